@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Caseboard",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "caseboard", targets: ["caseboard"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.0"),
+    ],
+    targets: [
+        // Plain value types: patients, diagnoses, variants, MRD, trials, screening, meetings, audit.
+        .target(name: "CaseModel"),
+        // Pure clinical rules: ELN 2022/2024, MRD kinetics, germline flags, follow-up schedules.
+        .target(name: "ClinicalRules", dependencies: ["CaseModel"]),
+        // Trial files, criteria language, compiled tri-state evaluator, CTML import.
+        .target(name: "TrialEngine", dependencies: [
+            "CaseModel", "ClinicalRules", .product(name: "Yams", package: "Yams"),
+        ]),
+        // SQLite schema, migrations, import/export, audit log, demo generator. The only code touching SQLite.
+        .target(name: "CaseStore", dependencies: ["CaseModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Cells, buffers, widgets, key maps, themes. Knows nothing of ncurses.
+        .target(name: "ScreenKit"),
+        // ncursesw through a small shim header.
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // The only code that touches ncurses.
+        .target(name: "CursesBackend", dependencies: ["ScreenKit", "CNcursesw"]),
+        // App state, actions, reducer, screens. Data through a repository protocol.
+        .target(name: "BoardApp", dependencies: ["CaseModel", "ClinicalRules", "TrialEngine", "ScreenKit"]),
+        // Headless backend and golden-screen assertions (used by tests).
+        .target(name: "ScreenTesting", dependencies: ["ScreenKit", "BoardApp"]),
+        .executableTarget(name: "caseboard", dependencies: [
+            "CaseModel", "ClinicalRules", "TrialEngine", "CaseStore", "ScreenKit", "CursesBackend", "BoardApp",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "CaseModelTests", dependencies: ["CaseModel"]),
+        .testTarget(name: "ClinicalRulesTests", dependencies: ["CaseModel", "ClinicalRules"]),
+        .testTarget(name: "TrialEngineTests", dependencies: ["CaseModel", "ClinicalRules", "TrialEngine"]),
+        .testTarget(name: "CaseStoreTests", dependencies: ["CaseModel", "CaseStore"]),
+        .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
+        .testTarget(name: "CursesBackendTests", dependencies: ["ScreenKit", "CursesBackend"]),
+        .testTarget(name: "BoardAppTests", dependencies: ["CaseModel", "BoardApp", "ScreenKit", "ScreenTesting"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

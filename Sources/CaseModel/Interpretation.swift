@@ -1,0 +1,135 @@
+/// Results of the clinical rules (ClinicalRules) as plain values, shared by the store, the trial
+/// engine, the command line and the screens. JSON keys follow formats.md §4.
+
+public enum ELNRisk: String, Codable, Sendable, CaseIterable, Comparable {
+    case favorable, intermediate, adverse
+    public static func < (a: ELNRisk, b: ELNRisk) -> Bool {
+        let order: [ELNRisk] = [.favorable, .intermediate, .adverse]
+        return order.firstIndex(of: a)! < order.firstIndex(of: b)!
+    }
+}
+
+/// A risk class with the lesions that drove it (and, when data was missing, what was missing).
+public struct RiskAssessment: Codable, Sendable, Equatable {
+    public var risk: ELNRisk
+    public var drivers: [String]
+    /// Data that would be needed to classify with confidence ("FLT3 not tested").
+    public var missing: [String]
+    /// Rule set and version ("ELN 2022 (Döhner et al., Blood 2022)").
+    public var rule: String
+    public init(risk: ELNRisk, drivers: [String], missing: [String] = [], rule: String) {
+        self.risk = risk; self.drivers = drivers; self.missing = missing; self.rule = rule
+    }
+}
+
+public enum GermlineFlagLevel: String, Codable, Sendable, CaseIterable, Comparable {
+    case confirmed, suspected, redFlag = "red-flag"
+    public static func < (a: GermlineFlagLevel, b: GermlineFlagLevel) -> Bool {
+        let order: [GermlineFlagLevel] = [.confirmed, .suspected, .redFlag]
+        return order.firstIndex(of: a)! < order.firstIndex(of: b)!
+    }
+}
+
+public struct GermlineFlag: Codable, Sendable, Equatable {
+    public var level: GermlineFlagLevel
+    public var gene: String?
+    public var reason: String
+    public init(level: GermlineFlagLevel, gene: String? = nil, reason: String) {
+        self.level = level; self.gene = gene; self.reason = reason
+    }
+}
+
+public struct GermlineAssessment: Codable, Sendable, Equatable {
+    public var testingRecommended: Bool
+    public var flags: [GermlineFlag]
+    public init(testingRecommended: Bool, flags: [GermlineFlag]) {
+        self.testingRecommended = testingRecommended; self.flags = flags
+    }
+    /// The strongest flag level present, if any.
+    public var strongest: GermlineFlagLevel? { flags.map(\.level).min() }
+}
+
+public enum MRDStatus: String, Codable, Sendable, CaseIterable {
+    case negative, lowLevel = "low-level", positive, relapse, notEvaluable = "not-evaluable"
+}
+
+public enum MRDEventKind: String, Codable, Sendable, CaseIterable { case conversion, logRise = "log-rise" }
+
+public struct MRDEvent: Codable, Sendable, Equatable {
+    public var date: LocalDate
+    public var kind: MRDEventKind
+    /// log10(value / previous positive value); nil for a conversion from negative.
+    public var log10Change: Double?
+    /// Four weeks after `date`, until a confirming sample exists (then nil).
+    public var confirmationDue: LocalDate?
+    public var confirmed: Bool
+    public init(date: LocalDate, kind: MRDEventKind, log10Change: Double?, confirmationDue: LocalDate?, confirmed: Bool = false) {
+        self.date = date; self.kind = kind; self.log10Change = log10Change; self.confirmationDue = confirmationDue
+        self.confirmed = confirmed
+    }
+}
+
+/// One evaluated sample of a series.
+public struct MRDPoint: Codable, Sendable, Equatable {
+    public var date: LocalDate
+    public var detected: Bool
+    public var value: Double?
+    public var sensitivity: Double?
+    /// false for a negative with too few control copies or too poor a sensitivity.
+    public var evaluable: Bool
+    /// log10 change from the previous positive sample of the series.
+    public var log10Change: Double?
+    public init(date: LocalDate, detected: Bool, value: Double?, sensitivity: Double?, evaluable: Bool, log10Change: Double?) {
+        self.date = date; self.detected = detected; self.value = value; self.sensitivity = sensitivity
+        self.evaluable = evaluable; self.log10Change = log10Change
+    }
+}
+
+/// MRD interpretation of one marker × method × tissue series.
+public struct MRDSeriesAssessment: Codable, Sendable, Equatable {
+    public var marker: String
+    public var method: MRDMethod
+    public var tissue: MRDTissue
+    public var status: MRDStatus
+    public var points: [MRDPoint]
+    public var events: [MRDEvent]
+    /// What the status means and which rule applied.
+    public var explanation: String
+    public init(marker: String, method: MRDMethod, tissue: MRDTissue, status: MRDStatus, points: [MRDPoint],
+                events: [MRDEvent], explanation: String) {
+        self.marker = marker; self.method = method; self.tissue = tissue; self.status = status; self.points = points
+        self.events = events; self.explanation = explanation
+    }
+    public var key: MRDSeriesKey { MRDSeriesKey(marker: marker, method: method, tissue: tissue) }
+    public var latest: MRDPoint? { points.last }
+}
+
+public enum FollowUpStatus: String, Codable, Sendable, CaseIterable, Comparable {
+    case overdue, dueSoon = "due-soon", upcoming, done
+    public static func < (a: FollowUpStatus, b: FollowUpStatus) -> Bool {
+        let order: [FollowUpStatus] = [.overdue, .dueSoon, .upcoming, .done]
+        return order.firstIndex(of: a)! < order.firstIndex(of: b)!
+    }
+}
+
+/// A follow-up task on the nurse worklist: explicit (from the data or recorded in the app) or
+/// generated from a schedule template.
+public struct FollowUpTask: Codable, Sendable, Equatable, Identifiable {
+    public var id: String
+    public var patient: String
+    public var due: LocalDate
+    public var kind: String
+    public var status: FollowUpStatus
+    public var note: String?
+    /// `explicit` or the schedule template that generated it ("AML NPM1 MRD, ELN 2021").
+    public var source: String
+    public var done: LocalDate?
+    /// Days between repeats when the schedule repeats (completing it creates the next one).
+    public var repeatDays: Int?
+    public var site: String?
+    public init(id: String, patient: String, due: LocalDate, kind: String, status: FollowUpStatus, note: String? = nil,
+                source: String, done: LocalDate? = nil, repeatDays: Int? = nil, site: String? = nil) {
+        self.id = id; self.patient = patient; self.due = due; self.kind = kind; self.status = status; self.note = note
+        self.source = source; self.done = done; self.repeatDays = repeatDays; self.site = site
+    }
+}
