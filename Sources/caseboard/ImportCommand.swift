@@ -4,7 +4,8 @@ import CaseStore
 import Foundation
 
 /// `caseboard import FILE…`: validates every file completely first; on any error prints each
-/// problem as `FILE: patient ID: JSON path: message`, exits 1 and writes nothing.
+/// problem as `FILE: patient ID: JSON path: message`, exits 1 and writes nothing (the database
+/// is not even opened).
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
@@ -25,7 +26,7 @@ struct ImportCommand: ParsableCommand {
         }
         let context = try CommandContext(global)
         let db = try context.database(forWriting: true)
-        let replaced = try db.importPatients(reader.patients, who: global.resolvedUser, source: files.joined(separator: " "))
-        stderr.write(Data("imported \(reader.patients.count) patient\(reader.patients.count == 1 ? "" : "s") (\(replaced) replaced) into \(db.path)\n".utf8))
+        let outcome = try CaseImporter.importValidated(reader, into: db, who: global.resolvedUser, source: files.joined(separator: " "))
+        stderr.write(Data("imported \(outcome.imported) patient\(outcome.imported == 1 ? "" : "s") (\(outcome.replaced) replaced) into \(db.path)\n".utf8))
     }
 }
