@@ -77,7 +77,9 @@ public struct DemoGenerator {
         let given = (sex == .female ? rng.pick(sources.names.female) : rng.pick(sources.names.male)) ?? "Demo"
         let family = rng.pick(sources.names.family) ?? "Patient"
         var p = Patient(id: id, identity: Identity(mrn: "DEMO-" + String(format: "%06d", serial), family: family, given: given),
-                        sex: sex, birthDate: birth, site: rng.pick(sources.settings.sites), diagnoses: [])
+                        sex: sex, birthDate: birth,
+                        site: rng.pick(ageAtRef < 18 ? (sources.settings.paediatricSites ?? sources.settings.sites) : sources.settings.sites),
+                        diagnoses: [])
         var diagnosis = Diagnosis(date: dx, category: category, who2022: sc?.who2022 ?? prof.who2022, icc2022: prof.icc2022,
                                   icd10: prof.icd10, oncotree: prof.oncotree)
         if let b = prof.blastsBM, b.count == 2 { diagnosis.blastsBM = round(rng.double(b[0], b[1]), 1) }

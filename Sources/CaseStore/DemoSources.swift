@@ -8,6 +8,8 @@ public struct DemoSources: Sendable {
         public var seed: UInt64
         public var patients: Int
         public var sites: [String]
+        /// Sites for patients under 18 (the sites list when absent).
+        public var paediatricSites: [String]?
         public var panels: [String: [String]]
         public var donors: [String]
         public var comorbidities: [String]

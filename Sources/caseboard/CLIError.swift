@@ -11,6 +11,11 @@ struct CLIError: Error, CustomStringConvertible {
     static func `internal`(_ message: String) -> CLIError { CLIError(message: message, exitCode: 2) }
     var description: String { message }
 
+    /// Errors whose exit status this file decides (others may be ArgumentParser's own).
+    static func isKnown(_ error: Error) -> Bool {
+        error is CLIError || error is StoreError || error is DemoError || error is ValidationError || error is DatabaseError
+    }
+
     /// The message and exit status for any error a command throws.
     static func classify(_ error: Error) -> (message: String, code: Int32) {
         switch error {

@@ -38,6 +38,16 @@ struct Caseboard: AsyncParsableCommand {
         } catch let e as ExitCode {
             Foundation.exit(e.rawValue)
         } catch {
+            // ArgumentParser reports help (`case --help`) and late parse errors by throwing from run().
+            if !CLIError.isKnown(error) {
+                let code = exitCode(for: error)
+                if code == .success { exit(withError: error) }
+                let typeName = String(reflecting: type(of: error))
+                if typeName.hasPrefix("ArgumentParser.") {
+                    FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                    Foundation.exit(1)
+                }
+            }
             let (message, code) = CLIError.classify(error)
             FileHandle.standardError.write(Data("caseboard: \(message)\n".utf8))
             Foundation.exit(code)
