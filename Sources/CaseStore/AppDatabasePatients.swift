@@ -90,6 +90,12 @@ extension AppDatabase {
         }
     }
 
+    /// The stable id of an explicit follow-up task: the file's `id`, else "PATIENT:KIND:DUE" (assigned
+    /// by the store on import, so `followUpState` records can refer to it).
+    public static func taskID(patientId: String, followUp f: FollowUp) -> String {
+        f.id ?? "\(patientId):\(f.kind):\(f.due)"
+    }
+
     // MARK: trial catalogue
 
     /// The trial files the database holds, ordered by path.

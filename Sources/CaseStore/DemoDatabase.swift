@@ -93,16 +93,26 @@ public enum DemoDatabase {
         return target.path
     }
 
+    /// What `build` did, with its timings.
+    public struct BuildReport: Sendable {
+        public var patients: Int
+        public var generateSeconds: Double
+        public var writeSeconds: Double
+    }
+
     /// Generates patients and writes a new database at `path` (which must not exist) in one
-    /// transaction with cached prepared statements. Returns the number of patients.
+    /// transaction with cached prepared statements.
     @discardableResult
     public static func build(path: String, sources: DemoSources, seed: UInt64?, count: Int?,
-                             trialFiles: [StoredTrialFile]) throws -> Int {
+                             trialFiles: [StoredTrialFile]) throws -> BuildReport {
+        let t0 = Date()
         var generator = DemoGenerator(sources: sources, seed: seed)
         let patients = try generator.generate(count: count)
+        let t1 = Date()
         var config = AppDatabase.makeConfiguration(readOnly: false)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = OFF")
+            try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         let queue = try DatabaseQueue(path: path, configuration: config)
         let app = try AppDatabase(queue, path: path)
@@ -116,6 +126,6 @@ public enum DemoDatabase {
         }
         try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
         try queue.close()
-        return patients.count
+        return BuildReport(patients: patients.count, generateSeconds: t1.timeIntervalSince(t0), writeSeconds: Date().timeIntervalSince(t1))
     }
 }

@@ -1,4 +1,5 @@
 import CaseModel
+import Foundation
 import GRDB
 
 /// Maps `Patient` values to and from the normalised tables. Writes use cached prepared statements
@@ -14,6 +15,31 @@ enum PatientRows {
 
     // MARK: writing
 
+    /// `YYYY-MM-DD` without `String(format:)` (which dominates bulk writes on Linux).
+    static func text(_ d: LocalDate) -> String {
+        let c = d.components
+        var bytes = [UInt8](repeating: 48, count: 10)
+        var y = c.year
+        for i in (0..<4).reversed() { bytes[i] = UInt8(48 + y % 10); y /= 10 }
+        bytes[4] = 45; bytes[5] = UInt8(48 + c.month / 10); bytes[6] = UInt8(48 + c.month % 10)
+        bytes[7] = 45; bytes[8] = UInt8(48 + c.day / 10); bytes[9] = UInt8(48 + c.day % 10)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// INSERT statements per table, built once (the bulk path must not rebuild SQL text per row).
+    nonisolated(unsafe) private static var sqlCache: [String: String] = [:]
+    private static let sqlLock = NSLock()
+
+    static func insertSQL(_ table: String, _ columns: [String]) -> String {
+        sqlLock.lock(); defer { sqlLock.unlock() }
+        if let s = sqlCache[table] { return s }
+        let cols = (["patientId", "seq"] + columns).map { "\"\($0)\"" }.joined(separator: ", ")
+        let marks = Array(repeating: "?", count: columns.count + 2).joined(separator: ",")
+        let s = "INSERT INTO \(table) (\(cols)) VALUES (\(marks))"
+        sqlCache[table] = s
+        return s
+    }
+
     /// Deletes the patients with these ids (child rows cascade).
     static func delete(ids: [String], _ db: Database) throws {
         let st = try db.cachedStatement(sql: "DELETE FROM patient WHERE id = ?")
@@ -26,15 +52,13 @@ enum PatientRows {
             INSERT INTO patient (id, mrn, family, given, sex, birthDate, site, category, diseaseGroup, diagnosisDate, who2022, latestStatus)
             VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
             """).execute(arguments: [
-                p.id, p.identity?.mrn, p.identity?.family, p.identity?.given, p.sex.rawValue, p.birthDate.description,
-                p.site, dx?.category.rawValue, dx?.category.group.rawValue, dx?.date.description, dx?.who2022,
+                p.id, p.identity?.mrn, p.identity?.family, p.identity?.given, p.sex.rawValue, text(p.birthDate),
+                p.site, dx?.category.rawValue, dx?.category.group.rawValue, dx.map { text($0.date) }, dx?.who2022,
                 p.diseaseStatus.max { $0.date < $1.date }?.status.rawValue,
             ])
         func rows<T>(_ table: String, _ columns: [String], _ items: [T], _ values: (T) -> [(any DatabaseValueConvertible)?]) throws {
             if items.isEmpty { return }
-            let cols = (["patientId", "seq"] + columns).map { "\"\($0)\"" }.joined(separator: ", ")
-            let marks = Array(repeating: "?", count: columns.count + 2).joined(separator: ",")
-            let st = try db.cachedStatement(sql: "INSERT INTO \(table) (\(cols)) VALUES (\(marks))")
+            let st = try db.cachedStatement(sql: insertSQL(table, columns))
             for (i, item) in items.enumerated() {
                 var args: [(any DatabaseValueConvertible)?] = [p.id, i]
                 args += values(item)
@@ -44,34 +68,34 @@ enum PatientRows {
         }
         try rows("diagnosis", ["date", "category", "who2022", "icc2022", "icd10", "oncotree", "blastsBM", "blastsPB",
                                "therapyRelated", "postMDS", "postMPN"], p.diagnoses) {
-            [$0.date.description, $0.category.rawValue, $0.who2022, $0.icc2022, $0.icd10, $0.oncotree, $0.blastsBM,
+            [text($0.date), $0.category.rawValue, $0.who2022, $0.icc2022, $0.icd10, $0.oncotree, $0.blastsBM,
              $0.blastsPB, $0.therapyRelated, $0.postMDS, $0.postMPN]
         }
-        try rows("diseaseStatus", ["date", "status"], p.diseaseStatus) { [$0.date.description, $0.status.rawValue] }
+        try rows("diseaseStatus", ["date", "status"], p.diseaseStatus) { [text($0.date), $0.status.rawValue] }
         try rows("karyotype", ["date", "tissue", "iscn", "abnormalities"], p.karyotypes) {
-            [$0.date.description, $0.tissue.rawValue, $0.iscn, joinList($0.abnormalities)]
+            [text($0.date), $0.tissue.rawValue, $0.iscn, joinList($0.abnormalities)]
         }
-        try rows("fusion", ["date", "name", "method"], p.fusions) { [$0.date.description, $0.name, $0.method] }
+        try rows("fusion", ["date", "name", "method"], p.fusions) { [text($0.date), $0.name, $0.method] }
         try rows("variant", ["gene", "date", "hgvsc", "hgvsp", "consequence", "domain", "vaf", "origin", "tissue",
                              "classification"], p.variants) {
-            [$0.gene, $0.date.description, $0.hgvsc, $0.hgvsp, $0.consequence?.rawValue, $0.domain, $0.vaf,
+            [$0.gene, text($0.date), $0.hgvsc, $0.hgvsp, $0.consequence?.rawValue, $0.domain, $0.vaf,
              $0.origin.rawValue, $0.tissue?.rawValue, $0.classification?.rawValue]
         }
         try rows("genePanel", ["date", "assay", "tissue", "genes"], p.testedGenes) {
-            [$0.date.description, $0.assay, $0.tissue?.rawValue, joinList($0.genes)]
+            [text($0.date), $0.assay, $0.tissue?.rawValue, joinList($0.genes)]
         }
         try rows("mrdResult", ["date", "marker", "method", "tissue", "detected", "value", "sensitivity", "controlCopies"], p.mrd) {
-            [$0.date.description, $0.marker, $0.method.rawValue, $0.tissue.rawValue, $0.detected, $0.value,
+            [text($0.date), $0.marker, $0.method.rawValue, $0.tissue.rawValue, $0.detected, $0.value,
              $0.sensitivity, $0.controlCopies]
         }
-        try rows("lab", ["date", "test", "value", "unit"], p.labs) { [$0.date.description, $0.test, $0.value, $0.unit] }
-        try rows("performanceStatus", ["date", "ecog"], p.performanceStatus) { [$0.date.description, $0.ecog] }
+        try rows("lab", ["date", "test", "value", "unit"], p.labs) { [text($0.date), $0.test, $0.value, $0.unit] }
+        try rows("performanceStatus", ["date", "ecog"], p.performanceStatus) { [text($0.date), $0.ecog] }
         try rows("therapy", ["start", "end", "regimen", "agents", "intent", "line", "response"], p.therapies) {
-            [$0.start.description, $0.end?.description, $0.regimen, joinList($0.agents), $0.intent.rawValue, $0.line,
+            [text($0.start), $0.end.map(text), $0.regimen, joinList($0.agents), $0.intent.rawValue, $0.line,
              $0.response]
         }
         try rows("transplant", ["date", "type", "donor", "gvhd"], p.transplants) {
-            [$0.date.description, $0.type.rawValue, $0.donor, $0.gvhd?.rawValue]
+            [text($0.date), $0.type.rawValue, $0.donor, $0.gvhd?.rawValue]
         }
         try rows("familyHistory", ["relation", "condition", "ageAtDiagnosis"], p.familyHistory) {
             [$0.relation.rawValue, $0.condition, $0.ageAtDiagnosis]
@@ -79,7 +103,7 @@ enum PatientRows {
         try rows("clinicalFeature", ["tag"], p.clinicalFeatures) { [$0] }
         try rows("comorbidity", ["tag"], p.comorbidities) { [$0] }
         try rows("followUp", ["taskId", "due", "kind", "note", "done", "doneFlag"], p.followUps) {
-            [$0.id, $0.due.description, $0.kind, $0.note, $0.done?.description, $0.doneFlag]
+            [AppDatabase.taskID(patientId: p.id, followUp: $0), text($0.due), $0.kind, $0.note, $0.done.map(text), $0.doneFlag]
         }
     }
 

@@ -8,8 +8,9 @@ final class AppDatabaseTests: XCTestCase {
         let db = try AppDatabase.inMemory()
         let p = TestFixtures.patient("SL-AML-0001", variants: 3)
         try db.importPatients([p])
-        XCTAssertEqual(try db.patient(id: "SL-AML-0001"), p)
-        XCTAssertEqual(try db.patients(), [p])
+        XCTAssertEqual(try db.patient(id: "SL-AML-0001"), TestFixtures.stored(p))
+        XCTAssertEqual(try db.patients(), [TestFixtures.stored(p)])
+        XCTAssertEqual(try db.patient(id: "SL-AML-0001").followUps.map(\.id), ["t1", "SL-AML-0001:clinic visit:2026-10-01"])
         XCTAssertEqual(try db.patientIDs(), ["SL-AML-0001"])
         XCTAssertEqual(try db.patientCount(), 1)
     }
@@ -42,7 +43,7 @@ final class AppDatabaseTests: XCTestCase {
         let replaced = try db.importPatients([changed])
         XCTAssertEqual(replaced, 1)
         XCTAssertEqual(try db.patientCount(), 2)
-        XCTAssertEqual(try db.patient(id: "P1"), changed)
+        XCTAssertEqual(try db.patient(id: "P1"), TestFixtures.stored(changed))
         XCTAssertEqual(try db.patient(id: "P2").variants.count, 2)
         try db.dbWriter.read { d in
             XCTAssertEqual(try Int.fetchOne(d, sql: "SELECT COUNT(*) FROM variant WHERE patientId = 'P1'"), 1)
@@ -202,6 +203,6 @@ final class AppDatabaseTests: XCTestCase {
         try db.importPatients(many)
         let loaded = try db.patients()
         XCTAssertEqual(loaded.count, 2000)
-        XCTAssertEqual(loaded, many)
+        XCTAssertEqual(loaded, many.map(TestFixtures.stored))
     }
 }

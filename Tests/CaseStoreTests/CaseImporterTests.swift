@@ -52,7 +52,8 @@ final class CaseImporterTests: XCTestCase {
         try exported.write(to: second)
         _ = try CaseImporter.importFiles([second.path], into: db2, who: "t")
         let again = try AppDatabase.open(path: db2).patients()
-        XCTAssertEqual(again, patients.sorted { $0.id < $1.id })
+        XCTAssertEqual(again, patients.sorted { $0.id < $1.id }.map(TestFixtures.stored))
+        XCTAssertEqual(again, try AppDatabase.open(path: db1).patients())
         XCTAssertEqual(try CaseFileWriter.data(again), exported, "export is deterministic")
     }
 

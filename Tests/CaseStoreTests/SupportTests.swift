@@ -1,3 +1,4 @@
+import CaseModel
 import XCTest
 @testable import CaseStore
 
@@ -26,5 +27,19 @@ final class SplitMix64Tests: XCTestCase {
         }
         XCTAssertNil(r.weighted([1, 2], weight: { _ in 0 }))
         XCTAssertEqual(r.weighted(["a", "b"], weight: { $0 == "b" ? 1 : 0 }), "b")
+    }
+}
+
+final class PatientRowsTests: XCTestCase {
+    func testFastDateTextMatchesLocalDateDescription() {
+        for days in stride(from: -30_000, through: 40_000, by: 37) {
+            let d = LocalDate(daysSinceEpoch: days)
+            XCTAssertEqual(PatientRows.text(d), d.description)
+        }
+    }
+
+    func testListColumnsRoundTrip() {
+        XCTAssertEqual(PatientRows.splitList(PatientRows.joinList([])), [])
+        XCTAssertEqual(PatientRows.splitList(PatientRows.joinList(["t(8;21)(q22;q22.1)", "-7", "+8"])), ["t(8;21)(q22;q22.1)", "-7", "+8"])
     }
 }

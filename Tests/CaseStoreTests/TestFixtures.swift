@@ -1,4 +1,5 @@
 import CaseModel
+@testable import CaseStore
 import Foundation
 
 /// Small hand-made patients and files for the store tests.
@@ -36,6 +37,13 @@ enum TestFixtures {
                 clinicalFeatures: ["nail-dystrophy"], comorbidities: ["hbv"],
                 followUps: [FollowUp(id: "t1", due: date("2026-12-01"), kind: "MRD sample", note: "PB", done: nil),
                             FollowUp(due: date("2026-10-01"), kind: "clinic visit", doneFlag: true)])
+    }
+
+    /// `p` as the store returns it: explicit follow-ups carry their assigned task id.
+    static func stored(_ p: Patient) -> Patient {
+        var q = p
+        q.followUps = p.followUps.map { var f = $0; f.id = AppDatabase.taskID(patientId: p.id, followUp: $0); return f }
+        return q
     }
 
     static func tempDirectory() -> URL {
