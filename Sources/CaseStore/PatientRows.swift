@@ -128,7 +128,10 @@ enum PatientRows {
         if patients.isEmpty { return [] }
         let filter = whereClause.isEmpty ? "" : "WHERE patientId IN (SELECT id FROM patient p \(whereClause))"
         func each(_ table: String, _ columns: String, _ body: (inout Patient, Row) throws -> Void) throws {
-            let c = try Row.fetchCursor(db, sql: "SELECT patientId, \(columns) FROM \(table) \(filter) ORDER BY patientId, seq",
+            // A full load scans in rowid order (each patient's rows are inserted together, in seq order);
+            // a filtered load walks the (patientId, seq) index.
+            let order = whereClause.isEmpty ? "id" : "patientId, seq"
+            let c = try Row.fetchCursor(db, sql: "SELECT patientId, \(columns) FROM \(table) \(filter) ORDER BY \(order)",
                                         arguments: whereClause.isEmpty ? [] : arguments)
             var lastId = "", lastIndex = -1
             while let r = try c.next() {

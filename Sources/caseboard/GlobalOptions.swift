@@ -38,8 +38,9 @@ struct CommandContext {
     let today: LocalDate
     private let box = DatabaseBox()
 
-    /// True when the database is the synthetic demo database ("SYNTHETIC DEMO DATA" is printed).
-    var isDemo: Bool { options.db == nil }
+    /// True when the database is the synthetic demo database ("SYNTHETIC DEMO DATA" is printed):
+    /// the default database, or a `--db` file written by `caseboard demo-db` (known once opened).
+    var isDemo: Bool { options.db == nil || box.isDemo }
 
     init(_ options: GlobalOptions) throws {
         self.options = options
@@ -53,6 +54,10 @@ struct CommandContext {
         let db: AppDatabase
         if let path = options.db {
             db = try AppDatabase.open(path: path, readOnly: options.readOnly, create: forWriting)
+            if (try? db.metadata("demo")) == "true" {
+                box.isDemo = true
+                CommandContext.printDemoBanner()
+            }
         } else {
             let dir = try DemoDatabase.locate()
             box.demoDirectory = dir
@@ -125,4 +130,5 @@ struct CommandContext {
 final class DatabaseBox: @unchecked Sendable {
     var database: AppDatabase?
     var demoDirectory: URL?
+    var isDemo = false
 }
