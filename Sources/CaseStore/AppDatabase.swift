@@ -43,8 +43,7 @@ public struct AppDatabase: Sendable {
         do {
             if exists {
                 // Refuse anything that is not SQLite before SQLite tries to interpret it.
-                if let h = fm.contents(atPath: path)?.prefix(16), !h.isEmpty,
-                   String(decoding: h, as: UTF8.self) != "SQLite format 3\u{0}" {
+                if let h = AppDatabase.header(path), !h.isEmpty, h != Array("SQLite format 3\u{0}".utf8) {
                     throw StoreError.unusable(path: path, reason: "the file is not an SQLite database.")
                 }
             }
@@ -59,6 +58,13 @@ public struct AppDatabase: Sendable {
         } catch let e as DatabaseError {
             throw AppDatabase.storeError(e, path: path, action: "open the database") ?? e
         }
+    }
+
+    /// The first 16 bytes of a file (the SQLite magic string), without reading the rest.
+    static func header(_ path: String) -> [UInt8]? {
+        guard let h = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? h.close() }
+        return (try? h.read(upToCount: 16)).map { Array($0) } ?? []
     }
 
     static func makeConfiguration(readOnly: Bool) -> Configuration {
