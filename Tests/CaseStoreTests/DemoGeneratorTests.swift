@@ -106,6 +106,11 @@ final class DemoGeneratorTests: XCTestCase {
         XCTAssertEqual(tp53.age(on: ref), 70)
         XCTAssertEqual(tp53.variants.map(\.vaf), [0.12])
         XCTAssertTrue(tp53.familyHistory.isEmpty && tp53.clinicalFeatures.isEmpty)
+        // TP53 persisting at a similar VAF on a sample taken in remission.
+        let persist = try p("SL-AML-0034")
+        let later = try XCTUnwrap(persist.variants.last)
+        XCTAssertEqual(persist.status(on: later.date)?.status, .cr)
+        XCTAssertEqual(later.vaf, 0.47)
         // Child with monosomy 7.
         XCTAssertLessThan(try p("SL-MDS-0001").age(on: ref), 18)
         // A transplant within the last 100 days with GVHD.
