@@ -2,37 +2,6 @@ import CaseModel
 import Foundation
 import GRDB
 
-/// A YAML trial file held by the database (the catalogue; TrialEngine parses the text).
-public struct StoredTrialFile: Sendable, Equatable {
-    /// File name relative to the catalogue directory ("AML-MENIN-01.yaml").
-    public var path: String
-    /// SHA-256 of the text, hex.
-    public var sha: String
-    public var yaml: String
-    public init(path: String, yaml: String) {
-        self.path = path; self.yaml = yaml; self.sha = SHA256.hex(Array(yaml.utf8))
-    }
-}
-
-/// A nurse's record about one follow-up task: done, rescheduled, or annotated.
-public struct FollowUpStateRecord: Sendable, Equatable {
-    public var id: Int64?
-    public var taskId: String
-    public var patientId: String
-    public var done: LocalDate?
-    public var rescheduledDue: LocalDate?
-    public var reason: String?
-    public var note: String?
-    public var who: String
-    /// ISO-8601 timestamp of the record.
-    public var at: String
-    public init(id: Int64? = nil, taskId: String, patientId: String, done: LocalDate? = nil, rescheduledDue: LocalDate? = nil,
-                reason: String? = nil, note: String? = nil, who: String, at: String) {
-        self.id = id; self.taskId = taskId; self.patientId = patientId; self.done = done; self.rescheduledDue = rescheduledDue
-        self.reason = reason; self.note = note; self.who = who; self.at = at
-    }
-}
-
 extension AppDatabase {
     // MARK: patients
 
