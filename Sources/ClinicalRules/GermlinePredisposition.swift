@@ -163,7 +163,9 @@ public enum GermlinePredisposition {
         let hasSuspected = flags.contains { $0.level == .suspected }
         let hasRed = flags.contains { $0.level == .redFlag }
         let testingDone = !germlineTested.isEmpty
-        let recommended = !hasConfirmed && (hasSuspected || (hasRed && !testingDone))
+        // Suspected flags are never raised for a gene already confirmed, so each one still needs testing;
+        // red flags need testing until germline testing has been done or has confirmed a predisposition.
+        let recommended = hasSuspected || (hasRed && !testingDone && !hasConfirmed)
         return GermlineAssessment(testingRecommended: recommended, flags: flags)
     }
 

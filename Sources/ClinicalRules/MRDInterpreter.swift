@@ -154,7 +154,7 @@ public enum MRDInterpreter {
                     eventIndex.append(i)
                     nadir = quantified ? value : nil
                 } else if quantified, let v = value, let n = nadir, log10(v / n) >= logRiseThreshold - logEpsilon {
-                    events.append(MRDEvent(date: r.date, kind: .logRise, log10Change: log10(v / n), confirmationDue: nil))
+                    events.append(MRDEvent(date: r.date, kind: .logRise, log10Change: rounded(log10(v / n)), confirmationDue: nil))
                     eventIndex.append(i)
                     nadir = v
                 } else if quantified, let v = value {
@@ -170,7 +170,7 @@ public enum MRDInterpreter {
                 nadir = nil
             }
             points.append(MRDPoint(date: r.date, detected: detected, value: value, sensitivity: r.sensitivity,
-                                   evaluable: evaluable, log10Change: change))
+                                   evaluable: evaluable, log10Change: change.map(rounded)))
         }
         // Confirmation: a later sample of the same marker (any tissue or method) settles the event.
         for (k, idx) in eventIndex.enumerated() {
@@ -231,6 +231,9 @@ public enum MRDInterpreter {
         return MRDSeriesAssessment(marker: key.marker, method: key.method, tissue: key.tissue, status: status,
                                    points: points, events: events, explanation: explanation)
     }
+
+    /// log10 changes are compared unrounded, then kept to three decimals for display (1.0, not 0.9999999999999998).
+    static func rounded(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
 
     /// CML IS response level of a detected value.
     public static func cmlLevel(value v: Double) -> String {

@@ -1,4 +1,5 @@
 import XCTest
+import Foundation
 import CaseModel
 @testable import ClinicalRules
 
