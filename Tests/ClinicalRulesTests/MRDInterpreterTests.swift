@@ -47,6 +47,13 @@ final class MRDInterpreterTests: XCTestCase {
         XCTAssertEqual(s.status, .relapse)
     }
 
+    func testExactTenfoldRiseCountsDespiteBinaryRounding() {
+        // log10(0.0012 / 0.00012) is 0.9999999999999999 in binary floating point: a tenfold rise must still count.
+        let s = one([r("2026-02-01", detected: true, value: 0.00012), r("2026-03-01", detected: true, value: 0.0012)])
+        XCTAssertEqual(s.events.map(\.kind), [.logRise])
+        XCTAssertEqual(s.events.first?.log10Change, 1.0)
+    }
+
     func testZeroPointNineNineLogRiseIsNot() {
         let v1 = 0.0001, v2 = 0.0001 * pow(10, 0.99)
         let s = one([r("2026-02-01", detected: true, value: v1), r("2026-03-01", detected: true, value: v2)])
