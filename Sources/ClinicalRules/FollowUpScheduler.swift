@@ -95,10 +95,11 @@ public enum FollowUpScheduler {
                                          source: "explicit", done: f.done, repeatDays: nil, site: patient.site))
         }
         var merged = explicit
+        let explicitFamilies = b.explicitDone.map(\.family)
         for g in b.tasks {
-            let k = normalise(g.kind)
-            if let i = merged.firstIndex(where: { $0.source == "explicit" && normalise($0.kind) == k
-                && abs($0.due.days(until: g.due)) <= mergeWindowDays }) {
+            let k = b.family(g.kind)
+            if let i = explicit.indices.first(where: { explicitFamilies[$0] == k
+                && abs(explicit[$0].due.days(until: g.due)) <= mergeWindowDays }) {
                 // The explicit task wins; it inherits the schedule's repeat interval when it has none.
                 if merged[i].repeatDays == nil { merged[i].repeatDays = g.repeatDays }
                 continue
@@ -112,12 +113,13 @@ public enum FollowUpScheduler {
     /// The kind family used to match explicit and generated tasks ("re-vaccination" and "vaccination"
     /// are one kind; "MRD sample" and "MRD NPM1 BM" are one kind).
     public static func normalise(_ kind: String) -> String {
-        let k = kind.lowercased()
-        if k.contains("vaccin") { return "vaccination" }
-        if k.contains("mrd") && k.contains("confirm") { return "mrd-confirmation" }
-        if k.contains("mrd") || k.contains("bcr::abl1") || k.contains("bcr-abl1") { return "mrd" }
-        if k.contains("bone marrow") || k.contains("bone-marrow") || k == "bm" { return "bone-marrow" }
-        if k.contains("cbc") || k.contains("blood count") { return "cbc" }
+        let k = FastText.lower(kind)
+        func has(_ n: String) -> Bool { FastText.contains(k, n) }
+        if has("vaccin") { return "vaccination" }
+        if has("mrd") && has("confirm") { return "mrd-confirmation" }
+        if has("mrd") || has("bcr::abl1") || has("bcr-abl1") { return "mrd" }
+        if has("bone marrow") || has("bone-marrow") || k == "bm" { return "bone-marrow" }
+        if has("cbc") || has("blood count") { return "cbc" }
         return String(k.filter { $0.isLetter || $0.isNumber })
     }
 
@@ -129,7 +131,21 @@ public enum FollowUpScheduler {
         let today: LocalDate
         var tasks: [FollowUpTask] = []
 
-        init(patient: Patient, today: LocalDate) { self.patient = patient; self.today = today }
+        /// Explicit tasks with their kind family: (family, due, completion date when done).
+        let explicitDone: [(family: String, due: LocalDate, done: LocalDate?)]
+        var familyCache: [String: String] = [:]
+
+        init(patient: Patient, today: LocalDate) {
+            self.patient = patient; self.today = today
+            explicitDone = patient.followUps.map { (normalise($0.kind), $0.due, $0.isDone ? ($0.done ?? $0.due) : nil) }
+        }
+
+        mutating func family(_ kind: String) -> String {
+            if let f = familyCache[kind] { return f }
+            let f = normalise(kind)
+            familyCache[kind] = f
+            return f
+        }
 
         mutating func add(_ slug: String, due: LocalDate, kind: String, note: String?, source: String,
                           done: LocalDate? = nil, repeatDays: Int? = nil) {
@@ -141,18 +157,20 @@ public enum FollowUpScheduler {
         }
 
         /// An explicit task of this kind marked done near `due`.
-        func latestExplicitDone(kind: String, near due: LocalDate) -> LocalDate? {
-            let k = normalise(kind)
-            for f in patient.followUps where f.isDone && normalise(f.kind) == k && abs(f.due.days(until: due)) <= mergeWindowDays {
-                return f.done ?? f.due
+        mutating func latestExplicitDone(kind: String, near due: LocalDate) -> LocalDate? {
+            if explicitDone.isEmpty { return nil }
+            let k = family(kind)
+            for e in explicitDone where e.done != nil && e.family == k && abs(e.due.days(until: due)) <= mergeWindowDays {
+                return e.done
             }
             return nil
         }
 
         /// Latest completion date of an explicit task of this kind.
-        func lastExplicitDone(kind: String) -> LocalDate? {
-            let k = normalise(kind)
-            return patient.followUps.filter { $0.isDone && normalise($0.kind) == k }.map { $0.done ?? $0.due }.max()
+        mutating func lastExplicitDone(kind: String) -> LocalDate? {
+            if explicitDone.isEmpty { return nil }
+            let k = family(kind)
+            return explicitDone.filter { $0.done != nil && $0.family == k }.compactMap(\.done).max()
         }
 
         /// Adds the next occurrence of a repeating schedule: `anchor + interval` after the latest of the
@@ -317,7 +335,7 @@ public enum FollowUpScheduler {
             let anchor = patient.diagnosis?.date ?? today
             let confirmedGenes = Set(germline.flags.filter { $0.level == .confirmed }.compactMap(\.gene))
             let dxText = ((patient.diagnosis?.who2022 ?? "") + " " + (patient.diagnosis?.icc2022 ?? "")).lowercased()
-            let isFA = dxText.contains("fanconi") || !confirmedGenes.isDisjoint(with: GermlinePredisposition.fanconiGenes)
+            let isFA = FastText.contains(dxText, "fanconi") || !confirmedGenes.isDisjoint(with: GermlinePredisposition.fanconiGenes)
             let activeNeoplasm: Bool = {
                 guard let c = category else { return false }
                 return ![.germlinePredisposition, .ibmfs, .aplasticAnaemia, .pnh].contains(c)

@@ -175,7 +175,7 @@ public enum GermlinePredisposition {
         let words = c.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
         for w in haemNeoplasmWords {
             if w.count <= 4 && !w.hasPrefix("leuk") { if words.contains(w) { return true } }
-            else if c.contains(w) { return true }
+            else if FastText.contains(c, w) { return true }
         }
         return false
     }

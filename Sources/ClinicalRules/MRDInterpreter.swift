@@ -71,7 +71,7 @@ public enum MRDInterpreter {
         switch category {
         case .bALL?, .tALL?, .mpal?:
             return Profile(name: "ALL MRD (MRD failure ≥0.01 %, negative needs sensitivity ≥10⁻⁴)",
-                           minControl: m.contains("ABL1") && molecular ? minControlCopiesMolecular : nil,
+                           minControl: FastText.contains(m, "ABL1") && molecular ? minControlCopiesMolecular : nil,
                            maxSensitivity: maxNegativeSensitivityMolecular, lowLevelLimit: allPositive,
                            lowLevelInclusive: false, isCML: false)
         case .cml?, .mpn?:
@@ -91,7 +91,7 @@ public enum MRDInterpreter {
                            maxSensitivity: maxNegativeSensitivityMolecular, lowLevelLimit: amlLowLevelMolecular,
                            lowLevelInclusive: false, isCML: false)
         }
-        if m.contains("KMT2A") {
+        if FastText.contains(m, "KMT2A") {
             return Profile(name: "AML KMT2A fusion MRD (positive ≥0.1 %)", minControl: control,
                            maxSensitivity: maxNegativeSensitivityMolecular, lowLevelLimit: amlKMT2APositive,
                            lowLevelInclusive: false, isCML: false)
