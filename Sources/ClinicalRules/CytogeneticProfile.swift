@@ -64,7 +64,7 @@ public struct CytogeneticProfile: Sendable, Equatable {
     /// Analyses one karyotype (nil: not done) together with fusions found molecularly.
     public static func analyse(karyotype: Karyotype?, fusions: [Fusion] = []) -> CytogeneticProfile {
         let tokens = karyotype?.abnormalities ?? []
-        let abn = tokens.map(KaryotypeAbnormality.parse)
+        let abn = tokens.map(KaryotypeTokenCache.shared.parse)
         var lesions: [Lesion] = []
         for a in abn {
             if let (l, note) = RecurrentLesion.fromAbnormality(a), !lesions.contains(where: { $0.lesion == l }) {

@@ -5,16 +5,14 @@ import CaseModel
 public enum DateText {
     public static func iso(_ d: LocalDate) -> String {
         let c = d.components
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(10)
-        func put(_ v: Int, _ width: Int) {
-            var digits = [UInt8](repeating: 48, count: width)
-            var x = v
-            var i = width - 1
-            while i >= 0 { digits[i] = UInt8(48 + x % 10); x /= 10; i -= 1 }
-            bytes += digits
+        return String(unsafeUninitializedCapacity: 10) { buf in
+            var y = c.year
+            for i in stride(from: 3, through: 0, by: -1) { buf[i] = UInt8(48 + y % 10); y /= 10 }
+            buf[4] = 45
+            buf[5] = UInt8(48 + c.month / 10); buf[6] = UInt8(48 + c.month % 10)
+            buf[7] = 45
+            buf[8] = UInt8(48 + c.day / 10); buf[9] = UInt8(48 + c.day % 10)
+            return 10
         }
-        put(c.year, 4); bytes.append(45); put(c.month, 2); bytes.append(45); put(c.day, 2)
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -46,10 +46,38 @@ public enum FollowUpScheduler {
 
     /// Most urgent first: overdue, due soon, upcoming, done; then by due date, patient and id.
     public static func urgencyOrder(_ a: FollowUpTask, _ b: FollowUpTask) -> Bool {
-        if a.status != b.status { return a.status < b.status }
+        if a.status != b.status { return rank(a.status) < rank(b.status) }
         if a.due != b.due { return a.due < b.due }
         if a.patient != b.patient { return a.patient < b.patient }
         return a.id < b.id
+    }
+
+    /// `tasks` sorted by `urgencyOrder`, moving indices rather than the large task values.
+    public static func sortedByUrgency(_ tasks: [FollowUpTask]) -> [FollowUpTask] {
+        if tasks.count < 2 { return tasks }
+        struct Key { var rank: Int; var due: Int; var patient: String; var id: String; var index: Int }
+        var keys: [Key] = []
+        keys.reserveCapacity(tasks.count)
+        for (i, t) in tasks.enumerated() {
+            keys.append(Key(rank: rank(t.status), due: t.due.daysSinceEpoch, patient: t.patient, id: t.id, index: i))
+        }
+        keys.sort { a, b in
+            if a.rank != b.rank { return a.rank < b.rank }
+            if a.due != b.due { return a.due < b.due }
+            if a.patient != b.patient { return a.patient < b.patient }
+            return a.id < b.id
+        }
+        return keys.map { tasks[$0.index] }
+    }
+
+    /// Urgency rank of a status (FollowUpStatus.< allocates; this does not).
+    @inline(__always) static func rank(_ s: FollowUpStatus) -> Int {
+        switch s {
+        case .overdue: return 0
+        case .dueSoon: return 1
+        case .upcoming: return 2
+        case .done: return 3
+        }
     }
 
     // MARK: - Worklist
@@ -67,8 +95,7 @@ public enum FollowUpScheduler {
                 out.append(t)
             }
         }
-        out.sort(by: urgencyOrder)
-        return out
+        return sortedByUrgency(out)
     }
 
     // MARK: - Per patient
@@ -76,8 +103,10 @@ public enum FollowUpScheduler {
     /// All tasks of `patient`: generated ones merged with the explicit ones (the explicit task wins),
     /// most urgent first.
     public static func tasks(for patient: Patient, today: LocalDate,
-                             mrd: [MRDSeriesAssessment]? = nil, germline: GermlineAssessment? = nil) -> [FollowUpTask] {
+                             mrd: [MRDSeriesAssessment]? = nil, germline: GermlineAssessment? = nil,
+                             cytogenetics: CytogeneticProfile? = nil) -> [FollowUpTask] {
         var b = Builder(patient: patient, today: today)
+        b.cyto = cytogenetics
         let mrdAssessments = mrd ?? MRDInterpreter.assess(patient.mrd, category: patient.diagnosis?.category)
         b.mrdConfirmations(mrdAssessments)
         b.amlMRD()
@@ -106,8 +135,7 @@ public enum FollowUpScheduler {
             }
             merged.append(g)
         }
-        merged.sort(by: urgencyOrder)
-        return merged
+        return sortedByUrgency(merged)
     }
 
     /// The kind family used to match explicit and generated tasks ("re-vaccination" and "vaccination"
@@ -120,7 +148,7 @@ public enum FollowUpScheduler {
         if has("mrd") || has("bcr::abl1") || has("bcr-abl1") { return "mrd" }
         if has("bone marrow") || has("bone-marrow") || k == "bm" { return "bone-marrow" }
         if has("cbc") || has("blood count") { return "cbc" }
-        return String(k.filter { $0.isLetter || $0.isNumber })
+        return String(decoding: k.utf8.filter { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 >= 128 }, as: UTF8.self)
     }
 
     /// Days in `months` months, for `repeatDays` (calendar months are used for the due dates themselves).
@@ -134,6 +162,8 @@ public enum FollowUpScheduler {
         /// Explicit tasks with their kind family: (family, due, completion date when done).
         let explicitDone: [(family: String, due: LocalDate, done: LocalDate?)]
         var familyCache: [String: String] = [:]
+        /// Precomputed diagnostic cytogenetics, when the caller has it.
+        var cyto: CytogeneticProfile?
 
         init(patient: Patient, today: LocalDate) {
             self.patient = patient; self.today = today
@@ -223,7 +253,7 @@ public enum FollowUpScheduler {
             if let st = latestStatus, st == .relapsed || st == .refractory || st == .progression { return }
             let until = cr.adding(months: amlMRDMonitoringMonths)
             let g = GeneticFindings(patient)
-            let cyto = CytogeneticProfile.diagnostic(for: patient)
+            let cyto = self.cyto ?? CytogeneticProfile.diagnostic(for: patient)
             var plans: [(marker: String, months: Int, tissue: String)] = []
             if g.npm1 != nil { plans.append(("NPM1", g.flt3ITD != nil ? 4 : 6, "BM")) }
             if cyto.has(.runx1Runx1t1) { plans.append(("RUNX1::RUNX1T1", 4, "BM")) }
@@ -371,14 +401,17 @@ public enum FollowUpScheduler {
         }
     }
 
+    /// "RUNX1::RUNX1T1" → "runx1-runx1t1" (ASCII letters and digits kept, runs of others become one dash).
     static func slugify(_ s: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
         var dash = false
-        for ch in s.lowercased() {
-            if ch.isLetter || ch.isNumber { out.append(ch); dash = false }
-            else if !dash && !out.isEmpty { out.append("-"); dash = true }
+        for b in s.utf8 {
+            let lower = (b >= 65 && b <= 90) ? b + 32 : b
+            if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) { out.append(lower); dash = false }
+            else if !dash && !out.isEmpty { out.append(45); dash = true }
         }
-        while out.hasSuffix("-") { out.removeLast() }
-        return out
+        while out.last == 45 { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
     }
 }

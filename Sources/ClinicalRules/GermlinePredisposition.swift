@@ -141,7 +141,7 @@ public enum GermlinePredisposition {
                 flags.append(GermlineFlag(level: .redFlag, reason: "\(first.category.rawValue) diagnosed at age \(age) (\(DateText.iso(first.date))), under \(youngAgeLimit)"))
             }
         }
-        if let k = patient.karyotypes.first(where: { k in k.abnormalities.contains { KaryotypeAbnormality.parse($0).kind == .loss && KaryotypeAbnormality.parse($0).chromosomes == ["7"] } }) {
+        if let k = patient.karyotypes.first(where: { k in k.abnormalities.contains { $0 == "-7" || ($0.hasPrefix("-7") && KaryotypeTokenCache.shared.parse($0).chromosomes == ["7"]) } }) {
             let age = patient.birthDate.age(on: k.date)
             if age < monosomy7AgeLimit {
                 flags.append(GermlineFlag(level: .redFlag, gene: nil, reason: "monosomy 7 at age \(age) (karyotype \(DateText.iso(k.date)))"))

@@ -29,6 +29,13 @@ public struct Interpretation: Sendable, Equatable {
 
     /// Interprets `patient` as of `today`. Pure: no clock, no I/O.
     public static func interpret(_ patient: Patient, today: LocalDate) -> Interpretation {
+        interpret(patient, today: today, followUps: true)
+    }
+
+    /// As `interpret(_:today:)`; with `followUps: false` the follow-up schedule is not generated
+    /// (`followUps` is empty): for the trial engine, which needs risk, germline and MRD for 100,000
+    /// patients and no worklist. The schedule is the costliest part (about ten tasks per patient).
+    public static func interpret(_ patient: Patient, today: LocalDate, followUps: Bool) -> Interpretation {
         let category = patient.diagnosis?.category
         let cyto: CytogeneticProfile? = (patient.karyotypes.isEmpty && patient.fusions.isEmpty)
             ? nil : CytogeneticProfile.diagnostic(for: patient)
@@ -41,7 +48,8 @@ public struct Interpretation: Sendable, Equatable {
         let eln24 = ELN2024LessIntensive.assess(patient)
         let germline = GermlinePredisposition.assess(patient, today: today)
         let mrd = MRDInterpreter.assess(patient.mrd, category: category)
-        let tasks = FollowUpScheduler.tasks(for: patient, today: today, mrd: mrd, germline: germline)
+        let tasks = followUps
+            ? FollowUpScheduler.tasks(for: patient, today: today, mrd: mrd, germline: germline, cytogenetics: cyto) : []
         return Interpretation(eln2022: eln, eln2024LessIntensive: eln24, germline: germline, mrd: mrd, followUps: tasks,
                               age: patient.age(on: today), cytogenetics: cyto)
     }

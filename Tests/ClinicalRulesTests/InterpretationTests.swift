@@ -38,6 +38,17 @@ final class InterpretationTests: XCTestCase {
         XCTAssertEqual(i.cytogenetics?.karyotypeAvailable, true)
     }
 
+    func testWithoutFollowUpsEverythingElseIsTheSame() {
+        var p = Fixtures.aml(karyotype: ["-7"], variants: [Fixtures.npm1], id: "SL-AML-0007")
+        p.transplants = [Transplant(date: Fixtures.d("2026-03-01"), type: .allogeneic)]
+        let full = Interpretation.interpret(p, today: Fixtures.today)
+        var lean = Interpretation.interpret(p, today: Fixtures.today, followUps: false)
+        XCTAssertFalse(full.followUps.isEmpty)
+        XCTAssertTrue(lean.followUps.isEmpty)
+        lean.followUps = full.followUps
+        XCTAssertEqual(lean, full)
+    }
+
     func testNonAMLHasNoELN() {
         for c in [DiagnosisCategory.apl, .mds, .bALL, .cml, .aplasticAnaemia, .germlinePredisposition] {
             let i = Interpretation.interpret(F.aml(category: c), today: F.today)
