@@ -175,9 +175,13 @@ public enum MRDInterpreter {
         // Confirmation: a later sample of the same marker (any tissue or method) settles the event.
         for (k, idx) in eventIndex.enumerated() {
             let d = series[idx].date
-            let later = sameMarker.filter { $0.date > d }
+            let later = sameMarker.lazy.filter { $0.date > d }
             let laterPositive = later.contains { $0.detected }
-            let laterNegative = later.contains { !$0.detected && evaluability($0, profile(marker: $0.marker, method: $0.method, category: category)) == nil }
+            let laterNegative = later.contains { r in
+                guard !r.detected else { return false }
+                let q = r.method == key.method ? p : profile(marker: r.marker, method: r.method, category: category)
+                return evaluability(r, q) == nil
+            }
             events[k].confirmed = laterPositive
             events[k].confirmationDue = (laterPositive || laterNegative) ? nil : d.adding(days: confirmationDays)
         }

@@ -55,6 +55,7 @@ public enum RecurrentLesion: String, Sendable, CaseIterable, Comparable {
     /// fusions that are not class-defining in AML, and for KMT2A::KMT2A (a partial tandem duplication
     /// is not a KMT2A rearrangement).
     public static func fromFusion(_ name: String) -> RecurrentLesion? {
+        if let hit = commonFusions[name] { return hit }
         let genes = name.uppercased().split(separator: ":", omittingEmptySubsequences: true).map(String.init)
         guard genes.count >= 2 else {
             return nil
@@ -78,6 +79,13 @@ public enum RecurrentLesion: String, Sendable, CaseIterable, Comparable {
         if set.contains("NUP98") { return set.count == 1 ? nil : .nup98Rearranged }
         return nil
     }
+
+    /// Fast path for the usual spellings.
+    static let commonFusions: [String: RecurrentLesion] = [
+        "RUNX1::RUNX1T1": .runx1Runx1t1, "CBFB::MYH11": .cbfbMyh11, "PML::RARA": .pmlRara, "KMT2A::MLLT3": .mllt3Kmt2a,
+        "MLLT3::KMT2A": .mllt3Kmt2a, "DEK::NUP214": .dekNup214, "BCR::ABL1": .bcrAbl1, "KAT6A::CREBBP": .kat6aCrebbp,
+        "GATA2::MECOM": .gata2Mecom, "RBM15::MRTFA": .rbm15Mrtfa,
+    ]
 
     /// The lesion a karyotype abnormality stands for, with a note when an assumption was needed.
     public static func fromAbnormality(_ a: KaryotypeAbnormality) -> (RecurrentLesion, note: String?)? {
