@@ -32,10 +32,11 @@ extension FollowupsCommand {
 
         @OptionGroup var options: GlobalOptions
 
-        @Option(name: .customLong("due-within"), help: "Only tasks overdue or due within DAYS days of today.")
+        @Option(name: .customLong("due-within"),
+                help: ArgumentHelp("Only tasks overdue or due within DAYS days of today.", valueName: "DAYS"))
         var dueWithin: Int?
 
-        @Option(name: .long, help: "Only patients of this site (treating hospital), case-insensitive.")
+        @Option(name: .long, help: ArgumentHelp("Only patients of this site (treating hospital), case-insensitive.", valueName: "S"))
         var site: String?
 
         @Flag(name: .long, help: "Print a JSON array of tasks on stdout.")
