@@ -346,14 +346,20 @@ public enum FollowUpScheduler {
             for (slug, due, note) in doses {
                 add(slug, due: due, kind: "vaccination", note: note, source: vsrc)
             }
-            // Inactivated influenza from 4 months, then yearly: the next season's dose.
+            // Inactivated influenza from 4 months, then yearly: the latest dose not done (overdue) and the next one.
             let flu0 = t.adding(months: 4)
-            if today <= flu0.adding(days: mergeWindowDays) {
-                add("allo-vacc-flu-1", due: flu0, kind: "vaccination", note: "inactivated influenza dose 1 (then yearly)", source: vsrc, repeatDays: 365)
+            if today < flu0 {
+                add("allo-vacc-flu-1", due: flu0, kind: "vaccination", note: "inactivated influenza dose 1 (then yearly)",
+                    source: vsrc, repeatDays: 365)
             } else {
-                let y = flu0.age(on: today) + 1
-                add("allo-vacc-flu-y\(y)", due: flu0.adding(years: y), kind: "vaccination",
-                    note: "inactivated influenza, yearly", source: vsrc, repeatDays: 365)
+                let y = Swift.max(0, flu0.age(on: today))
+                for k in y...(y + 1) {
+                    let due = flu0.adding(years: k)
+                    if due < today && latestExplicitDone(kind: "vaccination", near: due) != nil { continue }
+                    add("allo-vacc-flu-\(k + 1)", due: due, kind: "vaccination",
+                        note: k == 0 ? "inactivated influenza dose 1 (then yearly)" : "inactivated influenza, yearly dose \(k + 1)",
+                        source: vsrc, repeatDays: 365)
+                }
             }
         }
 

@@ -46,6 +46,15 @@ final class FollowUpSchedulerTests: XCTestCase {
         XCTAssertEqual(a, b)
     }
 
+    func testMissedFirstInfluenzaDoseStaysOverdue() {
+        let tasks = FollowUpScheduler.tasks(for: allo("2026-01-15"), today: F.d("2026-06-01"))
+        XCTAssertEqual(tasks.first { $0.id == "SL-AML-0042:allo-vacc-flu-1" }?.status, .overdue)
+        XCTAssertEqual(tasks.first { $0.id == "SL-AML-0042:allo-vacc-flu-2" }?.due, F.d("2027-05-15"))
+        let done = FollowUp(due: F.d("2026-05-15"), kind: "vaccination", done: F.d("2026-05-16"))
+        let after = FollowUpScheduler.tasks(for: allo("2026-01-15", followUps: [done]), today: F.d("2026-06-01"))
+        XCTAssertNil(after.first { $0.id == "SL-AML-0042:allo-vacc-flu-1" })
+    }
+
     func testMMRDeferredWithGVHD() {
         let tasks = FollowUpScheduler.tasks(for: allo("2026-01-15", gvhd: .chronic), today: F.d("2026-03-01"))
         XCTAssertTrue(tasks.first { $0.id.hasSuffix("allo-vacc-mmr-1") }?.note?.contains("DEFER") == true)
