@@ -27,6 +27,8 @@ public enum FollowUpScheduler {
     public static let timePointToleranceDays = 14
     /// AML molecular MRD monitoring lasts 24 months after remission. [U] ELN summary.
     public static let amlMRDMonitoringMonths = 24
+    /// AML in remission: CBC every 3 months for the first 2 years. [U] secondary summary of Onkopedia/ELN.
+    public static let amlRemissionCBCMonths = 3
     /// Vaccination and one-off post-HCT tasks are generated up to this many months after transplant;
     /// later ones belong to the yearly long-term follow-up visit. Local convention.
     public static let postHCTCatchUpMonths = 36
@@ -211,7 +213,8 @@ public enum FollowUpScheduler {
             if let l = lastDone, l > base { base = l }
             if let e = lastExplicitDone(kind: kind), e > base { base = e }
             let due = base.adding(months: months)
-            if let until, due > until { return }
+            // The schedule has ended (e.g. 24 months of MRD monitoring): nothing more is due.
+            if let until, due > until || today > until { return }
             add(slug, due: due, kind: kind, note: note, source: source, repeatDays: days(months: months))
         }
 
@@ -259,6 +262,12 @@ public enum FollowUpScheduler {
             if cyto.has(.runx1Runx1t1) { plans.append(("RUNX1::RUNX1T1", 4, "BM")) }
             if cyto.has(.cbfbMyh11) { plans.append(("CBFB::MYH11", 6, "PB")) }
             if cyto.has(.pmlRara) || category == .apl { plans.append(("PML::RARA", 2, "BM")) }
+            // Blood counts and examination every 3 months for the first 2 years of remission. [U] §2e.
+            let cbcTests: Set<String> = ["ANC", "WBC", "platelets", "hemoglobin"]
+            let lastCBC = patient.labs.filter { cbcTests.contains($0.test) }.map(\.date).max()
+            repeating("aml-remission-cbc", kind: "CBC", anchor: cr, months: amlRemissionCBCMonths, until: until, lastDone: lastCBC,
+                      note: "CBC and clinical examination every 3 months for 2 years of remission; marrow only if counts fall",
+                      source: "AML in remission, ELN/Onkopedia summary [U]")
             for plan in plans {
                 let samples = patient.mrd.filter { $0.marker == plan.marker }.map(\.date)
                 let last = samples.max()

@@ -92,6 +92,17 @@ final class FollowUpSchedulerTests: XCTestCase {
         XCTAssertEqual(mrd?.repeatDays, 122)
     }
 
+    func testAMLRemissionBloodCounts() {
+        var p = F.aml(variants: [F.npm1], id: "SL-AML-0002")
+        p.diseaseStatus = [DiseaseStatusEntry(date: F.d("2026-02-20"), status: .cr)]
+        p.labs = [LabResult(date: F.d("2026-04-02"), test: "platelets", value: 160, unit: "G/L")]
+        let t = FollowUpScheduler.tasks(for: p, today: F.d("2026-06-25")).first { $0.id == "SL-AML-0002:aml-remission-cbc" }
+        XCTAssertEqual(t?.due, F.d("2026-07-02"))
+        XCTAssertEqual(t?.status, .dueSoon)
+        // Past the two years of remission: no more generated.
+        XCTAssertNil(FollowUpScheduler.tasks(for: p, today: F.d("2028-06-25")).first { $0.id == "SL-AML-0002:aml-remission-cbc" })
+    }
+
     func testAMLMRDIntervalsPerFusion() {
         func due(_ fusion: String, _ cat: DiagnosisCategory = .aml) -> (String?, LocalDate?) {
             var p = F.aml(fusions: [fusion], category: cat)
