@@ -10,8 +10,14 @@ public struct ScreeningEvent: Codable, Sendable, Equatable {
     public var status: ScreeningStatus
     public var who: String
     public var reason: String?
-    public init(date: LocalDate, status: ScreeningStatus, who: String, reason: String? = nil) {
+    /// The failed criterion (`pre-screen-failed`, `screen-failed`).
+    public var criterion: String?
+    /// The recheck date (`deferred`).
+    public var recheck: LocalDate?
+    public init(date: LocalDate, status: ScreeningStatus, who: String, reason: String? = nil,
+                criterion: String? = nil, recheck: LocalDate? = nil) {
         self.date = date; self.status = status; self.who = who; self.reason = reason
+        self.criterion = criterion; self.recheck = recheck
     }
 }
 

@@ -133,6 +133,7 @@ extension AppDatabase {
                 t.column("value", .text).notNull()
             }
         }
+        WorkflowSchema.register(&migrator)
         return migrator
     }
 }

@@ -1,0 +1,91 @@
+import CaseModel
+import Foundation
+import GRDB
+
+/// The workflows of issue 6 over the case store: board meetings (RCP), the trial pre-screening log and
+/// the nurse worklist. Every write runs in ONE transaction and appends ONE audit entry (who, when,
+/// what, JSON of the rows before and after) tagged with the session, so `undoLastChange()` can revert it.
+///
+/// Pure of ClinicalRules and TrialEngine: the follow-up schedule and the trial verdicts come in as
+/// closures (the command line passes `FollowUpScheduler.tasks(for:today:)` and the matcher). The UI's
+/// repository calls these methods; every value in and out is a CaseModel type or a small struct here.
+public struct WorkflowService: Sendable {
+    /// A patient's follow-up tasks as the rules generate them (explicit ones merged), for `today`.
+    public typealias TaskProvider = @Sendable (Patient, LocalDate) -> [FollowUpTask]
+    /// A patient's arm verdicts, or nil when verdicts are not available.
+    public typealias VerdictProvider = @Sendable (Patient) -> [ArmVerdict]?
+
+    public let db: AppDatabase
+    public let user: String
+    public let today: LocalDate
+    public let session: WorkflowSession
+    let taskProvider: TaskProvider
+    let verdictProvider: VerdictProvider?
+    /// Trial ids of the catalogue, or nil when unknown (then trial ids are not checked).
+    let knownTrials: Set<String>?
+    let clock: @Sendable () -> String
+
+    public init(db: AppDatabase, user: String, today: LocalDate, session: WorkflowSession? = nil,
+                taskProvider: @escaping TaskProvider, verdictProvider: VerdictProvider? = nil,
+                knownTrials: Set<String>? = nil, clock: @escaping @Sendable () -> String = { AppDatabase.timestamp() }) throws {
+        self.db = db; self.user = user; self.today = today
+        self.session = try session ?? db.startSession()
+        self.taskProvider = taskProvider; self.verdictProvider = verdictProvider; self.knownTrials = knownTrials
+        self.clock = clock
+    }
+
+    /// A task due within this many days is due soon (mirrors `FollowUpScheduler.dueSoonDays`).
+    public static let dueSoonDays = 14
+
+    public static func status(due: LocalDate, done: Bool, today: LocalDate) -> FollowUpStatus {
+        if done { return .done }
+        let d = today.days(until: due)
+        if d < 0 { return .overdue }
+        return d <= dueSoonDays ? .dueSoon : .upcoming
+    }
+
+    /// "X#3" → "X"; nil for an id that is not a successor.
+    public static func successorBase(_ id: String) -> String? {
+        guard let hash = id.lastIndex(of: "#"), hash != id.startIndex,
+              !id[id.index(after: hash)...].isEmpty, id[id.index(after: hash)...].allSatisfy(\.isNumber) else { return nil }
+        return String(id[..<hash])
+    }
+
+    // MARK: - helpers
+
+    func audited<T>(_ action: String, entity: String, _ body: (Database, AuditRecorder) throws -> T) throws -> T {
+        let at = clock(), who = user, sessionId = session.id
+        return try db.write(action) { db in
+            let recorder = AuditRecorder(db)
+            let value = try body(db, recorder)
+            try recorder.finish(action: action, entity: entity, who: who, at: at, session: sessionId)
+            return value
+        }
+    }
+
+    static func requirePatient(_ db: Database, _ id: String) throws {
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM patient WHERE id = ?", arguments: [id]) != nil else {
+            throw StoreError.unknownPatient(id: id)
+        }
+    }
+
+    func requireTrial(_ id: String) throws {
+        if let known = knownTrials, !known.contains(id) { throw WorkflowError.unknownTrial(id: id) }
+    }
+
+    static func trimmed(_ s: String?) -> String? {
+        guard let t = s?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
+        return t
+    }
+
+    // MARK: - Undo
+
+    /// Reverts the last change of this session (the UI's `u`); the undo is audited too.
+    @discardableResult
+    public func undoLastChange() throws -> AuditEntry {
+        try db.undoLastChange(sinceSessionStart: session, who: user, at: clock())
+    }
+
+    /// The changes of this session, newest first.
+    public func sessionChanges() throws -> [AuditEntry] { try db.auditEntries(session: session) }
+}

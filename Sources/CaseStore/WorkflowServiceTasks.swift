@@ -1,0 +1,151 @@
+import CaseModel
+import Foundation
+import GRDB
+
+/// The nurse worklist: the rules' tasks merged with the tasks the app created and the nurses' records
+/// (done, rescheduled, notes), and the writes `done`, `reschedule`, `note`.
+extension WorkflowService {
+    /// Most urgent first: overdue, due soon, upcoming, done; then due date, patient, id.
+    static func urgencySorted(_ tasks: [FollowUpTask]) -> [FollowUpTask] {
+        func rank(_ s: FollowUpStatus) -> Int { [.overdue: 0, .dueSoon: 1, .upcoming: 2, .done: 3][s] ?? 4 }
+        return tasks.sorted { a, b in
+            if a.status != b.status { return rank(a.status) < rank(b.status) }
+            if a.due != b.due { return a.due < b.due }
+            if a.patient != b.patient { return a.patient < b.patient }
+            return a.id < b.id
+        }
+    }
+
+    /// Provider tasks plus open app tasks of `patient`, before the nurses' records are applied.
+    func rawTasks(for patient: Patient, appTasks: [FollowUpTask]) -> [FollowUpTask] {
+        var tasks = taskProvider(patient, today)
+        let ids = Set(tasks.map(\.id))
+        for var t in appTasks where !ids.contains(t.id) {
+            t.site = patient.site
+            t.status = WorkflowService.status(due: t.due, done: false, today: today)
+            tasks.append(t)
+        }
+        return tasks
+    }
+
+    /// Every task of one patient with the nurses' records applied, most urgent first.
+    public func tasks(for patient: Patient) throws -> [FollowUpTask] {
+        let app = try db.appTasks(patientId: patient.id), states = try db.taskStates(patientId: patient.id)
+        return WorkflowService.urgencySorted(WorkflowTaskStore.apply(states, to: rawTasks(for: patient, appTasks: app), today: today))
+    }
+
+    /// The worklist: open tasks overdue or due within `dueWithinDays` (all open when nil), of `site`.
+    public func worklist(patients: [Patient], dueWithinDays: Int? = nil, site: String? = nil) throws -> [FollowUpTask] {
+        let app = Dictionary(grouping: try db.appTasks(), by: \.patient)
+        let states = Dictionary(grouping: try db.taskStates(), by: \.patientId)
+        let wantedSite = site?.lowercased()
+        var out: [FollowUpTask] = []
+        for p in patients {
+            if let w = wantedSite, p.site?.lowercased() != w { continue }
+            let tasks = WorkflowTaskStore.apply(states[p.id] ?? [], to: rawTasks(for: p, appTasks: app[p.id] ?? []), today: today)
+            for t in tasks where t.status != .done {
+                if let n = dueWithinDays, today.days(until: t.due) > n { continue }
+                out.append(t)
+            }
+        }
+        return WorkflowService.urgencySorted(out)
+    }
+
+    /// Finds a task by id: (patient, the task as listed now, its occurrence's original due date).
+    public func resolveTask(id: String) throws -> (patient: Patient, task: FollowUpTask, originalDue: LocalDate) {
+        let patientId: String? = try db.read { db in
+            if let p = try String.fetchOne(db, sql: "SELECT patientId FROM workflowTask WHERE id = ?", arguments: [id]) { return p }
+            if let p = try String.fetchOne(db, sql: "SELECT patientId FROM followUp WHERE taskId = ? LIMIT 1", arguments: [id]) { return p }
+            if let colon = id.firstIndex(of: ":") {
+                let p = String(id[..<colon])
+                if try Bool.fetchOne(db, sql: "SELECT 1 FROM patient WHERE id = ?", arguments: [p]) != nil { return p }
+            }
+            return nil
+        }
+        guard let patientId, let patient = try? db.patient(id: patientId) else { throw WorkflowError.unknownTask(id: id) }
+        let app = try db.appTasks(patientId: patientId)
+        let raw = rawTasks(for: patient, appTasks: app)
+        guard let original = raw.first(where: { $0.id == id }) else { throw WorkflowError.unknownTask(id: id) }
+        let applied = WorkflowTaskStore.apply(try db.taskStates(patientId: patientId), to: raw, today: today)
+        guard let current = applied.first(where: { $0.id == id }) else {
+            let next = applied.filter { WorkflowService.successorBase($0.id) == id && $0.status != .done }.map(\.id).sorted().last
+            throw WorkflowError.invalid("task \(id) was replaced by its next occurrence\(next.map { " \($0)" } ?? ""); act on that one.")
+        }
+        return (patient, current, original.due)
+    }
+
+    func insertState(_ db: Database, _ rec: AuditRecorder, taskId: String, patientId: String, occurrenceDue: LocalDate,
+                     done: LocalDate? = nil, rescheduledDue: LocalDate? = nil, reason: String? = nil, note: String? = nil,
+                     at: String) throws {
+        try db.execute(sql: """
+            INSERT INTO followUpState (taskId, patientId, done, rescheduledDue, reason, note, who, at, occurrenceDue)
+            VALUES (?,?,?,?,?,?,?,?,?)
+            """, arguments: [taskId, patientId, done?.description, rescheduledDue?.description, reason, note, user, at,
+                             occurrenceDue.description])
+        try rec.touch("followUpState", id: db.lastInsertedRowID, inserted: true)
+    }
+
+    /// Marks a task done on `date` (today when nil). When its schedule repeats (`repeatDays`), creates the
+    /// next occurrence `ID#n`, due `repeatDays` after the done date.
+    @discardableResult
+    public func completeTask(id: String, date: LocalDate? = nil) throws -> TaskOutcome {
+        let (patient, task, originalDue) = try resolveTask(id: id)
+        let doneDate = date ?? today
+        if let d = task.done { throw WorkflowError.invalid("task \(id) is already done (on \(d)).") }
+        if doneDate > today { throw WorkflowError.invalid("the done date \(doneDate) is after today (\(today)).") }
+        let at = clock(), today = self.today
+        return try audited("followUp.done", entity: "patient/\(patient.id)/followUp/\(id)") { db, rec in
+            try insertState(db, rec, taskId: id, patientId: patient.id, occurrenceDue: originalDue, done: doneDate, at: at)
+            var done = task
+            done.done = doneDate
+            done.status = .done
+            var next: FollowUpTask?
+            if let every = task.repeatDays, every > 0 {
+                let base = WorkflowService.successorBase(id) ?? id
+                var n = (WorkflowService.successorBase(id) != nil ? Int(id[id.index(after: id.lastIndex(of: "#") ?? id.startIndex)...]) ?? 1 : 1) + 1
+                while try Bool.fetchOne(db, sql: "SELECT 1 FROM workflowTask WHERE id = ?", arguments: ["\(base)#\(n)"]) != nil { n += 1 }
+                let nextId = "\(base)#\(n)", due = doneDate.adding(days: every)
+                let raw = rawTasks(for: patient, appTasks: []).first { $0.id == id }
+                let stored = try String.fetchOne(db, sql: "SELECT note FROM workflowTask WHERE id = ?", arguments: [id])
+                let note = raw?.note ?? stored
+                try db.execute(sql: "INSERT INTO workflowTask (id, patientId, due, kind, note, source, repeatDays) VALUES (?,?,?,?,?,?,?)",
+                               arguments: [nextId, patient.id, due.description, task.kind, note, task.source, every])
+                try rec.touch("workflowTask", id: nextId, inserted: true)
+                next = FollowUpTask(id: nextId, patient: patient.id, due: due, kind: task.kind,
+                                    status: WorkflowService.status(due: due, done: false, today: today), note: note,
+                                    source: task.source, repeatDays: every, site: patient.site)
+            }
+            return TaskOutcome(task: done, next: next)
+        }
+    }
+
+    /// Moves a task's due date, with the reason (required).
+    @discardableResult
+    public func rescheduleTask(id: String, to newDue: LocalDate, reason: String) throws -> FollowUpTask {
+        guard let reason = WorkflowService.trimmed(reason) else { throw WorkflowError.invalid("rescheduling task \(id) requires a reason (--reason).") }
+        let (patient, task, originalDue) = try resolveTask(id: id)
+        if let d = task.done { throw WorkflowError.invalid("task \(id) is already done (on \(d)); it cannot be rescheduled.") }
+        if newDue == task.due { throw WorkflowError.invalid("task \(id) is already due on \(newDue).") }
+        let at = clock(), today = self.today
+        return try audited("followUp.reschedule", entity: "patient/\(patient.id)/followUp/\(id)") { db, rec in
+            try insertState(db, rec, taskId: id, patientId: patient.id, occurrenceDue: originalDue, rescheduledDue: newDue,
+                            reason: reason, at: at)
+            var t = task
+            t.due = newDue
+            t.status = WorkflowService.status(due: newDue, done: false, today: today)
+            return t
+        }
+    }
+
+    /// Adds a note to a task.
+    @discardableResult
+    public func noteTask(id: String, text: String) throws -> FollowUpTask {
+        guard let text = WorkflowService.trimmed(text) else { throw WorkflowError.invalid("a note on task \(id) needs some text (--text).") }
+        let (patient, task, originalDue) = try resolveTask(id: id)
+        let at = clock()
+        try audited("followUp.note", entity: "patient/\(patient.id)/followUp/\(id)") { db, rec in
+            try insertState(db, rec, taskId: id, patientId: patient.id, occurrenceDue: originalDue, note: text, at: at)
+        }
+        return try resolveTask(id: task.id).task
+    }
+}
