@@ -73,7 +73,8 @@ public enum MeetingMRDChart {
                     + plotted.map { "\(f(x($0.0))),\(f(y($0.1)))" }.joined(separator: " ") + "\"/>\n"
             }
             for (d, v, detected) in plotted {
-                let title = detected ? "\(serie.key) \(d): \(scientific(v))"
+                let clamp = v > pow(10, Double(topDecade)) ? " (above 10⁻¹: drawn at the top)" : (detected && v < pow(10, Double(bottomDecade)) ? " (below 10⁻⁶: drawn at the bottom)" : "")
+                let title = detected ? "\(serie.key) \(d): \(scientific(v))\(clamp)"
                     : "\(serie.key) \(d): undetectable" + (v > 0 ? " at sensitivity \(scientific(v))" : "")
                 s += marker(detected ? shape : "undetectable", cx: x(d), cy: y(v), colour: colour, title: title) + "\n"
             }

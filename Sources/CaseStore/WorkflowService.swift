@@ -53,9 +53,11 @@ public struct WorkflowService: Sendable {
 
     // MARK: - helpers
 
-    func audited<T>(_ action: String, entity: String, _ body: (Database, AuditRecorder) throws -> T) throws -> T {
+    /// Runs `body` in one write transaction and appends its audit entry. `what` names the write in
+    /// messages ("cannot record a board decision: the database … is open read-only").
+    func audited<T>(_ action: String, entity: String, what: String, _ body: (Database, AuditRecorder) throws -> T) throws -> T {
         let at = clock(), who = user, sessionId = session.id
-        return try db.write(action) { db in
+        return try db.write(what) { db in
             let recorder = AuditRecorder(db)
             let value = try body(db, recorder)
             try recorder.finish(action: action, entity: entity, who: who, at: at, session: sessionId)

@@ -10,7 +10,7 @@ extension WorkflowService {
         guard let name = WorkflowService.trimmed(name) else { throw WorkflowError.invalid("a meeting needs a name (e.g. \"RCP LAM adultes\").") }
         let site = WorkflowService.trimmed(site)
         let user = self.user
-        return try audited("meeting.create", entity: "meeting/\(date)") { db, rec in
+        return try audited("meeting.create", entity: "meeting/\(date)", what: "create a board meeting") { db, rec in
             let n = (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM meeting WHERE date = ?", arguments: [date.description]) ?? 0) + 1
             var id = "RCP-\(date)-\(n)"
             var k = n
@@ -28,7 +28,7 @@ extension WorkflowService {
         guard let question = WorkflowService.trimmed(question) else {
             throw WorkflowError.invalid("the question asked of the board is required (motif de présentation).")
         }
-        return try audited("meeting.agenda.add", entity: "meeting/\(meetingId)/\(patientId)") { db, rec in
+        return try audited("meeting.agenda.add", entity: "meeting/\(meetingId)/\(patientId)", what: "add a case to a meeting agenda") { db, rec in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM meeting WHERE id = ?", arguments: [meetingId]) != nil else {
                 throw WorkflowError.unknownMeeting(id: meetingId)
             }
@@ -103,7 +103,7 @@ extension WorkflowService {
             let e = JSONEncoder(); e.outputFormatting = [.sortedKeys]
             return (try? e.encode(decision.participants)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
         }()
-        return try audited("meeting.decision", entity: "meeting/\(meetingId)/\(patientId)") { db, rec in
+        return try audited("meeting.decision", entity: "meeting/\(meetingId)/\(patientId)", what: "record a board decision") { db, rec in
             guard let itemId = try Int64.fetchOne(db, sql: "SELECT id FROM meetingItem WHERE meetingId = ? AND patientId = ?",
                                                   arguments: [meetingId, patientId]) else {
                 throw WorkflowError.notOnAgenda(meeting: meetingId, patient: patientId)

@@ -19,7 +19,7 @@ extension WorkflowService {
             throw WorkflowError.invalid("unknown screening source \"\(s)\": expected engine, RCP or referral.")
         }
         let who = user, today = self.today
-        return try audited("screening.\(change.status.rawValue)", entity: "screening/\(change.trial)/\(change.patient)") { db, rec in
+        return try audited("screening.\(change.status.rawValue)", entity: "screening/\(change.trial)/\(change.patient)", what: "change a screening status") { db, rec in
             try WorkflowService.applyScreening(change, db: db, rec: rec, who: who, today: today)
         }
     }

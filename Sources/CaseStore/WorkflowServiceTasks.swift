@@ -94,7 +94,7 @@ extension WorkflowService {
         if let d = task.done { throw WorkflowError.invalid("task \(id) is already done (on \(d)).") }
         if doneDate > today { throw WorkflowError.invalid("the done date \(doneDate) is after today (\(today)).") }
         let at = clock(), today = self.today
-        return try audited("followUp.done", entity: "patient/\(patient.id)/followUp/\(id)") { db, rec in
+        return try audited("followUp.done", entity: "patient/\(patient.id)/followUp/\(id)", what: "mark a follow-up task done") { db, rec in
             try insertState(db, rec, taskId: id, patientId: patient.id, occurrenceDue: originalDue, done: doneDate, at: at)
             var done = task
             done.done = doneDate
@@ -127,7 +127,7 @@ extension WorkflowService {
         if let d = task.done { throw WorkflowError.invalid("task \(id) is already done (on \(d)); it cannot be rescheduled.") }
         if newDue == task.due { throw WorkflowError.invalid("task \(id) is already due on \(newDue).") }
         let at = clock(), today = self.today
-        return try audited("followUp.reschedule", entity: "patient/\(patient.id)/followUp/\(id)") { db, rec in
+        return try audited("followUp.reschedule", entity: "patient/\(patient.id)/followUp/\(id)", what: "reschedule a follow-up task") { db, rec in
             try insertState(db, rec, taskId: id, patientId: patient.id, occurrenceDue: originalDue, rescheduledDue: newDue,
                             reason: reason, at: at)
             var t = task
@@ -143,7 +143,7 @@ extension WorkflowService {
         guard let text = WorkflowService.trimmed(text) else { throw WorkflowError.invalid("a note on task \(id) needs some text (--text).") }
         let (patient, task, originalDue) = try resolveTask(id: id)
         let at = clock()
-        try audited("followUp.note", entity: "patient/\(patient.id)/followUp/\(id)") { db, rec in
+        try audited("followUp.note", entity: "patient/\(patient.id)/followUp/\(id)", what: "add a note to a follow-up task") { db, rec in
             try insertState(db, rec, taskId: id, patientId: patient.id, occurrenceDue: originalDue, note: text, at: at)
         }
         return try resolveTask(id: task.id).task

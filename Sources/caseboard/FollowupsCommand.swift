@@ -14,10 +14,8 @@ struct FollowupsCommand: ParsableCommand {
         subcommands: [
             List.self,
             // ── `done TASK [--date D]` goes here ──────────────────────────────────────────────────────
-            // The workflows work (issue 6) adds `FollowupsCommand.Done` (marks a task done, audited, and
-            // creates the next occurrence of a repeating schedule from the task's `repeatDays`), and lists
-            // it in this array. Task ids are the stable ids printed by `List` (e.g.
-            // `SL-AML-0042:allo-vacc-pcv-1`); `FollowUpScheduler.tasks(for:today:)` resolves them.
+            // Workflows (issue 6): done / reschedule / note, audited, in FollowupsWorkflowCommands.swift.
+            Done.self, Reschedule.self, Note.self,
             // ──────────────────────────────────────────────────────────────────────────────────────────
         ],
         defaultSubcommand: List.self
@@ -54,16 +52,19 @@ extension FollowupsCommand {
                 let context = try CommandContext(options)
                 today = context.today
                 isDemo = context.isDemo
-                tasks = FollowUpScheduler.worklist(patients: try context.patients(), today: today,
-                                                   dueWithinDays: dueWithin, site: site)
+                // The schedule's tasks with the nurses' records (done, rescheduled, notes) and the tasks the
+                // workflows created (RCP reviews, screening rechecks, next occurrences): issue 6.
+                tasks = try WorkflowCLI.service(context).worklist(patients: try context.patients(),
+                                                                  dueWithinDays: dueWithin, site: site)
             } catch let e as ValidationError {
                 FileHandle.standardError.write(Data("caseboard followups: \(e.message)\n".utf8))
                 throw ExitCode(1)
             } catch let e as ExitCode {
                 throw e
             } catch {
-                FileHandle.standardError.write(Data("caseboard followups: internal error: \(error)\n".utf8))
-                throw ExitCode(2)
+                let (message, code) = CLIError.classify(error)
+                FileHandle.standardError.write(Data("caseboard followups: \(message)\n".utf8))
+                throw ExitCode(code)
             }
             if json {
                 if isDemo { FileHandle.standardError.write(Data("SYNTHETIC DEMO DATA\n".utf8)) }

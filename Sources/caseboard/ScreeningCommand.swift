@@ -1,9 +1,109 @@
 import ArgumentParser
+import CaseModel
+import CaseStore
+import Foundation
 
-// PLACEHOLDER: replaced by the issue that implements `caseboard screening`.
+/// `caseboard screening`: the trial pre-screening log.
+///
+///     caseboard screening set --trial T --patient P --status S [--reason R] [--criterion C] [--recheck D]
+///                             [--date D] [--source engine|RCP|referral] [--arm A]
+///     caseboard screening list [--trial T] [--patient P] [--json]
+///     caseboard screening export --trial T --format csv [--out FILE]
 struct ScreeningCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "screening", abstract: "(not yet implemented)")
-    func run() throws {
-        throw ValidationError("caseboard screening is not implemented yet")
+    static let configuration = CommandConfiguration(
+        commandName: "screening",
+        abstract: "Trial pre-screening log: identified → pre-screened → approached → consented → enrolled, and failures.",
+        subcommands: [SetStatus.self, List.self, Export.self])
+}
+
+extension ScreeningCommand {
+    struct SetStatus: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set", abstract: "Move a patient's status on a trial (validated; audited; history kept).")
+        @OptionGroup var options: GlobalOptions
+        @Option(name: .long, help: ArgumentHelp("Trial id.", valueName: "T")) var trial: String
+        @Option(name: .long, help: ArgumentHelp("Patient (case) id.", valueName: "P")) var patient: String
+        @Option(name: .long, help: ArgumentHelp("New status: " + ScreeningStatus.allCases.map(\.rawValue).joined(separator: ", ") + ".",
+                                               valueName: "S")) var status: String
+        @Option(name: .long, help: ArgumentHelp("Reason (required for declined).", valueName: "R")) var reason: String?
+        @Option(name: .long, help: ArgumentHelp("Failed criterion (required for pre-screen-failed and screen-failed).", valueName: "C"))
+        var criterion: String?
+        @Option(name: .long, help: ArgumentHelp("Recheck date (required for deferred; becomes a follow-up task).", valueName: "YYYY-MM-DD"))
+        var recheck: String?
+        @Option(name: .long, help: ArgumentHelp("Date of the change (default: today).", valueName: "YYYY-MM-DD")) var date: String?
+        @Option(name: .long, help: ArgumentHelp("How the patient entered the log: engine, RCP or referral (default referral).", valueName: "SRC"))
+        var source: String?
+        @Option(name: .long, help: ArgumentHelp("Trial arm or cohort.", valueName: "A")) var arm: String?
+
+        func run() throws {
+            try WorkflowCLI.run("screening set") {
+                let context = try CommandContext(options)
+                guard let status = ScreeningStatus(rawValue: status) else {
+                    throw CLIError.user("--status: unknown status \"\(self.status)\"; expected one of "
+                        + ScreeningStatus.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+                }
+                let change = ScreeningChange(trial: trial, patient: patient, status: status,
+                                             date: try date.map { try WorkflowCLI.date($0, option: "--date") }, reason: reason,
+                                             criterion: criterion, recheck: try recheck.map { try WorkflowCLI.date($0, option: "--recheck") },
+                                             source: source, arm: arm)
+                let service = try WorkflowCLI.service(context)
+                let record = try service.setScreeningStatus(change)
+                let previous = record.history.dropLast().last?.status.rawValue ?? "(new)"
+                print("\(patient) on \(trial): \(previous) → \(status.rawValue) (\(record.history.last?.date.description ?? ""))")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the pre-screening log.")
+        @OptionGroup var options: GlobalOptions
+        @Option(name: .long, help: ArgumentHelp("Only this trial.", valueName: "T")) var trial: String?
+        @Option(name: .long, help: ArgumentHelp("Only this patient.", valueName: "P")) var patient: String?
+        @Flag(name: .long, help: "Print a JSON array of records {patient, trial, arm, source, history: [{date, status, who, reason, criterion, recheck}]}.")
+        var json = false
+
+        func run() throws {
+            try WorkflowCLI.run("screening list") {
+                let context = try CommandContext(options)
+                let service = try WorkflowCLI.service(context)
+                if let t = trial, let known = try WorkflowCLI.knownTrials(context), !known.contains(t),
+                   try service.screeningRecords(trial: t).isEmpty {
+                    throw WorkflowError.unknownTrial(id: t)
+                }
+                if let p = patient { _ = try context.patient(id: p) }
+                let records = try service.screeningRecords(trial: trial, patient: patient)
+                if json { print(WorkflowCLI.json(records)); return }
+                if context.isDemo { print("SYNTHETIC DEMO DATA") }
+                if records.isEmpty { print("The pre-screening log is empty."); return }
+                print(WorkflowCLI.table(["TRIAL", "PATIENT", "STATUS", "SINCE", "SOURCE", "BY", "REASON"], records.map { r in
+                    let last = r.history.last
+                    let why = [last?.criterion, last?.reason, last?.recheck.map { "recheck \($0)" }].compactMap { $0 }.joined(separator: "; ")
+                    return [r.trial, r.patient, last?.status.rawValue ?? "-", last?.date.description ?? "-", r.source, last?.who ?? "-", why]
+                }), terminator: "")
+            }
+        }
+    }
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export", abstract: "Write a trial's pre-screening log as pseudonymised CSV with summary counts.")
+        @OptionGroup var options: GlobalOptions
+        @Option(name: .long, help: ArgumentHelp("Trial id.", valueName: "T")) var trial: String
+        @Option(name: .long, help: ArgumentHelp("csv.", valueName: "csv")) var format: Format
+        @Option(name: .long, help: ArgumentHelp("Write to FILE instead of stdout.", valueName: "FILE")) var out: String?
+
+        func run() throws {
+            try WorkflowCLI.run("screening export") {
+                let context = try CommandContext(options)
+                let records = try context.database().screeningRecords(trial: trial)
+                if records.isEmpty {
+                    let known = try WorkflowCLI.knownTrials(context)
+                    if known == nil || known?.contains(trial) == false { throw WorkflowError.unknownTrial(id: trial) }
+                }
+                try WorkflowCLI.emit(ScreeningExport.csv(records), out: out)
+            }
+        }
     }
 }

@@ -1,0 +1,63 @@
+import ArgumentParser
+import CaseModel
+import CaseStore
+import Foundation
+
+/// Worklist writes (issue 6), each in one transaction with an audit record:
+///
+///     caseboard followups done TASK [--date D]             (D defaults to --today)
+///     caseboard followups reschedule TASK --to D --reason R
+///     caseboard followups note TASK --text T
+///
+/// TASK is an id printed by `caseboard followups` (generated `SL-AML-0042:allo-vacc-pcv-1`, explicit,
+/// or created by the workflows: `…:rcp-review-RCP-…`, `…:screening-recheck-…`, next occurrences `ID#2`).
+extension FollowupsCommand {
+    struct Done: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "done", abstract: "Mark a task done; a repeating schedule gets its next occurrence.")
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "Task id (see `caseboard followups`).") var task: String
+        @Option(name: .long, help: ArgumentHelp("Date it was done (default: today).", valueName: "YYYY-MM-DD")) var date: String?
+
+        func run() throws {
+            try WorkflowCLI.run("followups done") {
+                let context = try CommandContext(options)
+                let d = try date.map { try WorkflowCLI.date($0, option: "--date") }
+                let outcome = try WorkflowCLI.service(context).completeTask(id: task, date: d)
+                print("\(task): done on \(outcome.task.done?.description ?? "")")
+                if let n = outcome.next { print("next occurrence \(n.id): \(n.kind) due \(n.due)") }
+            }
+        }
+    }
+
+    struct Reschedule: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "reschedule", abstract: "Move a task's due date, with a reason.")
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "Task id.") var task: String
+        @Option(name: .long, help: ArgumentHelp("New due date.", valueName: "YYYY-MM-DD")) var to: String
+        @Option(name: .long, help: ArgumentHelp("Why it moves (required).", valueName: "R")) var reason: String
+
+        func run() throws {
+            try WorkflowCLI.run("followups reschedule") {
+                let context = try CommandContext(options)
+                let t = try WorkflowCLI.service(context).rescheduleTask(id: task, to: try WorkflowCLI.date(to, option: "--to"), reason: reason)
+                print("\(task): now due \(t.due) (\(t.status.rawValue))")
+            }
+        }
+    }
+
+    struct Note: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "note", abstract: "Add a note to a task.")
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "Task id.") var task: String
+        @Option(name: .long, help: ArgumentHelp("The note.", valueName: "T")) var text: String
+
+        func run() throws {
+            try WorkflowCLI.run("followups note") {
+                let context = try CommandContext(options)
+                _ = try WorkflowCLI.service(context).noteTask(id: task, text: text)
+                print("\(task): note added")
+            }
+        }
+    }
+}

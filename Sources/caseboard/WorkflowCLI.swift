@@ -1,0 +1,111 @@
+import ArgumentParser
+import CaseModel
+import CaseStore
+import ClinicalRules
+import Foundation
+
+/// Shared wiring of the workflow commands (meeting, screening, followups done/reschedule/note):
+/// builds the `WorkflowService` over the opened database and maps errors to exit statuses
+/// (1 for anything a user can cause, naming the id; 2 for internal faults).
+enum WorkflowCLI {
+    /// The service for this run: who is `--user` or $USER; "today" is `--today`; the follow-up schedule
+    /// comes from ClinicalRules; trial ids are checked against the catalogue in force (when there is one).
+    /// Audit timestamps come from the clock, or from `CASEBOARD_NOW` when set (reproducible scripts).
+    static func service(_ context: CommandContext) throws -> WorkflowService {
+        let db = try context.database()
+        let trials = try knownTrials(context)
+        let now = ProcessInfo.processInfo.environment["CASEBOARD_NOW"]
+        return try WorkflowService(db: db, user: context.options.resolvedUser, today: context.today,
+                                   taskProvider: { FollowUpScheduler.tasks(for: $0, today: $1) },
+                                   verdictProvider: nil, knownTrials: trials,
+                                   clock: { now ?? AppDatabase.timestamp() })
+    }
+
+    /// Trial ids of the catalogue in force, or nil when no catalogue is available.
+    static func knownTrials(_ context: CommandContext) throws -> Set<String>? {
+        var files: [StoredTrialFile]
+        if context.options.trials != nil {
+            files = try CommandContext.yamlFiles(in: try context.trialsDirectory())
+        } else {
+            files = try context.database().trialFiles()
+            if files.isEmpty && context.isDemo, let dir = try? context.trialsDirectory() {
+                files = (try? CommandContext.yamlFiles(in: dir)) ?? []
+            }
+        }
+        let ids = Set(files.compactMap { trialId(yaml: $0.yaml) })
+        return ids.isEmpty ? nil : ids
+    }
+
+    /// The top-level `id:` of a trial file (without parsing the whole YAML).
+    static func trialId(yaml: String) -> String? {
+        for line in yaml.split(separator: "\n", omittingEmptySubsequences: true) where line.hasPrefix("id:") {
+            var v = line.dropFirst(3).trimmingCharacters(in: .whitespaces)
+            if let hash = v.range(of: " #") { v = String(v[..<hash.lowerBound]).trimmingCharacters(in: .whitespaces) }
+            if v.count >= 2, let f = v.first, f == "\"" || f == "'", v.last == f { v = String(v.dropFirst().dropLast()) }
+            return v.isEmpty ? nil : v
+        }
+        return nil
+    }
+
+    static func date(_ text: String, option: String) throws -> LocalDate {
+        guard let d = LocalDate(text) else { throw CLIError.user("\(option): expected a date YYYY-MM-DD, found \"\(text)\"") }
+        return d
+    }
+
+    static func warn(_ command: String, _ message: String) {
+        FileHandle.standardError.write(Data("caseboard \(command): warning: \(message)\n".utf8))
+    }
+
+    /// Runs `body`, printing any error as `caseboard COMMAND: message` and exiting 1 (user) or 2 (internal).
+    static func run(_ command: String, _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let e as ExitCode {
+            throw e
+        } catch let e as WorkflowError {
+            fail(command, e.description, 1)
+        } catch let e as StoreError {
+            fail(command, e.description, e.isUserError ? 1 : 2)
+        } catch {
+            let (message, code) = CLIError.classify(error)
+            fail(command, message, code)
+        }
+    }
+
+    static func fail(_ command: String, _ message: String, _ code: Int32) -> Never {
+        FileHandle.standardError.write(Data("caseboard \(command): \(message)\n".utf8))
+        Foundation.exit(code)
+    }
+
+    /// Writes `text` to `out` (a file) or stdout.
+    static func emit(_ text: String, out: String?) throws {
+        if let out {
+            do { try Data(text.utf8).write(to: URL(fileURLWithPath: out)) } catch {
+                throw CLIError.user("--out: cannot write \(out): \(error.localizedDescription)")
+            }
+        } else {
+            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+        }
+    }
+
+    static func json<T: Encodable>(_ value: T) -> String {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return (try? e.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+    }
+
+    /// A plain text table, columns padded, trailing spaces trimmed.
+    static func table(_ header: [String], _ rows: [[String]]) -> String {
+        var widths = header.map(\.count)
+        for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) } }
+        func line(_ cells: [String]) -> String {
+            var s = ""
+            for (i, c) in cells.enumerated() {
+                s += i == cells.count - 1 ? c : c + String(repeating: " ", count: widths[i] - c.count + 2)
+            }
+            while s.hasSuffix(" ") { s.removeLast() }
+            return s + "\n"
+        }
+        return line(header) + rows.map(line).joined()
+    }
+}
