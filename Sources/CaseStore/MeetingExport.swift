@@ -115,7 +115,9 @@ public enum MeetingExport {
     }
 
     static func md(_ s: String) -> String {
+        // Markdown renderers pass raw HTML through: escape < and > too, so text stays text.
         s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
+            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
             .replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
     }
 
