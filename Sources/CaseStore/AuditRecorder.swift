@@ -17,7 +17,8 @@ final class AuditRecorder {
         let key = id.databaseValue
         if touched.contains(where: { $0.table == table && $0.id == key }) { return }
         touched.append((table, key))
-        before.append(inserted ? NSNull() : try AuditRecorder.snapshot(db, table: table, id: key) ?? NSNull())
+        let row: [String: Any]? = inserted ? nil : try AuditRecorder.snapshot(db, table: table, id: key)
+        before.append(row.map { $0 as Any } ?? NSNull())
     }
 
     /// Appends the audit entry (after the changes) and returns it with its id.

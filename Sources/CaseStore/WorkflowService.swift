@@ -9,13 +9,14 @@ import GRDB
 /// Pure of ClinicalRules and TrialEngine: the follow-up schedule and the trial verdicts come in as
 /// closures (the command line passes `FollowUpScheduler.tasks(for:today:)` and the matcher). The UI's
 /// repository calls these methods; every value in and out is a CaseModel type or a small struct here.
-public struct WorkflowService: Sendable {
+public struct WorkflowService: WorkflowRepository {
     /// A patient's follow-up tasks as the rules generate them (explicit ones merged), for `today`.
     public typealias TaskProvider = @Sendable (Patient, LocalDate) -> [FollowUpTask]
     /// A patient's arm verdicts, or nil when verdicts are not available.
     public typealias VerdictProvider = @Sendable (Patient) -> [ArmVerdict]?
 
     public let db: AppDatabase
+    public var isReadOnly: Bool { db.isReadOnly }
     public let user: String
     public let today: LocalDate
     public let session: WorkflowSession
