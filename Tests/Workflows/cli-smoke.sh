@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Workflow command-line smoke test (issue 6): records a board decision, moves a screening status, marks
+# a repeating task done, then reopens the database and finds them; checks refusals and exit statuses.
+# Usage: Tests/Workflows/cli-smoke.sh PATH/TO/caseboard [TRIALS_DIR]
+set -euo pipefail
+bin=${1:?usage: cli-smoke.sh PATH/TO/caseboard [TRIALS_DIR]}
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+trials=${2:-$root/demo-db/trials}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export CASEBOARD_TODAY=2026-11-29 USER=smoke XDG_DATA_HOME="$tmp/data"
+db="$tmp/w.sqlite"
+fail() { echo "FAIL (workflows): $*"; exit 1; }
+expect_rc() { local want=$1; shift; set +e; "$@" >"$tmp/out" 2>"$tmp/err"; local rc=$?; set -e
+  [ "$rc" = "$want" ] || { cat "$tmp/err"; fail "exit $rc, expected $want: $*"; }; }
+
+"$bin" demo-db --patients 40 --seed 11 --out "$db" >/dev/null 2>&1
+# A trial id of the catalogue when there is one (any id is accepted when the database holds no catalogue).
+trial=$(grep -h -m1 '^id:' "$trials"/*.yaml 2>/dev/null | head -1 | sed 's/^id:[[:space:]]*//; s/["'\'']//g' || true)
+trial=${trial:-SL-T-SMOKE-001}
+targs=(); [ -d "$trials" ] && targs=(--trials "$trials")
+
+m=$("$bin" meeting create --db "$db" --name "RCP LAM adultes" --site "Hôpital Test" --date 2026-11-29 2>/dev/null)
+[ "$m" = "RCP-2026-11-29-1" ] || fail "meeting create printed '$m'"
+"$bin" meeting add "$m" --db "$db" --case SL-AML-0001 --question "Allogreffe en RC1 ?" >/dev/null 2>&1
+expect_rc 0 "$bin" meeting record "$m" --db "$db" "${targs[@]}" --case SL-AML-0001 \
+  --participant "Dr A:haematology" --participant "Dr B:pathology" --proposal "Allo-HSCT" \
+  --trial "$trial" --next-review 2027-01-15
+grep -q "quorum not met" "$tmp/err" || fail "no quorum warning with two physician specialties"
+expect_rc 1 "$bin" meeting record "$m" --db "$db" --case SL-AML-0001 --participant "Dr A:haematology" --proposal P --off-guideline
+expect_rc 1 "$bin" meeting show RCP-NOPE --db "$db"
+grep -q 'RCP-NOPE' "$tmp/err" || fail "unknown meeting id not named"
+
+expect_rc 0 "$bin" screening set --db "$db" "${targs[@]}" --trial "$trial" --patient SL-AML-0001 --status pre-screened
+expect_rc 1 "$bin" screening set --db "$db" "${targs[@]}" --trial "$trial" --patient SL-AML-0001 --status enrolled
+expect_rc 1 "$bin" screening set --db "$db" "${targs[@]}" --trial "$trial" --patient NO-SUCH --status identified
+grep -q 'NO-SUCH' "$tmp/err" || fail "unknown patient id not named"
+
+worklist=$("$bin" followups --db "$db" --json 2>/dev/null)
+task=$(grep -m1 -o '"id" : "[^"]*remission-cbc"' <<<"$worklist" | sed 's/.*: "//; s/"$//' || true)
+[ -n "$task" ] || fail "no repeating CBC task in the demo worklist"
+expect_rc 0 "$bin" followups done "$task" --db "$db" --date 2026-11-20
+grep -q "next occurrence $task#2" "$tmp/out" || fail "done on a repeating task created no next occurrence"
+expect_rc 1 "$bin" followups done "$task#2" --db "$db" --read-only
+grep -q "read-only" "$tmp/err" || fail "read-only refusal without a clear message"
+expect_rc 1 "$bin" followups done NO-SUCH:task --db "$db"
+grep -q 'NO-SUCH:task' "$tmp/err" || fail "unknown task id not named"
+
+# Reopen and find everything (outputs captured first: `grep -q` on a pipe would end the writer early).
+md=$("$bin" meeting export "$m" --format md --db "$db" 2>/dev/null)
+grep -q "| Clinical trial proposed | yes — $trial |" <<<"$md" || fail "decision not in the export"
+html=$("$bin" meeting export "$m" --format html --db "$db" 2>/dev/null)
+grep -q "<svg " <<<"$html" || fail "no SVG chart in the HTML export"
+log=$("$bin" screening list --db "$db" --json 2>/dev/null)
+grep -q '"status" : "pre-screened"' <<<"$log" || fail "screening status not stored"
+csv=$("$bin" screening export --db "$db" "${targs[@]}" --trial "$trial" --format csv 2>/dev/null)
+grep -q "^eligible,,1$" <<<"$csv" || fail "CSV counts"
+list=$("$bin" followups --db "$db" --json 2>/dev/null)
+grep -q "\"$task#2\"" <<<"$list" || fail "next occurrence not on the worklist"
+grep -q "\"SL-AML-0001:rcp-review-$m\"" <<<"$list" || fail "RCP review task not on the worklist"
+echo "workflow CLI smoke test passed"
