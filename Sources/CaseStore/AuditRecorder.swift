@@ -10,6 +10,9 @@ final class AuditRecorder {
     private var touched: [(table: String, id: DatabaseValue)] = []
     private var before: [Any] = []
 
+    /// Set by a write that learns its entity inside the transaction (a new meeting's id).
+    var entity: String?
+
     init(_ db: Database) { self.db = db }
 
     /// Call before changing (or deleting) an existing row, or right after inserting one (`inserted: true`).
@@ -23,7 +26,8 @@ final class AuditRecorder {
 
     /// Appends the audit entry (after the changes) and returns it with its id.
     @discardableResult
-    func finish(action: String, entity: String, who: String, at: String, session: String) throws -> AuditEntry {
+    func finish(action: String, entity defaultEntity: String, who: String, at: String, session: String) throws -> AuditEntry {
+        let entity = self.entity ?? defaultEntity
         var after: [Any] = []
         for t in touched { after.append(try AuditRecorder.snapshot(db, table: t.table, id: t.id) ?? NSNull()) }
         let b = AuditRecorder.json(zip(touched, before).map { AuditRecorder.change($0.0, $0.1) })

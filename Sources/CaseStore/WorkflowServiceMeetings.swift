@@ -18,6 +18,7 @@ extension WorkflowService {
             try db.execute(sql: "INSERT INTO meeting (id, date, name, site, createdBy) VALUES (?,?,?,?,?)",
                            arguments: [id, date.description, name, site, user])
             try rec.touch("meeting", id: id, inserted: true)
+            rec.entity = "meeting/\(id)"
             return BoardMeeting(id: id, date: date, name: name, site: site)
         }
     }

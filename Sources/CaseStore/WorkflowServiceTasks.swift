@@ -92,6 +92,7 @@ extension WorkflowService {
         let (patient, task, originalDue) = try resolveTask(id: id)
         let doneDate = date ?? today
         if let d = task.done { throw WorkflowError.invalid("task \(id) is already done (on \(d)).") }
+        if task.status == .done { throw WorkflowError.invalid("task \(id) is already done.") }
         if doneDate > today { throw WorkflowError.invalid("the done date \(doneDate) is after today (\(today)).") }
         let at = clock(), today = self.today
         return try audited("followUp.done", entity: "patient/\(patient.id)/followUp/\(id)", what: "mark a follow-up task done") { db, rec in
@@ -124,7 +125,9 @@ extension WorkflowService {
     public func rescheduleTask(id: String, to newDue: LocalDate, reason: String) throws -> FollowUpTask {
         guard let reason = WorkflowService.trimmed(reason) else { throw WorkflowError.invalid("rescheduling task \(id) requires a reason (--reason).") }
         let (patient, task, originalDue) = try resolveTask(id: id)
-        if let d = task.done { throw WorkflowError.invalid("task \(id) is already done (on \(d)); it cannot be rescheduled.") }
+        if task.status == .done {
+            throw WorkflowError.invalid("task \(id) is already done\(task.done.map { " (on \($0))" } ?? ""); it cannot be rescheduled.")
+        }
         if newDue == task.due { throw WorkflowError.invalid("task \(id) is already due on \(newDue).") }
         let at = clock(), today = self.today
         return try audited("followUp.reschedule", entity: "patient/\(patient.id)/followUp/\(id)", what: "reschedule a follow-up task") { db, rec in

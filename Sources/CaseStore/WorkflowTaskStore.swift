@@ -57,6 +57,8 @@ enum WorkflowTaskStore {
         var out: [FollowUpTask] = []
         for var t in tasks {
             let original = t.due
+            // A task the data marks done without a date (`done: true`) stays done.
+            let doneInData = t.status == .done
             for s in byTask[t.id] ?? [] where s.occurrenceDue == nil || s.occurrenceDue == original {
                 if let d = s.rescheduledDue { t.due = d }
                 if let n = s.note {
@@ -67,7 +69,7 @@ enum WorkflowTaskStore {
                 }
                 if let d = s.done { t.done = d }
             }
-            t.status = WorkflowService.status(due: t.due, done: t.done != nil, today: today)
+            t.status = WorkflowService.status(due: t.due, done: doneInData || t.done != nil, today: today)
             out.append(t)
         }
         let openSuccessorBases = Set(out.filter { $0.status != .done }.compactMap { WorkflowService.successorBase($0.id) })

@@ -66,8 +66,9 @@ extension ScreeningCommand {
             try WorkflowCLI.run("screening list") {
                 let context = try CommandContext(options)
                 let service = try WorkflowCLI.service(context)
-                if let t = trial, let known = try WorkflowCLI.knownTrials(context), !known.contains(t),
-                   try service.screeningRecords(trial: t).isEmpty {
+                // An id neither in the catalogue nor in the log is unknown (with no catalogue: not in the log).
+                if let t = trial, try service.screeningRecords(trial: t).isEmpty,
+                   try WorkflowCLI.knownTrials(context)?.contains(t) != true {
                     throw WorkflowError.unknownTrial(id: t)
                 }
                 if let p = patient { _ = try context.patient(id: p) }

@@ -56,6 +56,8 @@ final class AuditUndoTests: XCTestCase {
         // All six entries are in the log; the three originals point at their undo.
         let log = try s.sessionChanges()
         XCTAssertEqual(log.map(\.action), ["undo", "undo", "undo", "meeting.decision", "meeting.agenda.add", "meeting.create"])
+        XCTAssertEqual(log.last?.entity, "meeting/\(m.id)")
+        XCTAssertEqual(log.first?.entity, "meeting/\(m.id)", "the undo names what it reverted")
         let undone = try db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM auditLog WHERE undoneBy IS NOT NULL") }
         XCTAssertEqual(undone, 3)
     }

@@ -52,6 +52,10 @@ final class FollowUpWorkflowTests: XCTestCase {
         XCTAssertEqual(WorkflowTestSupport.message { try s.completeTask(id: "SL-ALL-0003:cbc", date: d("2026-12-01")) },
                        "the done date 2026-12-01 is after today (2026-11-29).")
         XCTAssertEqual(try db.taskStates().count, 2)
+        // An explicit task the data marks `done: true` without a date stays done and cannot be done again.
+        let flagged = "SL-AML-0001:clinic visit:2026-10-01"
+        XCTAssertEqual(try s.tasks(for: try db.patient(id: "SL-AML-0001")).first { $0.id == flagged }?.status, .done)
+        XCTAssertEqual(WorkflowTestSupport.message { try s.completeTask(id: flagged) }, "task \(flagged) is already done.")
     }
 
     func testRescheduleAndNote() throws {
