@@ -14,7 +14,7 @@ public enum OncoTree {
         add("MPRDS", ["TAM", "MLADS"])
         add("AMLRGA", ["AMLGATA2MECOM", "AMLBCRABL1", "AMLRARA", "AMLCBFBMYH11", "AMLRBM15MKL1", "AMLRUNX1",
                        "AMLMLLT3KMT2A", "AMLDEKNUP214", "AMLNPM1", "AMLRUNX1RUNX1T1", "AMLCEBPA", "APLPMLRARA"])
-        add("MDS", ["MDSRS", "MDSEB", "MDSSLD", "MDSMD", "MDSID5Q", "MDSU", "RCYC", "MDSWP"])
+        add("MDS", ["MDSRS", "MDSEB", "MDSSLD", "MDSMD", "MDSID5Q", "MDSDEL5Q", "MDSU", "RCYC", "MDSWP"])
         add("MDSRS", ["MDSRSSLD", "MDSRSMD"])
         add("MDSEB", ["MDSEB1", "MDSEB2"])
         add("MPN", ["CML", "PV", "ET", "PMF", "CNL", "CELNOS", "MPNU", "MPNWP"])

@@ -38,7 +38,7 @@ public struct TrialLoader {
         var diags: [TrialDiagnostic] = []
         for n in names {
             let url = dir.appendingPathComponent(n)
-            let shown = dir.path == "." ? n : url.path
+            let shown = (dir.relativePath as NSString).appendingPathComponent(n)
             guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
                 diags.append(TrialDiagnostic(file: shown, line: 1, column: 1, message: "cannot read the file as UTF-8 text"))
                 continue
