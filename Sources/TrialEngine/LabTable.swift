@@ -49,7 +49,7 @@ public enum LabTable {
     public static func entry(_ test: String) -> Entry? { entries[test.lowercased()] }
 
     public static func normaliseUnit(_ u: String) -> String {
-        u.lowercased().replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "μ", with: "µ")
+        u.lowercased().replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "μ", with: "u").replacingOccurrences(of: "µ", with: "u")
             .replacingOccurrences(of: "×", with: "x")
     }
 
@@ -58,7 +58,7 @@ public enum LabTable {
         guard let e = entry(test) else { return nil }
         let n = normaliseUnit(unit)
         if n == normaliseUnit(e.canonicalUnit) { return value }
-        guard let f = e.units[n] else { return nil }
+        guard let f = e.units[n] ?? e.units.first(where: { normaliseUnit($0.key) == n })?.value else { return nil }
         return value * f
     }
 }
