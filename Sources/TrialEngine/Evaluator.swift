@@ -174,13 +174,16 @@ public enum Evaluator {
             return fusion(a, b, f)
         case .karyotype(let sel):
             guard let k = f.latestKaryotype else { return (.unknown, .noKaryotype) }
-            let toks = pt.karyotypes[k].abnormalities
+            let toks = f.karyotypeTokens
             let ok: Bool
             switch sel {
             case .normal: ok = toks.isEmpty
-            case .complex: ok = KaryotypeLesion.isComplex(toks)
-            case .monosomal: ok = KaryotypeLesion.isMonosomal(toks)
-            case .lesion(let l): ok = toks.contains { KaryotypeLesion.matches(rule: l, token: $0) }
+            case .complex: ok = f.karyotypeComplex
+            case .monosomal: ok = f.karyotypeMonosomal
+            case .lesion(let l):
+                var hit = false
+                for (j, t) in toks.enumerated() where f.karyotypeShort[j] == l || t == l || (l.hasPrefix("t(v;") && KaryotypeLesion.matches(rule: l, token: t)) { hit = true; break }
+                ok = hit
             }
             return (tri(ok), .karyotype(k))
         case .eln(let risks):
@@ -193,11 +196,11 @@ public enum Evaluator {
         case .mrd(let marker, let tissue, let sel):
             return mrd(marker, tissue, sel, f)
         case .lab(let test, let c, let v, let uln, _, let within):
-            guard let i = f.latestLab[test.lowercased()] else { return (.unknown, .noLab) }
+            guard let i = f.latestLab[test] else { return (.unknown, .noLab) }
             let l = pt.labs[i]
             if let w = within, l.date.days(until: f.today) > w { return (.unknown, .labTooOld(i)) }
-            guard let canon = LabTable.canonical(test: test, value: l.value, unit: l.unit) else { return (.unknown, .labUnit(i)) }
-            let limit = uln ? v * (LabTable.entry(test)?.uln ?? .nan) : v
+            guard let canon = f.labCanonical[i] else { return (.unknown, .labUnit(i)) }
+            let limit = uln ? v * (LabTable.ulnByTest[test] ?? .nan) : v
             return (tri(c.holds(canon, limit)), .lab(i, canonical: canon, limit: limit))
         case .ecog(let c, let v, let within):
             guard let i = f.latestECOG else { return (.unknown, .noECOG) }
@@ -205,10 +208,10 @@ public enum Evaluator {
             if let w = within, e.date.days(until: f.today) > w { return (.unknown, .ecogTooOld(i)) }
             return (tri(c.holds(Double(e.ecog), Double(v))), .ecog(i))
         case .comorbidity(let tag):
-            let present = f.comorbidities.contains(tag.lowercased())
+            let present = f.comorbidities.contains(tag)
             return (tri(present), .tag(present: present))
         case .feature(let tag):
-            let present = f.features.contains(tag.lowercased())
+            let present = f.features.contains(tag)
             return (tri(present), .tag(present: present))
         case .germline(let sel, let gene):
             return germline(sel, gene, f)
@@ -269,9 +272,7 @@ public enum Evaluator {
             }
         }
         if let k = f.latestKaryotype {
-            for t in pt.karyotypes[k].abnormalities {
-                guard let implied = KaryotypeLesion.impliedFusion(t) else { continue }
-                let g = implied.components(separatedBy: "::")
+            for (g, t) in f.impliedFusions {
                 let okA = a == nil || g.contains(a ?? "")
                 let okB = b == nil || g.contains(b ?? "") || (g.contains("*") && a != nil && g.contains(a ?? ""))
                 if okA && okB { return (.met, .fusionFromKaryotype(k, t)) }

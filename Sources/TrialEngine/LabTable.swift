@@ -46,7 +46,17 @@ public enum LabTable {
         return e
     }()
 
-    public static func entry(_ test: String) -> Entry? { entries[test.lowercased()] }
+    public static func entry(_ test: String) -> Entry? { entries[test] ?? entries[test.lowercased()] }
+
+    /// ULN by canonical test name (no case folding: for the evaluator's hot path).
+    public static let ulnByTest: [String: Double] = {
+        var m: [String: Double] = [:]
+        for e in entries.values { if let u = e.uln { m[e.test] = u } }
+        return m
+    }()
+
+    /// The canonical spelling of a test name ("Bilirubin" → "bilirubin"), or the name itself when unknown.
+    public static func canonicalName(_ test: String) -> String { entry(test)?.test ?? test }
 
     public static func normaliseUnit(_ u: String) -> String {
         u.lowercased().replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "μ", with: "u").replacingOccurrences(of: "µ", with: "u")

@@ -25,8 +25,17 @@ public struct PatientFacts: Sendable {
     public let latestKaryotype: Int?
     /// gene → fusion indices
     public let fusionsByGene: [String: [Int]]
-    /// lower-case test → index of the latest lab on or before today
+    /// canonical test name → index of the latest lab on or before today
     public let latestLab: [String: Int]
+    /// per lab: value in the test's canonical unit (nil when not convertible)
+    public let labCanonical: [Double?]
+    /// latest karyotype's tokens and their short forms (`t(8;21)(q22;q22.1)` → `t(8;21)`)
+    public let karyotypeTokens: [String]
+    public let karyotypeShort: [String]
+    /// fusions implied by the latest karyotype: (gene list, token)
+    public let impliedFusions: [([String], String)]
+    public let karyotypeComplex: Bool
+    public let karyotypeMonosomal: Bool
     public let latestECOG: Int?
     public let comorbidities: Set<String>
     public let features: Set<String>
@@ -103,12 +112,23 @@ public struct PatientFacts: Sendable {
         fusionsByGene = fbg
 
         var ll: [String: Int] = [:]
-        for (i, l) in patient.labs.enumerated() where l.date <= today {
-            let k = l.test.lowercased()
+        var lc: [Double?] = []
+        lc.reserveCapacity(patient.labs.count)
+        for (i, l) in patient.labs.enumerated() {
+            let k = LabTable.canonicalName(l.test)
+            lc.append(LabTable.canonical(test: k, value: l.value, unit: l.unit))
+            guard l.date <= today else { continue }
             if let j = ll[k], patient.labs[j].date > l.date { continue }
             ll[k] = i
         }
         latestLab = ll
+        labCanonical = lc
+        let toks = lk.map { patient.karyotypes[$0].abnormalities } ?? []
+        karyotypeTokens = toks
+        karyotypeShort = toks.map(KaryotypeLesion.short)
+        karyotypeComplex = KaryotypeLesion.isComplex(toks)
+        karyotypeMonosomal = KaryotypeLesion.isMonosomal(toks)
+        impliedFusions = toks.compactMap { t in KaryotypeLesion.impliedFusion(t).map { ($0.components(separatedBy: "::"), t) } }
 
         var le: Int?
         for (i, e) in patient.performanceStatus.enumerated() where e.date <= today {

@@ -359,8 +359,8 @@ public struct RuleParser {
             let n = try integer("an ECOG score 0–4")
             guard (0...5).contains(n) else { throw RuleError(offset: off, message: "ECOG must be 0–5") }
             pred = .ecog(c, n, withinDays: try within())
-        case "comorbidity": pred = .comorbidity(try word("a comorbidity tag"))
-        case "feature": pred = .feature(try word("a clinical feature tag"))
+        case "comorbidity": pred = .comorbidity(try word("a comorbidity tag").lowercased())
+        case "feature": pred = .feature(try word("a clinical feature tag").lowercased())
         case "germline":
             let off = peek.offset
             let w = try word("'confirmed', 'suspected', 'red-flag' or 'tested'")
