@@ -10,11 +10,47 @@ public struct Matcher: Sendable {
     /// (trial index, arm index) of every arm, in catalogue order.
     public let armIndex: [(trial: Int, arm: Int)]
 
+    /// Flat evaluation program for the fast path: every arm's rules in `fastOrder`, with no wording or
+    /// positions attached, so the hot loop copies nothing but indices.
+    let program: [RuleExpr]
+    let programIsExclusion: [Bool]
+    /// arm k's rules are program[armStart[k] ..< armStart[k + 1]] (arms in `armIndex` order)
+    let armStart: [Int]
+    /// trial t's arms are armIndex positions trialStart[t] ..< trialStart[t + 1]
+    let trialStart: [Int]
+    let armIsOpen: [Bool]
+
     public init(trials: [CompiledTrial]) {
         self.trials = trials
         var idx: [(Int, Int)] = []
-        for (ti, t) in trials.enumerated() { for ai in t.arms.indices { idx.append((ti, ai)) } }
-        armIndex = idx
+        var prog: [RuleExpr] = [], excl: [Bool] = [], starts: [Int] = [0], tstarts: [Int] = [0], open: [Bool] = []
+        for (ti, t) in trials.enumerated() {
+            for (ai, a) in t.arms.enumerated() {
+                idx.append((ti, ai))
+                for i in a.fastOrder { prog.append(a.criteria[i].expr); excl.append(a.criteria[i].kind == .exclusion) }
+                starts.append(prog.count)
+                open.append(a.isOpen)
+            }
+            tstarts.append(idx.count)
+        }
+        armIndex = idx; program = prog; programIsExclusion = excl; armStart = starts; trialStart = tstarts; armIsOpen = open
+    }
+
+    /// Fast path: verdict of the k-th arm (in `armIndex` order).
+    @inline(__always)
+    func verdict(arm k: Int, facts: PatientFacts) -> Verdict {
+        var v = Verdict.eligible
+        var j = armStart[k]
+        let end = armStart[k + 1]
+        while j < end {
+            let r = Evaluator.result(program[j], facts)
+            if programIsExclusion[j] {
+                if r == .met { return .ineligible }
+            } else if r == .notMet { return .ineligible }
+            if r == .unknown { v = .possiblyEligible }
+            j += 1
+        }
+        return v
     }
 
     /// Compiles a catalogue (already parsed by `TrialLoader`) into a matcher.
@@ -36,7 +72,8 @@ public struct Matcher: Sendable {
     /// Fast path: the verdict of one arm, no reasons.
     public func verdict(of arm: CompiledArm, facts: PatientFacts) -> Verdict {
         var v = Verdict.eligible
-        for c in arm.criteria {
+        for i in arm.fastOrder {
+            let c = arm.criteria[i]
             v = Matcher.fold(v, kind: c.kind, Evaluator.result(c.expr, facts))
             if v == .ineligible { return v }
         }
@@ -46,14 +83,31 @@ public struct Matcher: Sendable {
     /// Fast path: verdicts of every arm (in `armIndex` order), written into `out`.
     public func verdictCodes(for facts: PatientFacts, into out: inout [Verdict]) {
         out.removeAll(keepingCapacity: true)
-        for t in trials { for a in t.arms { out.append(verdict(of: a, facts: facts)) } }
+        for k in 0..<armIndex.count { out.append(verdict(arm: k, facts: facts)) }
+    }
+
+    /// Fast path over many patients, split over `threads` cores: verdicts patient-major (`facts.count × armIndex.count`,
+    /// arms in `armIndex` order).
+    public func verdictMatrix(_ facts: [PatientFacts], threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> [Verdict] {
+        let arms = armIndex.count
+        guard !facts.isEmpty, arms > 0 else { return [] }
+        let out = VerdictBuffer(count: facts.count * arms)
+        let chunks = max(1, min(threads, facts.count))
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let lo = facts.count * c / chunks, hi = facts.count * (c + 1) / chunks
+            for p in lo..<hi {
+                let base = p * arms
+                for k in 0..<arms { out.set(base + k, verdict(arm: k, facts: facts[p])) }
+            }
+        }
+        return out.values
     }
 
     /// The trial's verdict: the best verdict among its open arms; nil when no arm is open.
     public func trialVerdict(_ trialIndex: Int, facts: PatientFacts) -> Verdict? {
         var best: Verdict?
-        for a in trials[trialIndex].arms where a.isOpen {
-            let v = verdict(of: a, facts: facts)
+        for k in trialStart[trialIndex]..<trialStart[trialIndex + 1] where armIsOpen[k] {
+            let v = verdict(arm: k, facts: facts)
             if best == nil || v < (best ?? .ineligible) { best = v }
             if v == .eligible { break }
         }

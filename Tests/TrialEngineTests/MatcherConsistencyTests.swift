@@ -20,6 +20,20 @@ final class MatcherConsistencyTests: XCTestCase {
         let t0 = Date()
         for f in facts { m.verdictCodes(for: f, into: &codes); for c in codes { counts[c, default: 0] += 1 } }
         let fast = Date().timeIntervalSince(t0)
+        let t2 = Date()
+        let matrix = m.verdictMatrix(facts)
+        let parallel = Date().timeIntervalSince(t2)
+        var serial: [Verdict] = []
+        for f in facts { m.verdictCodes(for: f, into: &codes); serial += codes }
+        XCTAssertEqual(matrix, serial, "parallel matrix equals the serial fast path")
+        let t3 = Date()
+        let p2 = (0..<n).map { i -> PatientFacts in
+            var g = SyntheticPatients(seed: UInt64(i))
+            let p = g.patient(i, today: Fx.today)
+            return PatientFacts(patient: p, interpretation: Interpretation.interpret(p, today: Fx.today), today: Fx.today)
+        }
+        let factsTime = Date().timeIntervalSince(t3)
+        XCTAssertEqual(p2.count, n)
         var explained = 0.0
         for f in facts.prefix(100) {
             let t1 = Date()
@@ -37,7 +51,7 @@ final class MatcherConsistencyTests: XCTestCase {
         XCTAssertGreaterThan(counts[.possiblyEligible] ?? 0, 0)
         XCTAssertGreaterThan(counts[.ineligible] ?? 0, 0)
         if ProcessInfo.processInfo.environment["ENGINE_PERF_N"] != nil {
-            print("ENGINE_PERF patients=\(n) arms=\(m.armIndex.count) criteria=\(m.criteriaCount) fast=\(fast)s explained(100)=\(explained)s counts=\(counts)")
+            print("ENGINE_PERF patients=\(n) arms=\(m.armIndex.count) criteria=\(m.criteriaCount) fast=\(fast)s parallel=\(parallel)s facts=\(factsTime)s explained(100)=\(explained)s counts=\(counts)")
         }
     }
 }
