@@ -344,7 +344,13 @@ public enum Evaluator {
             if let g = gene, fl.gene != g { continue }
             return (.met, .germlineFlag(i))
         }
-        if sel == .confirmed && !f.germlineTested { return (.unknown, .germlineNotTested) }
+        // Not germline-tested: unknown only when something hints at a germline variant (a flag, or a variant of
+        // that gene whose origin is not established); otherwise there is nothing to confirm.
+        if sel == .confirmed && !f.germlineTested {
+            let flagged = f.interpretation.germline.flags.contains { gene == nil || $0.gene == gene }
+            let hint = gene.map { g in (f.variantsByGene[g] ?? []).contains { pt.variants[$0].origin == .unknown && !isBenign(pt.variants[$0]) } } ?? false
+            if flagged || hint { return (.unknown, .germlineNotTested) }
+        }
         return (.notMet, .germlineNone)
     }
 }

@@ -185,7 +185,8 @@ public enum ReasonText {
         case .germlineFlag(let i):
             let fl = f.interpretation.germline.flags[i]
             return "germline \(fl.level.rawValue)\(fl.gene.map { " \($0)" } ?? ""): \(fl.reason)"
-        case .germlineNone: return f.germlineTested ? "germline testing on record, no matching finding" : "no germline finding"
+        case .germlineNone:
+            return f.germlineTested ? "germline testing on record, no matching finding" : "no germline testing recorded and nothing suggesting a germline variant"
         case .germlineNotTested: return "no germline testing recorded"
         case .unmapped:
             if case .unmapped(let s) = p { return "cannot be evaluated: \(s)" }
