@@ -18,7 +18,7 @@ public enum ReasonText {
         else if let c = v.consequence { s += " " + c.rawValue }
         if let x = v.vaf { s += " VAF \(pct(x))" }
         if v.origin == .germline { s += " (germline)" }
-        s += " on \(v.date)"
+        s += " on \(v.date.iso)"
         return s
     }
 
@@ -27,12 +27,12 @@ public enum ReasonText {
         let p = a.predicate
         switch r {
         case .none: return ""
-        case .age(let n): return "age \(n) on \(f.today)"
+        case .age(let n): return "age \(n) on \(f.today.iso)"
         case .sex: return "sex \(pt.sex.rawValue)"
         case .noDiagnosis: return "no diagnosis recorded"
         case .category:
             guard let d = pt.diagnosis else { return "no diagnosis recorded" }
-            return "diagnosis \(d.category.rawValue) on \(d.date)"
+            return "diagnosis \(d.category.rawValue) on \(d.date.iso)"
         case .flag(let v):
             let name: String
             if case .diagnosisFlag(let fl) = p { name = fl.rawValue } else { name = "flag" }
@@ -54,18 +54,18 @@ public enum ReasonText {
         case .noStatus: return "disease status not recorded"
         case .status(let i):
             let s = pt.diseaseStatus[i]
-            return "status \(s.status.rawValue) on \(s.date)\(f.everRelapsed ? " (relapse on record)" : "")"
+            return "status \(s.status.rawValue) on \(s.date.iso)\(f.everRelapsed ? " (relapse on record)" : "")"
         case .lines(let n):
             guard let n else { return "no therapy history recorded" }
             return "\(n) prior line\(n == 1 ? "" : "s") of therapy"
         case .therapy(let i, let agent):
             let t = pt.therapies[i]
-            return "\(agent) in \(t.regimen) from \(t.start)\(t.end.map { " to \($0)" } ?? " (ongoing)")"
+            return "\(agent) in \(t.regimen) from \(t.start.iso)\(t.end.map { " to \($0.iso)" } ?? " (ongoing)")"
         case .therapyTooOld(let i, let agent):
             let t = pt.therapies[i]
             var w = ""
             if case .prior(_, _, _, let d) = p, let d { w = ", more than \(d) days ago" }
-            return "\(agent) in \(t.regimen) ended \(t.end.map(\.description) ?? "?")\(w)"
+            return "\(agent) in \(t.regimen) ended \(t.end.map(\.iso) ?? "?")\(w)"
         case .noTherapyHistory: return "no therapy history recorded"
         case .noExposure(let n):
             var what = "agent"
@@ -73,10 +73,10 @@ public enum ReasonText {
             return n == 0 ? "no prior therapy recorded" : "no \(what) in \(n) recorded therap\(n == 1 ? "y" : "ies")"
         case .transplant(let i):
             let t = pt.transplants[i]
-            return "\(t.type.rawValue) transplant on \(t.date) (\(t.date.days(until: f.today)) days ago)"
+            return "\(t.type.rawValue) transplant on \(t.date.iso) (\(t.date.days(until: f.today)) days ago)"
         case .transplantTooOld(let i):
             let t = pt.transplants[i]
-            return "\(t.type.rawValue) transplant on \(t.date), \(t.date.days(until: f.today)) days ago"
+            return "\(t.type.rawValue) transplant on \(t.date.iso), \(t.date.days(until: f.today)) days ago"
         case .noTransplant: return "no transplant recorded"
         case .variant(let i): return variantText(pt.variants[i])
         case .variantVAFMissing(let i): return "\(variantText(pt.variants[i])): VAF not reported"
@@ -94,8 +94,8 @@ public enum ReasonText {
             }
             if let i = panel {
                 let pa = pt.testedGenes[i]
-                if case .tested = p { return "\(g) tested (\(pa.assay) on \(pa.date))" }
-                return "\(g) tested, no variant (\(pa.assay) on \(pa.date))"
+                if case .tested = p { return "\(g) tested (\(pa.assay) on \(pa.date.iso))" }
+                return "\(g) tested, no variant (\(pa.assay) on \(pa.date.iso))"
             }
             return "\(g) tested, no matching variant"
         case .geneNotTested:
@@ -106,12 +106,12 @@ public enum ReasonText {
             }
         case .fusion(let i):
             let fu = pt.fusions[i]
-            return "\(fu.name) on \(fu.date)\(fu.method.map { " (\($0))" } ?? "")"
-        case .fusionFromKaryotype(let k, let tok): return "\(tok) on karyotype of \(pt.karyotypes[k].date)"
+            return "\(fu.name) on \(fu.date.iso)\(fu.method.map { " (\($0))" } ?? "")"
+        case .fusionFromKaryotype(let k, let tok): return "\(tok) on karyotype of \(pt.karyotypes[k].date.iso)"
         case .fusionNegative(let k):
             var name = "fusion"
             if case .fusion(let a, let b) = p { name = "\(a ?? "*")::\(b ?? "*")" }
-            if let k { return "no \(name) (karyotype \(pt.karyotypes[k].date), fusion results on record)" }
+            if let k { return "no \(name) (karyotype \(pt.karyotypes[k].date.iso), fusion results on record)" }
             return "no \(name) among recorded fusion results"
         case .fusionNotTested:
             var name = "fusion"
@@ -120,7 +120,7 @@ public enum ReasonText {
         case .karyotype(let k):
             let ka = pt.karyotypes[k]
             let abn = ka.abnormalities.isEmpty ? "normal" : ka.abnormalities.joined(separator: ", ")
-            return "karyotype \(ka.date): \(abn)"
+            return "karyotype \(ka.date.iso): \(abn)"
         case .noKaryotype: return "no karyotype recorded"
         case .eln:
             guard let r = f.interpretation.eln2022 else { return "ELN 2022 risk not computed" }
@@ -133,18 +133,18 @@ public enum ReasonText {
         case .mrdSeries(let i):
             let s = f.interpretation.mrd[i]
             var t = "MRD \(s.marker) \(s.method.rawValue) \(s.tissue.rawValue) \(s.status.rawValue)"
-            if let l = s.latest { t += " on \(l.date)" + (l.value.map { " (\(num($0)))" } ?? "") }
-            if let e = s.events.last(where: { $0.kind == .logRise }) { t += "; log rise on \(e.date)" }
+            if let l = s.latest { t += " on \(l.date.iso)" + (l.value.map { " (\(num($0)))" } ?? "") }
+            if let e = s.events.last(where: { $0.kind == .logRise }) { t += "; log rise on \(e.date.iso)" }
             return t
         case .mrdRaw(let i, let rise):
             let m = pt.mrd[i]
-            var t = "MRD \(m.marker) \(m.method.rawValue) \(m.tissue.rawValue) \(m.detected ? "detected" : "not detected") on \(m.date)"
+            var t = "MRD \(m.marker) \(m.method.rawValue) \(m.tissue.rawValue) \(m.detected ? "detected" : "not detected") on \(m.date.iso)"
             if let v = m.value, m.detected { t += " (\(num(v)))" }
             if let r = rise { t += String(format: ", %.1f log change from the previous positive", r) }
             return t
         case .mrdNotEvaluable(let i):
             let s = f.interpretation.mrd[i]
-            return "MRD \(s.marker) \(s.tissue.rawValue) not evaluable\(s.latest.map { " on \($0.date)" } ?? "")"
+            return "MRD \(s.marker) \(s.tissue.rawValue) not evaluable\(s.latest.map { " on \($0.date.iso)" } ?? "")"
         case .noMRD:
             if case .mrd(let m, let t, _) = p { return "no MRD result for \(m)\(t.map { " in \($0.rawValue)" } ?? "")" }
             return "no MRD result"
@@ -156,7 +156,7 @@ public enum ReasonText {
                 if uln { ulnText = " (limit \(num(v)) × ULN = \(num(limit)) \(u))" }
             }
             let conv = LabTable.normaliseUnit(l.unit) == LabTable.normaliseUnit(unit) ? "" : " = \(num(canon)) \(unit)"
-            return "\(test) \(num(l.value)) \(l.unit)\(conv) on \(l.date)\(ulnText)"
+            return "\(test) \(num(l.value)) \(l.unit)\(conv) on \(l.date.iso)\(ulnText)"
         case .noLab:
             if case .lab(let t, _, _, _, _, _) = p { return "no \(t) recorded" }
             return "no lab recorded"
@@ -164,18 +164,18 @@ public enum ReasonText {
             let l = pt.labs[i]
             var w = 0
             if case .lab(_, _, _, _, _, let d) = p { w = d ?? 0 }
-            return "\(l.test) last recorded \(l.date), older than \(w) days"
+            return "\(l.test) last recorded \(l.date.iso), older than \(w) days"
         case .labUnit(let i):
             let l = pt.labs[i]
-            return "\(l.test) \(num(l.value)) \(l.unit) on \(l.date): unit not convertible"
+            return "\(l.test) \(num(l.value)) \(l.unit) on \(l.date.iso): unit not convertible"
         case .ecog(let i):
             let e = pt.performanceStatus[i]
-            return "ECOG \(e.ecog) on \(e.date)"
+            return "ECOG \(e.ecog) on \(e.date.iso)"
         case .noECOG: return "ECOG not recorded"
         case .ecogTooOld(let i):
             var w = 0
             if case .ecog(_, _, let d) = p { w = d ?? 0 }
-            return "ECOG last recorded \(pt.performanceStatus[i].date), older than \(w) days"
+            return "ECOG last recorded \(pt.performanceStatus[i].date.iso), older than \(w) days"
         case .tag(let present):
             var tag = ""
             if case .comorbidity(let t) = p { tag = t }
