@@ -78,23 +78,22 @@ public enum Evaluator {
     static let liquidCategories: Set<DiagnosisCategory> = [.aml, .apl, .mds, .mdsMpn, .mpn, .cml, .bALL, .tALL, .mpal]
 
     public static func atom(_ p: Predicate, _ f: PatientFacts) -> (CriterionResult, Reason) {
-        let pt = f.patient
         switch p {
         case .age(let c, let v):
             return (tri(c.holds(Double(f.age), v)), .age(f.age))
         case .ageRange(let lo, let hi):
             return (tri(f.age >= lo && f.age <= hi), .age(f.age))
         case .sex(let list):
-            if list.contains(pt.sex) { return (.met, .sex) }
-            return (pt.sex == .unknown ? .unknown : .notMet, .sex)
+            if list.contains(f.patient.sex) { return (.met, .sex) }
+            return (f.patient.sex == .unknown ? .unknown : .notMet, .sex)
         case .diagnosis(let cats):
-            guard let d = pt.diagnosis else { return (.unknown, .noDiagnosis) }
-            return (tri(cats.contains(d.category)), .category)
+            guard let c = f.category else { return (.unknown, .noDiagnosis) }
+            return (tri(cats.contains(c)), .category)
         case .liquid:
-            guard let d = pt.diagnosis else { return (.unknown, .noDiagnosis) }
-            return (tri(liquidCategories.contains(d.category)), .category)
+            guard let c = f.category else { return (.unknown, .noDiagnosis) }
+            return (tri(liquidCategories.contains(c)), .category)
         case .diagnosisFlag(let flag):
-            guard let d = pt.diagnosis else { return (.unknown, .noDiagnosis) }
+            guard let d = f.patient.diagnosis else { return (.unknown, .noDiagnosis) }
             let v: Bool?
             switch flag {
             case .therapyRelated: v = d.therapyRelated
@@ -104,20 +103,20 @@ public enum Evaluator {
             guard let v else { return (.unknown, .flag(nil)) }
             return (tri(v), .flag(v))
         case .label(let icc, let text, let contains):
-            guard let d = pt.diagnosis else { return (.unknown, .noDiagnosis) }
+            guard let d = f.patient.diagnosis else { return (.unknown, .noDiagnosis) }
             guard let l = icc ? d.icc2022 : d.who2022 else { return (.unknown, .label(nil)) }
             let ok = contains ? l.lowercased().contains(text.lowercased()) : l.lowercased() == text.lowercased()
             return (tri(ok), .label(l))
         case .oncotree(let code, _, let isA):
             guard let pc = f.oncotreeCode else { return (.unknown, .noDiagnosis) }
             guard let code else { return (.notMet, .oncotree(tooCoarse: false)) }
-            let ok = isA ? OncoTree.isA(pc, code) : pc == code
+            let ok = isA ? f.oncotreeAncestors.contains(code) : pc == code
             if ok { return (.met, .oncotree(tooCoarse: false)) }
             if f.oncotreeDerived && code != pc && OncoTree.isA(code, pc) { return (.unknown, .oncotree(tooCoarse: true)) }
             return (.notMet, .oncotree(tooCoarse: false))
         case .status(let sels):
             guard let i = f.latestStatus else { return (.unknown, .noStatus) }
-            let s = pt.diseaseStatus[i].status
+            let s = f.patient.diseaseStatus[i].status
             for sel in sels {
                 switch sel {
                 case .status(let x): if s == x { return (.met, .status(i)) }
@@ -134,10 +133,10 @@ public enum Evaluator {
             for a in agents {
                 guard let idx = f.therapiesByAgent[a] else { continue }
                 for i in idx {
-                    let t = pt.therapies[i]
+                    let t = f.patient.therapies[i]
                     let last = t.end ?? f.today
                     if let b = best {
-                        let bl = pt.therapies[b.0].end ?? f.today
+                        let bl = f.patient.therapies[b.0].end ?? f.today
                         if last <= bl { continue }
                     }
                     best = (i, a)
@@ -145,7 +144,7 @@ public enum Evaluator {
             }
             if let (i, a) = best {
                 if let w = within {
-                    let last = min(pt.therapies[i].end ?? f.today, f.today)
+                    let last = min(f.patient.therapies[i].end ?? f.today, f.today)
                     if last.days(until: f.today) > w { return (.notMet, .therapyTooOld(i, agent: a)) }
                 }
                 return (.met, .therapy(i, agent: a))
@@ -154,19 +153,19 @@ public enum Evaluator {
             return (.notMet, .noExposure(f.therapyCount))
         case .transplant(let type, let within):
             var best: Int?
-            for (i, t) in pt.transplants.enumerated() where t.date <= f.today && (type == nil || t.type == type) {
-                if let b = best, pt.transplants[b].date >= t.date { continue }
+            for (i, t) in f.patient.transplants.enumerated() where t.date <= f.today && (type == nil || t.type == type) {
+                if let b = best, f.patient.transplants[b].date >= t.date { continue }
                 best = i
             }
             guard let i = best else { return (.notMet, .noTransplant) }
-            if let w = within, pt.transplants[i].date.days(until: f.today) > w { return (.notMet, .transplantTooOld(i)) }
+            if let w = within, f.patient.transplants[i].date.days(until: f.today) > w { return (.notMet, .transplantTooOld(i)) }
             return (.met, .transplant(i))
         case .variant(let vp):
             return variant(vp, f)
         case .tested(let g):
             return f.tested(g) ? (.met, .geneNegative(panel: f.panelByGene[g])) : (.notMet, .geneNotTested)
         case .wildtype(let g):
-            if let idx = f.variantsByGene[g], let i = idx.first(where: { !isBenign(pt.variants[$0]) }) {
+            if let idx = f.variantsByGene[g], let i = idx.first(where: { !isBenign(f.patient.variants[$0]) }) {
                 return (.notMet, .variantOther(i))
             }
             return f.tested(g) ? (.met, .geneNegative(panel: f.panelByGene[g])) : (.unknown, .geneNotTested)
@@ -188,7 +187,7 @@ public enum Evaluator {
             return (tri(ok), .karyotype(k))
         case .eln(let risks):
             guard let r = f.interpretation.eln2022 else {
-                if let d = pt.diagnosis, d.category != .aml { return (.notMet, .elnNotApplicable) }
+                if let d = f.patient.diagnosis, d.category != .aml { return (.notMet, .elnNotApplicable) }
                 return (.unknown, .elnNotComputed)
             }
             if !r.missing.isEmpty && r.risk != .adverse { return (.unknown, .elnProvisional) }
@@ -197,14 +196,14 @@ public enum Evaluator {
             return mrd(marker, tissue, sel, f)
         case .lab(let test, let c, let v, let uln, _, let within):
             guard let i = f.latestLab[test] else { return (.unknown, .noLab) }
-            let l = pt.labs[i]
+            let l = f.patient.labs[i]
             if let w = within, l.date.days(until: f.today) > w { return (.unknown, .labTooOld(i)) }
             guard let canon = f.labCanonical[i] else { return (.unknown, .labUnit(i)) }
             let limit = uln ? v * (LabTable.ulnByTest[test] ?? .nan) : v
             return (tri(c.holds(canon, limit)), .lab(i, canonical: canon, limit: limit))
         case .ecog(let c, let v, let within):
             guard let i = f.latestECOG else { return (.unknown, .noECOG) }
-            let e = pt.performanceStatus[i]
+            let e = f.patient.performanceStatus[i]
             if let w = within, e.date.days(until: f.today) > w { return (.unknown, .ecogTooOld(i)) }
             return (tri(c.holds(Double(e.ecog), Double(v))), .ecog(i))
         case .comorbidity(let tag):
@@ -223,12 +222,11 @@ public enum Evaluator {
     static func isBenign(_ v: Variant) -> Bool { v.classification == .benign || v.classification == .likelyBenign }
 
     static func variant(_ vp: VariantPattern, _ f: PatientFacts) -> (CriterionResult, Reason) {
-        let pt = f.patient
         var unknown: Reason?
         var other: Int?
         if let idx = f.variantsByGene[vp.gene] {
             for i in idx {
-                let v = pt.variants[i]
+                let v = f.patient.variants[i]
                 if isBenign(v) { continue }
                 var maybe: Reason?
                 var ok = true
@@ -261,11 +259,10 @@ public enum Evaluator {
     }
 
     static func fusion(_ a: String?, _ b: String?, _ f: PatientFacts) -> (CriterionResult, Reason) {
-        let pt = f.patient
         let key = a ?? b ?? ""
         if let idx = f.fusionsByGene[key] {
             for i in idx {
-                let g = pt.fusions[i].genes
+                let g = f.patient.fusions[i].genes
                 if let a, !g.contains(a) { continue }
                 if let b, !g.contains(b) { continue }
                 return (.met, .fusion(i))
@@ -279,7 +276,7 @@ public enum Evaluator {
             }
         }
         let panelCovers = (a.map { f.panelByGene[$0] != nil } ?? false) || (b.map { f.panelByGene[$0] != nil } ?? false)
-        if f.latestKaryotype != nil || panelCovers || !pt.fusions.isEmpty {
+        if f.latestKaryotype != nil || panelCovers || !f.patient.fusions.isEmpty {
             return (.notMet, .fusionNegative(karyotype: f.latestKaryotype))
         }
         return (.unknown, .fusionNotTested)
@@ -303,34 +300,32 @@ public enum Evaluator {
             }
         }
         // Raw results when the rules gave no series for this marker.
-        let pt = f.patient
         var latest: Int?
-        for (i, m) in pt.mrd.enumerated() where m.marker == marker && (tissue == nil || m.tissue == tissue) && m.date <= f.today {
-            if let l = latest, pt.mrd[l].date >= m.date { continue }
+        for (i, m) in f.patient.mrd.enumerated() where m.marker == marker && (tissue == nil || m.tissue == tissue) && m.date <= f.today {
+            if let l = latest, f.patient.mrd[l].date >= m.date { continue }
             latest = i
         }
         guard let li = latest else { return (.unknown, .noMRD) }
-        let m = pt.mrd[li]
+        let m = f.patient.mrd[li]
         switch sel {
         case .positive: return (tri(m.detected), .mrdRaw(li, logRise: nil))
         case .negative: return (tri(!m.detected), .mrdRaw(li, logRise: nil))
         case .logRise:
             guard m.detected, let v = m.value, v > 0 else { return (.notMet, .mrdRaw(li, logRise: nil)) }
             var prev: Int?
-            for (i, x) in pt.mrd.enumerated() where i != li && x.seriesKey == m.seriesKey && x.date < m.date && x.detected && (x.value ?? 0) > 0 {
-                if let p = prev, pt.mrd[p].date >= x.date { continue }
+            for (i, x) in f.patient.mrd.enumerated() where i != li && x.seriesKey == m.seriesKey && x.date < m.date && x.detected && (x.value ?? 0) > 0 {
+                if let p = prev, f.patient.mrd[p].date >= x.date { continue }
                 prev = i
             }
-            guard let pi = prev, let pv = pt.mrd[pi].value else { return (.notMet, .mrdRaw(li, logRise: nil)) }
+            guard let pi = prev, let pv = f.patient.mrd[pi].value else { return (.notMet, .mrdRaw(li, logRise: nil)) }
             let rise = log10(v / pv)
             return (tri(rise >= 1), .mrdRaw(li, logRise: rise))
         }
     }
 
     static func germline(_ sel: GermlineSelector, _ gene: String?, _ f: PatientFacts) -> (CriterionResult, Reason) {
-        let pt = f.patient
         if sel == .tested { return (tri(f.germlineTested), f.germlineTested ? .germlineNone : .germlineNotTested) }
-        for (i, v) in pt.variants.enumerated() where v.origin == .germline && v.date <= f.today && !isBenign(v) {
+        for (i, v) in f.patient.variants.enumerated() where v.origin == .germline && v.date <= f.today && !isBenign(v) {
             if let g = gene, v.gene != g { continue }
             return (.met, .germlineVariant(i))
         }
@@ -348,7 +343,7 @@ public enum Evaluator {
         // that gene whose origin is not established); otherwise there is nothing to confirm.
         if sel == .confirmed && !f.germlineTested {
             let flagged = f.interpretation.germline.flags.contains { gene == nil || $0.gene == gene }
-            let hint = gene.map { g in (f.variantsByGene[g] ?? []).contains { pt.variants[$0].origin == .unknown && !isBenign(pt.variants[$0]) } } ?? false
+            let hint = gene.map { g in (f.variantsByGene[g] ?? []).contains { f.patient.variants[$0].origin == .unknown && !isBenign(f.patient.variants[$0]) } } ?? false
             if flagged || hint { return (.unknown, .germlineNotTested) }
         }
         return (.notMet, .germlineNone)

@@ -10,6 +10,9 @@ public struct PatientFacts: Sendable {
     public let age: Int
     public let oncotreeCode: String?
     public let oncotreeDerived: Bool
+    /// the code and every ancestor of it in the heme OncoTree
+    public let oncotreeAncestors: Set<String>
+    public let category: DiagnosisCategory?
     /// gene → indices into patient.variants
     public let variantsByGene: [String: [Int]]
     public let proteins: [HGVSProtein?]
@@ -50,6 +53,11 @@ public struct PatientFacts: Sendable {
             if let c = d.oncotree, !c.isEmpty { oncotreeCode = c; oncotreeDerived = false }
             else { oncotreeCode = OncoTree.code(for: d.category); oncotreeDerived = true }
         } else { oncotreeCode = nil; oncotreeDerived = true }
+        category = patient.diagnosis?.category
+        var anc = Set<String>()
+        var cur = oncotreeCode
+        while let c = cur, anc.count < 16, anc.insert(c).inserted { cur = OncoTree.parent[c] }
+        oncotreeAncestors = anc
 
         var vbg: [String: [Int]] = [:]
         var prots: [HGVSProtein?] = []
