@@ -75,7 +75,13 @@ public enum Evaluator {
     @inline(__always)
     static func tri(_ b: Bool) -> CriterionResult { b ? .met : .notMet }
 
-    static let liquidCategories: Set<DiagnosisCategory> = [.aml, .apl, .mds, .mdsMpn, .mpn, .cml, .bALL, .tALL, .mpal]
+    @inline(__always)
+    static func isLiquid(_ c: DiagnosisCategory) -> Bool {
+        switch c {
+        case .aml, .apl, .mds, .mdsMpn, .mpn, .cml, .bALL, .tALL, .mpal: return true
+        case .aplasticAnaemia, .pnh, .ibmfs, .germlinePredisposition: return false
+        }
+    }
 
     public static func atom(_ p: Predicate, _ f: PatientFacts) -> (CriterionResult, Reason) {
         switch p {
@@ -91,7 +97,7 @@ public enum Evaluator {
             return (tri(cats.contains(c)), .category)
         case .liquid:
             guard let c = f.category else { return (.unknown, .noDiagnosis) }
-            return (tri(liquidCategories.contains(c)), .category)
+            return (tri(isLiquid(c)), .category)
         case .diagnosisFlag(let flag):
             guard let d = f.patient.diagnosis else { return (.unknown, .noDiagnosis) }
             let v: Bool?
@@ -199,7 +205,7 @@ public enum Evaluator {
             let l = f.patient.labs[i]
             if let w = within, l.date.days(until: f.today) > w { return (.unknown, .labTooOld(i)) }
             guard let canon = f.labCanonical[i] else { return (.unknown, .labUnit(i)) }
-            let limit = uln ? v * (LabTable.ulnByTest[test] ?? .nan) : v
+            let limit = v  // × ULN already applied at compile time
             return (tri(c.holds(canon, limit)), .lab(i, canonical: canon, limit: limit))
         case .ecog(let c, let v, let within):
             guard let i = f.latestECOG else { return (.unknown, .noECOG) }

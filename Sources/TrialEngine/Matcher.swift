@@ -36,6 +36,20 @@ public struct Matcher: Sendable {
         armIndex = idx; program = prog; programIsExclusion = excl; armStart = starts; trialStart = tstarts; armIsOpen = open
     }
 
+    /// A matcher over an independent copy of the compiled rules (same verdicts).
+    func threadLocalCopy() -> Matcher {
+        var ts = trials
+        for ti in ts.indices {
+            for ai in ts[ti].arms.indices {
+                for ci in ts[ti].arms[ai].criteria.indices {
+                    let rule = String(decoding: Array(ts[ti].arms[ai].criteria[ci].spec.rule.utf8), as: UTF8.self)
+                    if let e = try? RuleParser.parse(rule) { ts[ti].arms[ai].criteria[ci].expr = e }
+                }
+            }
+        }
+        return Matcher(trials: ts)
+    }
+
     /// Fast path: verdict of the k-th arm (in `armIndex` order).
     @inline(__always)
     func verdict(arm k: Int, facts: PatientFacts) -> Verdict {
@@ -94,10 +108,13 @@ public struct Matcher: Sendable {
         let out = VerdictBuffer(count: facts.count * arms)
         let chunks = max(1, min(threads, facts.count))
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            // Each thread evaluates its own copy of the compiled rules (re-parsed: ~1 ms), so threads never
+            // touch the same reference counts.
+            let local = c == 0 ? self : self.threadLocalCopy()
             let lo = facts.count * c / chunks, hi = facts.count * (c + 1) / chunks
             for p in lo..<hi {
                 let base = p * arms
-                for k in 0..<arms { out.set(base + k, verdict(arm: k, facts: facts[p])) }
+                for k in 0..<arms { out.set(base + k, local.verdict(arm: k, facts: facts[p])) }
             }
         }
         return out.values

@@ -153,7 +153,7 @@ public enum ReasonText {
             var test = l.test, unit = l.unit, ulnText = ""
             if case .lab(let t, _, let v, let uln, let u, _) = p {
                 test = t; unit = u
-                if uln { ulnText = " (limit \(num(v)) × ULN = \(num(limit)) \(u))" }
+                if uln, let ul = LabTable.entry(t)?.uln { ulnText = " (limit \(num(v / ul)) × ULN = \(num(limit)) \(u))" }
             }
             let conv = LabTable.normaliseUnit(l.unit) == LabTable.normaliseUnit(unit) ? "" : " = \(num(canon)) \(unit)"
             return "\(test) \(num(l.value)) \(l.unit)\(conv) on \(l.date.iso)\(ulnText)"

@@ -98,6 +98,7 @@ public enum Predicate: Sendable {
     case karyotype(KaryotypeSelector)
     case eln([ELNRisk])
     case mrd(marker: String, tissue: MRDTissue?, MRDSelector)
+    /// The value is in the test's canonical unit; for `x ULN` rules it is already multiplied by the ULN.
     case lab(test: String, Comparison, Double, uln: Bool, unit: String, withinDays: Int?)
     case ecog(Comparison, Int, withinDays: Int?)
     case comorbidity(String)

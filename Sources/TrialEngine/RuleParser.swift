@@ -345,7 +345,7 @@ public struct RuleParser {
                 let off = peek.offset
                 try expect("ULN", "after 'x'")
                 guard entry.uln != nil else { throw RuleError(offset: off, message: "no upper limit of normal is known for '\(entry.test)'") }
-                pred = .lab(test: entry.test, c, v, uln: true, unit: entry.canonicalUnit, withinDays: try within()); break
+                pred = .lab(test: entry.test, c, v * (entry.uln ?? .nan), uln: true, unit: entry.canonicalUnit, withinDays: try within()); break
             }
             let uoff = peek.offset
             let unit = try word("a unit (e.g. G/L, µmol/L, mg/dL, %) or 'x ULN'")
