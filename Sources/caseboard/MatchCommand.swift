@@ -17,7 +17,7 @@ struct MatchCommand: ParsableCommand {
         guard (patient == nil) != (trial == nil) else { throw TrialsIO.fail("caseboard match: give exactly one of --patient ID or --trial ID") }
         let ctx: CommandContext
         do { ctx = try CommandContext(options) } catch { throw TrialsIO.fail("caseboard: \(error)") }
-        let cat = try TrialsIO.catalogue(options)
+        let cat = try TrialsIO.catalogue(context: ctx)
         let matcher = Matcher.compile(cat)
         var out: [ArmVerdict] = []
         if let pid = patient {

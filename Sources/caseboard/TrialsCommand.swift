@@ -20,10 +20,18 @@ enum TrialsIO {
 
     /// The catalogue of this run: `--trials DIR` if given, else the database's catalogue.
     static func catalogue(_ options: GlobalOptions) throws -> TrialCatalogue {
+        if let t = options.trials { return try catalogue(directory: URL(fileURLWithPath: t)) }
+        do { return try catalogue(context: try CommandContext(options)) } catch let e as ExitCode { throw e } catch { throw fail("caseboard: \(error)") }
+    }
+
+    /// The catalogue of a command that already holds its context (the database is opened once).
+    static func catalogue(context: CommandContext) throws -> TrialCatalogue {
         let dir: URL
-        if let t = options.trials { dir = URL(fileURLWithPath: t) } else {
-            do { dir = try CommandContext(options).trialsDirectory() } catch { throw fail("caseboard: \(error)") }
-        }
+        do { dir = try context.trialsDirectory() } catch { throw fail("caseboard: \(error)") }
+        return try catalogue(directory: dir)
+    }
+
+    static func catalogue(directory dir: URL) throws -> TrialCatalogue {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else {
             throw fail("caseboard: trial directory \(dir.path) does not exist")
