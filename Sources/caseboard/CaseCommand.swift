@@ -2,6 +2,7 @@ import ArgumentParser
 import CaseModel
 import ClinicalRules
 import Foundation
+import TrialEngine
 
 /// `caseboard case ID [--json]`: one case with its interpretations (formats.md §4).
 struct CaseCommand: ParsableCommand {
@@ -62,7 +63,8 @@ struct CaseCommand: ParsableCommand {
     /// THE place where the trial engine plugs in: verdicts of `patient` for every arm of the catalogue
     /// in force. Returns [] until the TrialEngine work (issue 4) wires its matcher here.
     static func trialVerdicts(for patient: Patient, context: CommandContext) throws -> [ArmVerdict] {
-        []
+        let matcher = Matcher.compile(try TrialsIO.catalogue(context: context))
+        return matcher.verdicts(for: patient, interpretation: Interpretation.interpret(patient, today: context.today), today: context.today)
     }
 
     static func document(_ p: Patient, context: CommandContext) throws -> Document {
@@ -173,8 +175,20 @@ struct CaseCommand: ParsableCommand {
         if !p.comorbidities.isEmpty { line("Comorbidities: " + p.comorbidities.joined(separator: ", ")) }
         line()
         line("Trials:")
-        if doc.trials.isEmpty { line("  no trial verdicts (trial matching not available in this build)") }
-        for t in doc.trials { line("  \(t.trial) / \(t.arm): \(t.verdict.rawValue)") }
+        // One line per trial: its best open arm (closed or suspended arms never make a trial eligible).
+        var best: [String: ArmVerdict] = [:]
+        for v in doc.trials where v.armStatus == .open {
+            if let b = best[v.trial], b.verdict <= v.verdict { continue }
+            best[v.trial] = v
+        }
+        let ranked = best.values.sorted { ($0.verdict, $0.trial) < ($1.verdict, $1.trial) }
+        if ranked.isEmpty { line("  no open trial arm in the catalogue") }
+        for v in ranked where v.verdict != .ineligible {
+            line("  \(v.verdict == .eligible ? "✓ eligible" : "? possibly eligible") \(v.trial) arm \(v.arm)")
+            for u in v.unknowns { line("      to obtain: \(u.text) — \(u.reason)") }
+        }
+        let ineligible = ranked.filter { $0.verdict == .ineligible }.count
+        if ineligible > 0 { line("  ✗ ineligible for \(ineligible) other open trial(s) (caseboard match --patient \(p.id) for the reasons)") }
         line("Follow-ups:")
         if doc.followUps.isEmpty {
             let explicit = p.followUps.sorted { $0.due < $1.due }

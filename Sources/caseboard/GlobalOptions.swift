@@ -69,7 +69,12 @@ struct CommandContext {
         return db
     }
 
+    /// Commands run on the main thread only; the banner is printed once per process.
+    nonisolated(unsafe) private static var bannerPrinted = false
+
     static func printDemoBanner() {
+        guard !bannerPrinted else { return }
+        bannerPrinted = true
         FileHandle.standardError.write(Data("SYNTHETIC DEMO DATA — fictitious patients, not for clinical use\n".utf8))
     }
 
