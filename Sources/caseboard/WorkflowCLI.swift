@@ -3,6 +3,7 @@ import CaseModel
 import CaseStore
 import ClinicalRules
 import Foundation
+import TrialEngine
 
 /// Shared wiring of the workflow commands (meeting, screening, followups done/reschedule/note):
 /// builds the `WorkflowService` over the opened database and maps errors to exit statuses
@@ -13,25 +14,33 @@ enum WorkflowCLI {
     /// Audit timestamps come from the clock, or from `CASEBOARD_NOW` when set (reproducible scripts).
     static func service(_ context: CommandContext) throws -> WorkflowService {
         let db = try context.database()
+        let directory = try catalogueDirectory(context)
         let trials = try knownTrials(context)
         let now = ProcessInfo.processInfo.environment["CASEBOARD_NOW"]
-        return try WorkflowService(db: db, user: context.options.resolvedUser, today: context.today,
+        let today = context.today
+        // Verdicts for the trial proposed at a board: compiled only when a decision names a trial.
+        let verdicts: WorkflowService.VerdictProvider = { patient in
+            guard let directory, let catalogue = try? TrialLoader.loadDirectory(directory), !catalogue.trials.isEmpty else { return nil }
+            return Matcher.compile(catalogue).verdicts(for: patient, interpretation: Interpretation.interpret(patient, today: today),
+                                                       today: today)
+        }
+        return try WorkflowService(db: db, user: context.options.resolvedUser, today: today,
                                    taskProvider: { FollowUpScheduler.tasks(for: $0, today: $1) },
-                                   verdictProvider: nil, knownTrials: trials,
+                                   verdictProvider: verdicts, knownTrials: trials,
                                    clock: { now ?? AppDatabase.timestamp() })
     }
 
-    /// Trial ids of the catalogue in force, or nil when no catalogue is available.
+    /// The trial catalogue directory in force (`--trials`, the demo's, or the database's), nil when none.
+    static func catalogueDirectory(_ context: CommandContext) throws -> URL? {
+        if context.options.trials == nil, try context.database().trialFiles().isEmpty, !context.isDemo { return nil }
+        return try? context.trialsDirectory()
+    }
+
+    /// Trial ids of the catalogue in force, or nil when no catalogue is available (ids are then not checked).
     static func knownTrials(_ context: CommandContext) throws -> Set<String>? {
-        var files: [StoredTrialFile]
-        if context.options.trials != nil {
-            files = try CommandContext.yamlFiles(in: try context.trialsDirectory())
-        } else {
-            files = try context.database().trialFiles()
-            if files.isEmpty && context.isDemo, let dir = try? context.trialsDirectory() {
-                files = (try? CommandContext.yamlFiles(in: dir)) ?? []
-            }
-        }
+        if context.options.trials != nil { _ = try context.trialsDirectory() }  // names a missing --trials directory
+        guard let dir = try catalogueDirectory(context) else { return nil }
+        let files = (try? CommandContext.yamlFiles(in: dir)) ?? []
         let ids = Set(files.compactMap { trialId(yaml: $0.yaml) })
         return ids.isEmpty ? nil : ids
     }

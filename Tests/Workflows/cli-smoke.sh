@@ -23,10 +23,21 @@ targs=(); [ -d "$trials" ] && targs=(--trials "$trials")
 m=$("$bin" meeting create --db "$db" --name "RCP LAM adultes" --site "Hôpital Test" --date 2026-11-29 2>/dev/null)
 [ "$m" = "RCP-2026-11-29-1" ] || fail "meeting create printed '$m'"
 "$bin" meeting add "$m" --db "$db" --case SL-AML-0001 --question "Allogreffe en RC1 ?" >/dev/null 2>&1
-expect_rc 0 "$bin" meeting record "$m" --db "$db" "${targs[@]}" --case SL-AML-0001 \
-  --participant "Dr A:haematology" --participant "Dr B:pathology" --proposal "Allo-HSCT" \
-  --trial "$trial" --next-review 2027-01-15
-grep -q "quorum not met" "$tmp/err" || fail "no quorum warning with two physician specialties"
+record() { "$bin" meeting record "$m" --db "$db" "${targs[@]}" --case SL-AML-0001 \
+  --participant "Dr A:haematology" --participant "Dr B:pathology" --proposal "Allo-HSCT" --next-review 2027-01-15 "$@"; }
+# The trial proposed must be one of the patient's eligible or possibly-eligible trials (when the engine has
+# verdicts): a refusal lists them, and the first one is proposed.
+proposed=""
+set +e; record --trial "$trial" >"$tmp/out" 2>"$tmp/err"; rc=$?; set -e
+if [ "$rc" = 0 ]; then proposed=$trial; cp "$tmp/err" "$tmp/record.err"
+else
+  grep -q "cannot be proposed" "$tmp/err" || { cat "$tmp/err"; fail "meeting record refused for another reason"; }
+  cand=$(sed -n 's/.*possibly-eligible trials: \([^,.(]*\).*/\1/p' "$tmp/err" | head -1)
+  if [ -n "$cand" ]; then expect_rc 0 record --trial "$cand"; cp "$tmp/err" "$tmp/record.err"; proposed=$cand; trial=$cand
+  else expect_rc 0 record; cp "$tmp/err" "$tmp/record.err"; expect_rc 0 "$bin" screening set --db "$db" "${targs[@]}" --trial "$trial" --patient SL-AML-0001 --status identified
+  fi
+fi
+grep -q "quorum not met" "$tmp/record.err" || fail "no quorum warning with two physician specialties"
 expect_rc 1 "$bin" meeting record "$m" --db "$db" --case SL-AML-0001 --participant "Dr A:haematology" --proposal P --off-guideline
 expect_rc 1 "$bin" meeting show RCP-NOPE --db "$db"
 grep -q 'RCP-NOPE' "$tmp/err" || fail "unknown meeting id not named"
@@ -48,7 +59,8 @@ grep -q 'NO-SUCH:task' "$tmp/err" || fail "unknown task id not named"
 
 # Reopen and find everything (outputs captured first: `grep -q` on a pipe would end the writer early).
 md=$("$bin" meeting export "$m" --format md --db "$db" 2>/dev/null)
-grep -q "| Clinical trial proposed | yes — $trial |" <<<"$md" || fail "decision not in the export"
+if [ -n "$proposed" ]; then want="| Clinical trial proposed | yes — $proposed |"; else want="| Clinical trial proposed | no |"; fi
+grep -qF "$want" <<<"$md" || fail "decision not in the export"
 html=$("$bin" meeting export "$m" --format html --db "$db" 2>/dev/null)
 grep -q "<svg " <<<"$html" || fail "no SVG chart in the HTML export"
 log=$("$bin" screening list --db "$db" --json 2>/dev/null)
