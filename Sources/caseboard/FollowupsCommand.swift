@@ -54,7 +54,7 @@ extension FollowupsCommand {
                 isDemo = context.isDemo
                 // The schedule's tasks with the nurses' records (done, rescheduled, notes) and the tasks the
                 // workflows created (RCP reviews, screening rechecks, next occurrences): issue 6.
-                tasks = try WorkflowCLI.service(context).worklist(patients: try context.patients(),
+                tasks = try WorkflowCLI.service(context, withCatalogue: false).worklist(patients: try context.patients(),
                                                                   dueWithinDays: dueWithin, site: site)
             } catch let e as ValidationError {
                 FileHandle.standardError.write(Data("caseboard followups: \(e.message)\n".utf8))

@@ -12,10 +12,11 @@ enum WorkflowCLI {
     /// The service for this run: who is `--user` or $USER; "today" is `--today`; the follow-up schedule
     /// comes from ClinicalRules; trial ids are checked against the catalogue in force (when there is one).
     /// Audit timestamps come from the clock, or from `CASEBOARD_NOW` when set (reproducible scripts).
-    static func service(_ context: CommandContext) throws -> WorkflowService {
+    /// `withCatalogue: false` for read-only uses that need no trial ids (the worklist).
+    static func service(_ context: CommandContext, withCatalogue: Bool = true) throws -> WorkflowService {
         let db = try context.database()
-        let directory = try catalogueDirectory(context)
-        let trials = try knownTrials(context)
+        let directory = withCatalogue ? try catalogueDirectory(context) : nil
+        let trials = withCatalogue ? try knownTrials(context) : nil
         let now = ProcessInfo.processInfo.environment["CASEBOARD_NOW"]
         let today = context.today
         // Verdicts for the trial proposed at a board: compiled only when a decision names a trial.
