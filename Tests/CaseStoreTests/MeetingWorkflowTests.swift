@@ -51,6 +51,22 @@ final class MeetingWorkflowTests: XCTestCase {
         XCTAssertEqual(try db.appTasks(patientId: "SL-AML-0001").map(\.due), [TestFixtures.date("2027-02-01")])
     }
 
+    func testReimportingAPatientKeepsItsDecisionsScreeningAndNursesRecords() throws {
+        let db = try WorkflowTestSupport.database()
+        let s = try WorkflowTestSupport.service(db)
+        let m = try s.createMeeting(date: TestFixtures.date("2026-11-29"), name: "RCP")
+        try s.addToAgenda(meetingId: m.id, patientId: "SL-AML-0001", question: "Q")
+        try s.recordDecision(meetingId: m.id, patientId: "SL-AML-0001", decision: BoardDecision(
+            participants: board, proposal: "P", followsGuideline: true, trialProposed: "SL-T-AML-001",
+            nextReview: TestFixtures.date("2027-01-01")))
+        try s.completeTask(id: "SL-AML-0001:cbc", date: TestFixtures.date("2026-11-28"))
+        try db.importPatients([TestFixtures.patient("SL-AML-0001")], who: "import")
+        XCTAssertEqual(try db.meeting(id: m.id).agenda.first?.decision?.proposal, "P")
+        XCTAssertEqual(try db.screeningRecords(patient: "SL-AML-0001").count, 1)
+        XCTAssertEqual(try db.taskStates(patientId: "SL-AML-0001").count, 1)
+        XCTAssertEqual(Set(try db.appTasks(patientId: "SL-AML-0001").map(\.kind)), ["RCP review", "CBC"])
+    }
+
     func testQuorumIsAWarningNotARefusal() throws {
         let db = try WorkflowTestSupport.database()
         let s = try WorkflowTestSupport.service(db)

@@ -52,6 +52,8 @@ task=$(grep -m1 -o '"id" : "[^"]*remission-cbc"' <<<"$worklist" | sed 's/.*: "//
 [ -n "$task" ] || fail "no repeating CBC task in the demo worklist"
 expect_rc 0 "$bin" followups done "$task" --db "$db" --date 2026-11-20
 grep -q "next occurrence $task#2" "$tmp/out" || fail "done on a repeating task created no next occurrence"
+# The AML remission CBC repeats every 3 months (91 days): the next one is due 91 days after the done date.
+grep -q "due 2027-02-19" "$tmp/out" || fail "the next occurrence is not due 91 days after the done date: $(cat "$tmp/out")"
 expect_rc 1 "$bin" followups done "$task#2" --db "$db" --read-only
 grep -q "read-only" "$tmp/err" || fail "read-only refusal without a clear message"
 expect_rc 1 "$bin" followups done NO-SUCH:task --db "$db"
