@@ -73,7 +73,8 @@ struct CaseCommand: ParsableCommand {
         return Document(id: p.id, age: p.age(on: context.today), sex: p.sex.rawValue, site: p.site, diagnosis: p.diagnosis.map(DiagnosisJSON.init),
                         status: p.status(on: context.today)?.status.rawValue,
                         eln2022: isAML ? i.eln2022 : nil, eln2024LessIntensive: isAML ? i.eln2024LessIntensive : nil,
-                        germline: i.germline, mrd: i.mrd, trials: try trialVerdicts(for: p, context: context), followUps: i.followUps)
+                        germline: i.germline, mrd: i.mrd, trials: try trialVerdicts(for: p, context: context),
+                        followUps: try WorkflowCLI.service(context, withCatalogue: false).tasks(for: p))
     }
 
     static func encodeJSON<T: Encodable>(_ value: T) throws -> Data {

@@ -2,6 +2,7 @@ import ArgumentParser
 import CaseModel
 import ClinicalRules
 import Foundation
+import TrialEngine
 
 /// `caseboard cases [--json] [--filter KEY=VALUE …]`: the case list.
 struct CasesCommand: ParsableCommand {
@@ -76,42 +77,66 @@ struct CasesCommand: ParsableCommand {
         var eln2022Risk: String?
         var germlineTestingRecommended: Bool
         var nextFollowUp: NextFollowUp?
+        /// Open trials whose best open arm is eligible / possibly eligible (nil when no catalogue is in force).
+        var eligibleTrials: Int?
+        var possiblyEligibleTrials: Int?
         var status: String?
         struct NextFollowUp: Encodable { var due: LocalDate; var kind: String; var status: String }
 
-        enum CodingKeys: String, CodingKey { case id, sex, age, site, diagnosis, eln2022Risk, germlineTestingRecommended, nextFollowUp, status }
+        enum CodingKeys: String, CodingKey { case id, sex, age, site, diagnosis, eln2022Risk, germlineTestingRecommended, nextFollowUp, status, eligibleTrials, possiblyEligibleTrials }
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(id, forKey: .id); try c.encode(sex, forKey: .sex); try c.encode(age, forKey: .age)
             try c.encode(site, forKey: .site); try c.encode(diagnosis, forKey: .diagnosis); try c.encode(eln2022Risk, forKey: .eln2022Risk)
             try c.encode(germlineTestingRecommended, forKey: .germlineTestingRecommended)
             try c.encode(nextFollowUp, forKey: .nextFollowUp); try c.encode(status, forKey: .status)
+            try c.encode(eligibleTrials, forKey: .eligibleTrials); try c.encode(possiblyEligibleTrials, forKey: .possiblyEligibleTrials)
         }
     }
 
-    static func row(_ p: Patient, today: LocalDate) -> Row {
-        let i = Interpretation.interpret(p, today: today)
-        let next = i.followUps.filter { $0.status != .done }.min { ($0.due, $0.kind) < ($1.due, $1.kind) }
+    /// One listing row. `tasks` are the patient's follow-ups with nurses' completions applied;
+    /// `matcher` (when a catalogue is in force) gives the per-trial counts.
+    static func row(_ p: Patient, today: LocalDate, tasks: [FollowUpTask], matcher: Matcher?) -> Row {
+        let i = Interpretation.interpret(p, today: today, followUps: false)
+        let next = tasks.filter { $0.status != .done }.min { ($0.due, $0.kind) < ($1.due, $1.kind) }
+        var eligible: Int?, possibly: Int?
+        if let matcher {
+            let facts = PatientFacts(patient: p, interpretation: i, today: today)
+            var e = 0, q = 0
+            for t in matcher.trials.indices {
+                switch matcher.trialVerdict(t, facts: facts) {
+                case .eligible?: e += 1
+                case .possiblyEligible?: q += 1
+                default: break
+                }
+            }
+            eligible = e; possibly = q
+        }
         return Row(id: p.id, sex: p.sex.rawValue, age: p.age(on: today), site: p.site, diagnosis: p.diagnosis.map(CaseCommand.DiagnosisJSON.init),
                    eln2022Risk: i.eln2022?.risk.rawValue, germlineTestingRecommended: i.germline.testingRecommended,
                    nextFollowUp: next.map { Row.NextFollowUp(due: $0.due, kind: $0.kind, status: $0.status.rawValue) },
-                   status: p.status(on: today)?.status.rawValue)
+                   eligibleTrials: eligible, possiblyEligibleTrials: possibly, status: p.status(on: today)?.status.rawValue)
     }
 
     func run() throws {
         let filters = try Self.parseFilters(filter)
         let context = try CommandContext(global)
-        let rows = try context.patients().filter { Self.matches($0, filters, today: context.today) }.map { Self.row($0, today: context.today) }
+        let service = try WorkflowCLI.service(context, withCatalogue: false)
+        let matcher = try WorkflowCLI.catalogueDirectory(context).map { Matcher.compile(try TrialsIO.catalogue(directory: $0)) }
+        let rows = try context.patients().filter { Self.matches($0, filters, today: context.today) }.map {
+            Self.row($0, today: context.today, tasks: try service.tasks(for: $0), matcher: matcher)
+        }
         if json {
             FileHandle.standardOutput.write(try CaseCommand.encodeJSON(rows))
             return
         }
-        print(pad("ID", 12) + pad("SEX", 7) + pad("AGE", 5) + pad("DIAGNOSIS", 18) + pad("DX DATE", 12) + pad("ELN22", 13) + pad("GERMLINE", 9) + "NEXT FOLLOW-UP")
+        print(pad("ID", 12) + pad("SEX", 7) + pad("AGE", 5) + pad("DIAGNOSIS", 18) + pad("DX DATE", 12) + pad("ELN22", 13) + pad("GERMLINE", 9) + pad("TRIALS ✓/?", 11) + "NEXT FOLLOW-UP")
         for r in rows {
             let fu = r.nextFollowUp.map { "\($0.due) \($0.kind) (\($0.status))" } ?? "-"
             print(pad(r.id, 12) + pad(r.sex, 7) + pad(String(r.age), 5) + pad(r.diagnosis?.category ?? "-", 18)
                   + pad(r.diagnosis.map { "\($0.date)" } ?? "-", 12) + pad(r.eln2022Risk ?? "-", 13)
-                  + pad(r.germlineTestingRecommended ? "test" : "-", 9) + fu)
+                  + pad(r.germlineTestingRecommended ? "test" : "-", 9)
+                  + pad(r.eligibleTrials.map { "\($0)/\(r.possiblyEligibleTrials ?? 0)" } ?? "-", 11) + fu)
         }
         print("\(rows.count) case\(rows.count == 1 ? "" : "s")")
     }
