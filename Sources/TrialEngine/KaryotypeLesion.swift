@@ -1,8 +1,6 @@
-/// Minimal ISCN token reading for karyotype criteria (the abnormality tokens of formats.md §1), until a shared
-/// karyotype parser exists in ClinicalRules.
+/// Matching of a criterion's karyotype lesion against a patient's abnormality tokens (formats.md §1).
+/// Complex and monosomal karyotype are not decided here: they come from ClinicalRules' `CytogeneticProfile`.
 public enum KaryotypeLesion {
-    static let recurrentClassDefining = ["t(8;21)", "inv(16)", "t(16;16)", "t(15;17)", "t(9;11)", "t(6;9)", "inv(3)",
-                                         "t(3;3)", "t(9;22)", "t(v;11q23.3)"]
 
     public static func looksLikeLesion(_ w: String) -> Bool {
         if w.hasPrefix("-") || w.hasPrefix("+") { return w.count >= 2 }
@@ -53,24 +51,6 @@ public enum KaryotypeLesion {
             }
         }
         return false
-    }
-
-    public static func isAutosomalMonosomy(_ t: String) -> Bool {
-        guard t.hasPrefix("-"), let n = Int(t.dropFirst()) else { return false }
-        return (1...22).contains(n)
-    }
-
-    public static func isStructural(_ t: String) -> Bool { !(t.hasPrefix("-") || t.hasPrefix("+")) }
-
-    public static func isComplex(_ tokens: [String]) -> Bool {
-        if tokens.contains(where: { t in recurrentClassDefining.contains { matches(rule: $0, token: t) } }) { return false }
-        return tokens.count >= 3
-    }
-
-    public static func isMonosomal(_ tokens: [String]) -> Bool {
-        let mono = tokens.filter(isAutosomalMonosomy).count
-        let structural = tokens.filter(isStructural).count
-        return mono >= 2 || (mono >= 1 && structural >= 1)
     }
 
     /// Fusions implied by classic translocations.

@@ -134,8 +134,10 @@ public struct PatientFacts: Sendable {
         let toks = lk.map { patient.karyotypes[$0].abnormalities } ?? []
         karyotypeTokens = toks
         karyotypeShort = toks.map(KaryotypeLesion.short)
-        karyotypeComplex = KaryotypeLesion.isComplex(toks)
-        karyotypeMonosomal = KaryotypeLesion.isMonosomal(toks)
+        // Complex and monosomal karyotype follow ClinicalRules' ELN 2022 definitions (one implementation).
+        let profile = CytogeneticProfile.analyse(karyotype: lk.map { patient.karyotypes[$0] })
+        karyotypeComplex = profile.isComplex
+        karyotypeMonosomal = profile.isMonosomal
         impliedFusions = toks.compactMap { t in KaryotypeLesion.impliedFusion(t).map { ($0.components(separatedBy: "::"), t) } }
 
         var le: Int?
