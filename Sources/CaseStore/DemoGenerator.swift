@@ -7,7 +7,7 @@ import Foundation
 /// the sources' reference date (2026-11-29), never to the system clock.
 public struct DemoGenerator {
     /// Bump when the generator's code changes what it produces (part of the demo database hash).
-    public static let version = 4
+    public static let version = 5
 
     public let sources: DemoSources
     public let seed: UInt64
@@ -225,6 +225,16 @@ public struct DemoGenerator {
                 let done = due < ref && rng.chance(0.4) ? due.adding(days: rng.int(0...5)) : nil
                 p.followUps.append(FollowUp(due: due, kind: rng.pick(sources.settings.followUpKinds) ?? "clinic visit",
                                             note: nil, done: done.map { min($0, ref) }))
+            }
+        }
+        // Nurses' records of the post-transplant vaccination visits already given (most of them; the rest stay
+        // overdue on the worklist). Visit months follow the scheduler's Majhail 2012 Table A visits.
+        if sc == nil, let tx = p.transplants.filter({ $0.type == .allogeneic }).map(\.date).max() {
+            for month in [3, 4, 5, 6, 7, 8, 12, 24] {
+                let due = tx.adding(months: month)
+                guard due < ref.adding(days: -14), rng.chance(0.85) else { continue }
+                p.followUps.append(FollowUp(due: due, kind: "vaccination", note: "post-HCT vaccination visit, \(month) months",
+                                            done: min(due.adding(days: rng.int(0...7)), ref)))
             }
         }
         return p

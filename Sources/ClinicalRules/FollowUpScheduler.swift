@@ -336,24 +336,27 @@ public enum FollowUpScheduler {
             // Vaccines, appendix Table A: start time after HCT and doses (doses one month apart; HBV 0-1-6).
             guard inCatchUp else { return }
             let vsrc = "Post-HCT vaccination, Majhail BMT 2012 Table A"
-            func vaccine(_ code: String, _ name: String, startMonths: Int, offsets: [Int], note: String = "") -> [(String, LocalDate, String)] {
-                offsets.enumerated().map { (i, off) in
-                    ("allo-vacc-\(code)-\(i + 1)", t.adding(months: startMonths + off), "\(name) dose \(i + 1) of \(offsets.count)\(note)")
-                }
-            }
-            var doses: [(String, LocalDate, String)] = []
-            doses += vaccine("pcv", "pneumococcal conjugate (PCV)", startMonths: 3, offsets: [0, 1, 2])
-            doses += vaccine("tdap", "tetanus-diphtheria-pertussis", startMonths: 6, offsets: [0, 1, 2])
-            doses += vaccine("hib", "Haemophilus influenzae b", startMonths: 6, offsets: [0, 1, 2])
-            doses += vaccine("ipv", "inactivated polio", startMonths: 6, offsets: [0, 1, 2])
-            doses += vaccine("hbv", "hepatitis B (per national policy)", startMonths: 6, offsets: [0, 1, 6])
-            doses += vaccine("menacwy", "meningococcal conjugate (per national policy)", startMonths: 6, offsets: [0])
+            // One task per vaccination visit (the doses due the same month after HCT are given together):
+            // nurses book visits, not single doses.
             let immunosuppressed = tx.gvhd == .acute || tx.gvhd == .chronic
                 || patient.therapies.contains { $0.intent == .immunosuppression && ($0.end == nil || $0.end.map { $0 >= today } == true) }
-            doses += vaccine("mmr", "measles-mumps-rubella (live)", startMonths: 24, offsets: [0],
-                             note: immunosuppressed ? " — DEFER: live vaccine contraindicated with active GVHD or immunosuppression" : "")
-            for (slug, due, note) in doses {
-                add(slug, due: due, kind: "vaccination", note: note, source: vsrc)
+            var visits: [Int: [String]] = [:]
+            func vaccine(_ name: String, startMonths: Int, offsets: [Int], note: String = "") {
+                for (i, off) in offsets.enumerated() {
+                    visits[startMonths + off, default: []].append("\(name) \(i + 1)/\(offsets.count)\(note)")
+                }
+            }
+            vaccine("PCV", startMonths: 3, offsets: [0, 1, 2])
+            vaccine("Tdap", startMonths: 6, offsets: [0, 1, 2])
+            vaccine("Hib", startMonths: 6, offsets: [0, 1, 2])
+            vaccine("IPV", startMonths: 6, offsets: [0, 1, 2])
+            vaccine("HBV (per national policy)", startMonths: 6, offsets: [0, 1, 6])
+            vaccine("MenACWY (per national policy)", startMonths: 6, offsets: [0])
+            vaccine("MMR (live)", startMonths: 24, offsets: [0],
+                    note: immunosuppressed ? " — DEFER: live vaccine contraindicated with active GVHD or immunosuppression" : "")
+            for month in visits.keys.sorted() {
+                add("allo-vacc-m\(month)", due: t.adding(months: month), kind: "vaccination",
+                    note: "\(month) months after HCT: " + (visits[month] ?? []).joined(separator: ", "), source: vsrc)
             }
             // Inactivated influenza from 4 months, then yearly: the latest dose not done (overdue) and the next one.
             let flu0 = t.adding(months: 4)

@@ -25,19 +25,27 @@ final class FollowUpSchedulerTests: XCTestCase {
     func testPostAlloVaccinationFromMajhailTableA() {
         let tasks = FollowUpScheduler.tasks(for: allo("2026-01-15"), today: F.d("2026-03-01"))
         let byID = Dictionary(tasks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        XCTAssertEqual(byID["SL-AML-0042:allo-vacc-pcv-1"]?.due, F.d("2026-04-15"), "PCV from 3 months")
-        XCTAssertEqual(byID["SL-AML-0042:allo-vacc-pcv-3"]?.due, F.d("2026-06-15"))
-        XCTAssertEqual(byID["SL-AML-0042:allo-vacc-tdap-1"]?.due, F.d("2026-07-15"), "Tdap from 6 months")
-        XCTAssertEqual(byID["SL-AML-0042:allo-vacc-hbv-3"]?.due, F.d("2027-01-15"))
+        XCTAssertEqual(byID["SL-AML-0042:allo-vacc-m3"]?.due, F.d("2026-04-15"), "PCV from 3 months")
+        XCTAssertEqual(byID["SL-AML-0042:allo-vacc-m5"]?.due, F.d("2026-06-15"))
+        XCTAssertEqual(byID["SL-AML-0042:allo-vacc-m6"]?.due, F.d("2026-07-15"), "Tdap from 6 months")
+        XCTAssertEqual(byID["SL-AML-0042:allo-vacc-m12"]?.due, F.d("2027-01-15"))
         XCTAssertEqual(byID["SL-AML-0042:allo-vacc-flu-1"]?.due, F.d("2026-05-15"), "influenza from 4 months")
         XCTAssertEqual(byID["SL-AML-0042:allo-vacc-flu-1"]?.repeatDays, 365)
-        XCTAssertEqual(byID["SL-AML-0042:allo-vacc-mmr-1"]?.due, F.d("2028-01-15"), "MMR at 24 months")
+        XCTAssertEqual(byID["SL-AML-0042:allo-vacc-m24"]?.due, F.d("2028-01-15"), "MMR at 24 months")
         XCTAssertEqual(byID["SL-AML-0042:allo-ltfu-6m"]?.due, F.d("2026-07-15"))
         XCTAssertEqual(byID["SL-AML-0042:allo-ltfu-y1"]?.due, F.d("2027-01-15"))
         XCTAssertEqual(byID["SL-AML-0042:allo-dental-y1"]?.repeatDays, 365)
         XCTAssertEqual(byID["SL-AML-0042:allo-ophthalmology-1y"]?.due, F.d("2027-01-15"))
-        XCTAssertEqual(byID["SL-AML-0042:allo-vacc-pcv-1"]?.status, .upcoming)
+        XCTAssertEqual(byID["SL-AML-0042:allo-vacc-m3"]?.status, .upcoming)
         XCTAssertEqual(Set(tasks.map(\.id)).count, tasks.count, "ids are unique")
+        // Doses due the same month are one visit: 6 months lists Tdap, Hib, IPV, HBV and MenACWY first doses.
+        let m6 = byID["SL-AML-0042:allo-vacc-m6"]?.note ?? ""
+        for dose in ["Tdap 1/3", "Hib 1/3", "IPV 1/3", "HBV (per national policy) 1/3", "MenACWY (per national policy) 1/1"] {
+            XCTAssertTrue(m6.contains(dose), "\(dose) in \(m6)")
+        }
+        XCTAssertTrue(byID["SL-AML-0042:allo-vacc-m12"]?.note?.contains("HBV (per national policy) 3/3") == true)
+        XCTAssertEqual(tasks.filter { $0.kind == "vaccination" && $0.id.contains("allo-vacc-m") }.count, 8,
+                       "visits at 3, 4, 5, 6, 7, 8, 12 and 24 months")
     }
 
     func testIdsAreDeterministic() {
@@ -57,24 +65,24 @@ final class FollowUpSchedulerTests: XCTestCase {
 
     func testMMRDeferredWithGVHD() {
         let tasks = FollowUpScheduler.tasks(for: allo("2026-01-15", gvhd: .chronic), today: F.d("2026-03-01"))
-        XCTAssertTrue(tasks.first { $0.id.hasSuffix("allo-vacc-mmr-1") }?.note?.contains("DEFER") == true)
+        XCTAssertTrue(tasks.first { $0.id.hasSuffix("allo-vacc-m24") }?.note?.contains("DEFER") == true)
     }
 
     func testExplicitTaskWinsOverGeneratedOne() {
         let explicit = FollowUp(id: "T1", due: F.d("2026-04-20"), kind: "re-vaccination", note: "PCV at day hospital")
         let tasks = FollowUpScheduler.tasks(for: allo("2026-01-15", followUps: [explicit]), today: F.d("2026-03-01"))
-        XCTAssertNil(tasks.first { $0.id.hasSuffix("allo-vacc-pcv-1") }, "merged into the explicit task")
+        XCTAssertNil(tasks.first { $0.id.hasSuffix("allo-vacc-m3") }, "merged into the explicit task")
         let t = tasks.first { $0.id == "T1" }
         XCTAssertEqual(t?.source, "explicit")
         XCTAssertEqual(t?.note, "PCV at day hospital")
-        XCTAssertNotNil(tasks.first { $0.id.hasSuffix("allo-vacc-pcv-2") }, "outside the window: kept")
+        XCTAssertNotNil(tasks.first { $0.id.hasSuffix("allo-vacc-m4") }, "outside the window: kept")
     }
 
     func testExplicitDoneMarksGeneratedDone() {
         let done = FollowUp(due: F.d("2026-04-15"), kind: "vaccination", done: F.d("2026-04-16"))
         let tasks = FollowUpScheduler.tasks(for: allo("2026-01-15", followUps: [done]), today: F.d("2026-05-01"))
         XCTAssertEqual(tasks.filter { $0.status == .done }.count, 1)
-        XCTAssertNil(tasks.first { $0.id.hasSuffix("allo-vacc-pcv-1") })
+        XCTAssertNil(tasks.first { $0.id.hasSuffix("allo-vacc-m3") })
     }
 
     func testAMLMRDPerMarkerFromCRAndLastSample() {
