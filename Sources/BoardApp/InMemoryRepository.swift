@@ -2,17 +2,20 @@ import Foundation
 import CaseModel
 import ClinicalRules
 
-/// A repository over patients and trials held in memory. Cheap work (ids, filters on stored fields)
-/// happens at once; interpretations, verdicts and summaries are computed per case on first use and
-/// cached, so the first frame only pays for the rows it shows.
+/// A repository over patients and trials. The case list works on a light index (ids and a few stored
+/// fields); whole cases are loaded, interpreted and matched per case on first use and cached, so the
+/// first frame only pays for the rows it shows. Built either from loaded patients or from an index
+/// plus a loader (a store reading one case at a time).
 public final class InMemoryRepository: CaseRepository {
     public typealias Interpreter = (Patient, LocalDate) -> Interpretation
     public typealias VerdictProvider = (Patient, Interpretation) -> [ArmVerdict]
 
     public let isDemo: Bool
     public let today: LocalDate
-    private let patients: [Patient]
+    private let entries: [CaseIndexEntry]
     private let index: [String: Int]
+    private let loader: (String) -> Patient?
+    private var patientCache: [String: Patient] = [:]
     private let trialList: [Trial]
     private let trialTitles: [String: String]
     private let interpreter: Interpreter
@@ -24,14 +27,25 @@ public final class InMemoryRepository: CaseRepository {
     private var trialSummaryCache: [TrialSummary]?
     private var facetCache: CaseFacets?
 
-    public init(patients: [Patient], trials: [Trial] = [], today: LocalDate, isDemo: Bool = false,
+    public convenience init(patients: [Patient], trials: [Trial] = [], today: LocalDate, isDemo: Bool = false,
                 interpreter: @escaping Interpreter = { Interpretation.interpret($0, today: $1) },
                 verdicts: @escaping VerdictProvider = { _, _ in [] }) {
-        let sorted = patients.sorted { $0.id < $1.id }
-        self.patients = sorted
+        var byID: [String: Patient] = [:]
+        for p in patients { byID[p.id] = p }
+        self.init(index: patients.map { CaseIndexEntry(patient: $0, today: today) }, loader: { byID[$0] }, trials: trials,
+                  today: today, isDemo: isDemo, interpreter: interpreter, verdicts: verdicts)
+    }
+
+    /// A repository over an index of every case and a loader of whole cases (called at most once per case).
+    public init(index entries: [CaseIndexEntry], loader: @escaping (String) -> Patient?, trials: [Trial] = [], today: LocalDate,
+                isDemo: Bool = false, interpreter: @escaping Interpreter = { Interpretation.interpret($0, today: $1) },
+                verdicts: @escaping VerdictProvider = { _, _ in [] }) {
+        let sorted = entries.sorted { $0.id < $1.id }
+        self.entries = sorted
         var idx: [String: Int] = [:]
-        for (i, p) in sorted.enumerated() { idx[p.id] = i }
+        for (i, e) in sorted.enumerated() { idx[e.id] = i }
         self.index = idx
+        self.loader = loader
         self.trialList = trials.sorted { $0.id < $1.id }
         var titles: [String: String] = [:]
         for t in trials { titles[t.id] = t.title }
@@ -42,7 +56,10 @@ public final class InMemoryRepository: CaseRepository {
         self.verdictProvider = verdicts
     }
 
-    public var caseCount: Int { patients.count }
+    public var caseCount: Int { entries.count }
+
+    /// How many whole cases have been loaded so far.
+    public var loadedCount: Int { patientCache.count }
 
     /// How many cases have been interpreted so far (start-up laziness is tested through this).
     public var interpretedCount: Int { interpretations.count }
@@ -50,10 +67,10 @@ public final class InMemoryRepository: CaseRepository {
     public var facets: CaseFacets {
         if let f = facetCache { return f }
         var groups = Set<PathologyGroup>(), sites = Set<String>(), statuses = Set<DiseaseStatus>()
-        for p in patients {
-            if let g = p.diagnosis?.category.group { groups.insert(g) }
-            if let s = p.site { sites.insert(s) }
-            if let s = p.status(on: today)?.status { statuses.insert(s) }
+        for e in entries {
+            if let g = e.category?.group { groups.insert(g) }
+            if let s = e.site { sites.insert(s) }
+            if let s = e.status { statuses.insert(s) }
         }
         let f = CaseFacets(groups: PathologyGroup.allCases.filter { groups.contains($0) }, sites: sites.sorted(),
                            statuses: DiseaseStatus.allCases.filter { statuses.contains($0) })
@@ -63,7 +80,15 @@ public final class InMemoryRepository: CaseRepository {
 
     // MARK: per-case caches
 
-    private func patient(_ id: String) -> Patient? { index[id].map { patients[$0] } }
+    private func patient(_ id: String) -> Patient? {
+        if let p = patientCache[id] { return p }
+        guard index[id] != nil, let p = loader(id) else { return nil }
+        patientCache[id] = p
+        return p
+    }
+
+    /// Every case, loaded (for the views that need them all: trial counts, worklist).
+    private var allPatients: [Patient] { entries.compactMap { patient($0.id) } }
 
     func interpretation(of p: Patient) -> Interpretation {
         if let i = interpretations[p.id] { return i }
@@ -105,45 +130,48 @@ public final class InMemoryRepository: CaseRepository {
 
     // MARK: queries
 
-    private func matches(_ p: Patient, _ q: CaseQuery) -> Bool {
+    private func matches(_ e: CaseIndexEntry, _ q: CaseQuery, needle: String) -> Bool {
         let f = q.filter
-        if let g = f.group, p.diagnosis?.category.group != g { return false }
-        if let s = f.site, p.site != s { return false }
-        if let s = f.status, p.status(on: today)?.status != s { return false }
-        let needle = q.search.trimmingCharacters(in: .whitespaces).lowercased()
+        if let g = f.group, e.category?.group != g { return false }
+        if let s = f.site, e.site != s { return false }
+        if let s = f.status, e.status != s { return false }
         guard !needle.isEmpty else { return true }
-        var hay = [p.id, p.diagnosis?.category.rawValue ?? "", p.diagnosis?.who2022 ?? "", p.site ?? ""]
-        if !q.hideIdentities { hay += [p.displayName ?? "", p.identity?.mrn ?? ""] }
+        var hay = [e.id, e.category?.rawValue ?? "", e.who2022 ?? "", e.site ?? ""]
+        if !q.hideIdentities { hay += [e.name ?? "", e.mrn ?? ""] }
         return hay.contains { $0.lowercased().contains(needle) }
     }
 
     public func caseIDs(matching q: CaseQuery) -> [String] {
-        let hits = patients.filter { matches($0, q) }
-        let sorted: [Patient]
+        let needle = q.search.trimmingCharacters(in: .whitespaces).lowercased()
+        let hits = entries.filter { matches($0, q, needle: needle) }
+        let sorted: [CaseIndexEntry]
         switch q.sort.key {
         case .id: sorted = hits
         case .name:
-            func key(_ p: Patient) -> String { q.hideIdentities ? p.initials : (p.displayName ?? p.initials) }
+            func key(_ e: CaseIndexEntry) -> String { q.hideIdentities ? e.initials : (e.name ?? e.initials) }
             sorted = hits.sorted { (key($0), $0.id) < (key($1), $1.id) }
         case .age: sorted = hits.sorted { ($0.birthDate, $0.id) > ($1.birthDate, $1.id) }
         case .diagnosis:
-            func key(_ p: Patient) -> String { p.diagnosis?.category.rawValue ?? "~" }
+            func key(_ e: CaseIndexEntry) -> String { e.category?.rawValue ?? "~" }
             sorted = hits.sorted { (key($0), $0.id) < (key($1), $1.id) }
         case .eln:
-            func key(_ p: Patient) -> Int { summary(of: p).elnRisk.map { [.favorable: 0, .intermediate: 1, .adverse: 2][$0] ?? 3 } ?? 3 }
+            func key(_ e: CaseIndexEntry) -> Int { summary(id: e.id)?.elnRisk.map { [.favorable: 0, .intermediate: 1, .adverse: 2][$0] ?? 3 } ?? 3 }
             sorted = hits.sorted { (key($0), $0.id) < (key($1), $1.id) }
         case .followUp:
-            func key(_ p: Patient) -> Int { summary(of: p).nextFollowUp?.due.daysSinceEpoch ?? Int.max }
+            func key(_ e: CaseIndexEntry) -> Int { summary(id: e.id)?.nextFollowUp?.due.daysSinceEpoch ?? Int.max }
             sorted = hits.sorted { (key($0), $0.id) < (key($1), $1.id) }
         case .trials:
-            func key(_ p: Patient) -> Int { let s = summary(of: p); return -(s.eligibleTrials * 1000 + s.possiblyEligibleTrials) }
+            func key(_ e: CaseIndexEntry) -> Int { let s = summary(id: e.id); return -((s?.eligibleTrials ?? 0) * 1000 + (s?.possiblyEligibleTrials ?? 0)) }
             sorted = hits.sorted { (key($0), $0.id) < (key($1), $1.id) }
         }
         let ids = sorted.map(\.id)
         return q.sort.ascending ? ids : ids.reversed()
     }
 
-    public func summary(id: String) -> CaseSummary? { patient(id).map(summary(of:)) }
+    public func summary(id: String) -> CaseSummary? {
+        if let s = summaryCache[id] { return s }
+        return patient(id).map(summary(of:))
+    }
 
     private func summary(of p: Patient) -> CaseSummary {
         if let s = summaryCache[p.id] { return s }
@@ -203,7 +231,7 @@ public final class InMemoryRepository: CaseRepository {
         if let t = trialSummaryCache { return t }
         var counts: [String: (Int, Int, Int)] = [:]
         if !trialList.isEmpty {
-            for p in patients {
+            for p in allPatients {
                 for row in CaseTrialRow.rows(from: armVerdicts(of: p), titles: trialTitles) {
                     var c = counts[row.trialID] ?? (0, 0, 0)
                     switch row.verdict {
@@ -226,7 +254,7 @@ public final class InMemoryRepository: CaseRepository {
     public func trialDetail(id: String) -> TrialDetail? {
         guard let t = trialList.first(where: { $0.id == id }) else { return nil }
         var groups: [Verdict: [TrialCandidate]] = [:]
-        for p in patients {
+        for p in allPatients {
             guard let row = CaseTrialRow.rows(from: armVerdicts(of: p), titles: trialTitles).first(where: { $0.trialID == id }) else { continue }
             let best = row.arms.first { $0.arm == row.bestArm }
             let crit = best?.criteria ?? []
@@ -244,8 +272,9 @@ public final class InMemoryRepository: CaseRepository {
 
     public func worklist(filter: WorklistFilter) -> [WorklistRow] {
         var rows: [WorklistRow] = []
-        for p in patients {
-            if let s = filter.site, p.site != s { continue }
+        for e in entries {
+            if let s = filter.site, e.site != s { continue }
+            guard let p = patient(e.id) else { continue }
             for t in followUps(of: p) {
                 if !filter.includeDone && t.status == .done { continue }
                 if let k = filter.kind, t.kind != k { continue }

@@ -99,4 +99,28 @@ final class InMemoryRepositoryTests: XCTestCase {
         for (a, b) in zip(rows, rows.dropFirst()) where a.task.status == b.task.status { XCTAssertLessThanOrEqual(a.task.due, b.task.due) }
         XCTAssertTrue(repo.worklist(filter: WorklistFilter(kind: "clinic visit")).allSatisfy { $0.task.kind == "clinic visit" })
     }
+
+    func testIndexAndLoaderLoadOnlyWhatIsShown() {
+        final class Counter { var loads: [String] = [] }
+        let counter = Counter()
+        let byID = Dictionary(uniqueKeysWithValues: BoardFixtures.patients.map { ($0.id, $0) })
+        let repo = InMemoryRepository(
+            index: BoardFixtures.patients.map { CaseIndexEntry(patient: $0, today: BoardFixtures.today) },
+            loader: { id in counter.loads.append(id); return byID[id] },
+            trials: BoardFixtures.trials, today: BoardFixtures.today,
+            interpreter: BoardFixtures.interpretation(_:today:), verdicts: BoardFixtures.verdicts(_:_:))
+        let rt = AppRuntime(repository: repo, width: 80, height: 24, ascii: false)
+        rt.start()
+        rt.send(.filterGroup)
+        rt.send(.search); rt.type("npm1")
+        XCTAssertEqual(rt.state.caseList.ids, ["SL-AML-0042"], "filters and search use the index only")
+        XCTAssertTrue(counter.loads.isEmpty)
+        _ = rt.render()
+        XCTAssertEqual(counter.loads, ["SL-AML-0042"], "the one visible row is loaded")
+        rt.send(.openCase("SL-AML-0042"))
+        _ = rt.render()
+        XCTAssertEqual(counter.loads, ["SL-AML-0042"], "each case is loaded once")
+        XCTAssertNil(repo.detail(id: "NOPE"))
+        XCTAssertEqual(repo.loadedCount, 1)
+    }
 }
