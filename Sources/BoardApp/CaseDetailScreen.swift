@@ -190,7 +190,7 @@ public enum CaseDetailScreen {
             for c in arm.criteria {
                 let kind = c.kind == .inclusion ? "incl " : "EXCL "
                 out += LinesPanel.wrapped(c.text, width: width, indent: 16,
-                                          first: [Span(kind, role: .muted), ClinicalGlyphs.criterion(c.result, ascii: ascii), Span("  ")])
+                                          first: [Span(kind, role: .muted), ClinicalGlyphs.criterion(c.result, kind: c.kind, ascii: ascii), Span("  ")])
                 out += LinesPanel.wrapped(c.reason, width: width, role: .muted, indent: 18,
                                           first: [Span(String(repeating: " ", count: 16)), Span(ascii ? "> " : "↳ ", role: .muted)])
             }

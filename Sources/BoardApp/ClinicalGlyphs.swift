@@ -83,11 +83,16 @@ public enum ClinicalGlyphs {
         }
     }
 
-    public static func criterion(_ r: CriterionResult, ascii: Bool) -> Span {
-        switch r {
-        case .met: return Span(ascii ? "+ met    " : "✓ met    ", role: .trialEligible)
-        case .notMet: return Span(ascii ? "x not met" : "✗ not met", role: .trialIneligible)
-        case .unknown: return Span("? unknown", role: .trialPossibly)
+    /// A criterion's result; the glyph and role say what it does to eligibility, so an exclusion
+    /// that is "not met" is good news (✓) and one that is "met" excludes (✗).
+    public static func criterion(_ r: CriterionResult, kind: CriterionKind = .inclusion, ascii: Bool) -> Span {
+        let good = ascii ? "+ " : "✓ ", bad = ascii ? "x " : "✗ "
+        switch (r, kind) {
+        case (.met, .inclusion): return Span(good + "met    ", role: .trialEligible)
+        case (.notMet, .inclusion): return Span(bad + "not met", role: .trialIneligible)
+        case (.met, .exclusion): return Span(bad + "met    ", role: .trialIneligible)
+        case (.notMet, .exclusion): return Span(good + "not met", role: .trialEligible)
+        case (.unknown, _): return Span("? unknown", role: .trialPossibly)
         }
     }
 

@@ -1,6 +1,7 @@
 import XCTest
 @testable import BoardApp
 import CaseModel
+import ScreenKit
 
 final class FormattingTests: XCTestCase {
     func testNumbers() {
@@ -21,5 +22,26 @@ final class FormattingTests: XCTestCase {
                        "≥1 log rise (+1.4) 2026-05-02 — confirm by 2026-05-30")
         XCTAssertEqual(MRDChartPanel.annotation(MRDEvent(date: d, kind: .conversion, log10Change: nil, confirmationDue: nil, confirmed: true), ascii: true),
                        "conversion to positive 2026-05-02 - confirmed")
+    }
+}
+
+final class ClinicalGlyphsTests: XCTestCase {
+    func testExclusionResultsShowTheirEffectOnEligibility() {
+        XCTAssertEqual(ClinicalGlyphs.criterion(.notMet, kind: .exclusion, ascii: false), Span("✓ not met", role: .trialEligible))
+        XCTAssertEqual(ClinicalGlyphs.criterion(.met, kind: .exclusion, ascii: false), Span("✗ met    ", role: .trialIneligible))
+        XCTAssertEqual(ClinicalGlyphs.criterion(.met, kind: .inclusion, ascii: true), Span("+ met    ", role: .trialEligible))
+        XCTAssertEqual(ClinicalGlyphs.criterion(.unknown, kind: .exclusion, ascii: true).role, .trialPossibly)
+    }
+
+    func testMeaningIsNeverColourAlone() {
+        for v in Verdict.allCases {
+            for ascii in [true, false] { XCTAssertTrue(ClinicalGlyphs.verdict(v, ascii: ascii).text.contains { $0.isLetter }) }
+        }
+        for s in FollowUpStatus.allCases { XCTAssertTrue(ClinicalGlyphs.task(s, ascii: true).text.contains { $0.isLetter }) }
+        for l in GermlineFlagLevel.allCases { XCTAssertTrue(ClinicalGlyphs.germline(l, ascii: true).text.contains { $0.isLetter }) }
+        let trends: [MRDTrend] = [.rising, .falling, .stable, .negative]
+        XCTAssertEqual(Set(trends.map { ClinicalGlyphs.trend($0, ascii: false).text }).count, 4, "one glyph per trend")
+        XCTAssertEqual(Set(trends.map { ClinicalGlyphs.trend($0, ascii: true).text }).count, 4, "one ASCII glyph per trend")
+        XCTAssertTrue(trends.allSatisfy { ClinicalGlyphs.trend($0, ascii: true).text.unicodeScalars.allSatisfy(\.isASCII) })
     }
 }
