@@ -20,7 +20,7 @@ public enum CaseDetailScreen {
     public static func render(_ s: AppState, into buffer: inout Buffer, area: Rect) {
         let st = s.caseDetail
         guard let d = st.detail else {
-            buffer.write("Loading case \(st.id ?? "")…", x: area.x + 2, y: area.y + 1, role: .muted)
+            buffer.write("Loading case \(st.id ?? "")...", x: area.x + 2, y: area.y + 1, role: .muted)
             return
         }
         if st.showReasons, let row = st.selectedTrial {
@@ -73,7 +73,7 @@ public enum CaseDetailScreen {
         }
         var l2 = "\(p.sex.rawValue), \(p.age(on: today)) y"
         if !presenter { l2 += " (born \(p.birthDate))" }
-        if let site = p.site { l2 += " · \(site)" }
+        if let site = p.site { l2 += Formatting.dot(ascii) + site }
         out.append([Span(l2)])
         if let dx = p.diagnosis {
             var codes = [dx.icd10, dx.oncotree].compactMap { $0 }.joined(separator: ", ")
@@ -87,7 +87,7 @@ public enum CaseDetailScreen {
             if dx.therapyRelated == true { extra.append("therapy-related") }
             if dx.postMDS == true { extra.append("post-MDS") }
             if dx.postMPN == true { extra.append("post-MPN") }
-            if !extra.isEmpty { out.append([Span(extra.joined(separator: " · "), role: .muted)]) }
+            if !extra.isEmpty { out.append([Span(extra.joined(separator: Formatting.dot(ascii)), role: .muted)]) }
         }
         if let st = p.status(on: today) {
             out.append([Span("Status ", role: .muted), Span(st.status.rawValue, role: .title), Span(" since \(st.date)", role: .muted)])
@@ -236,7 +236,7 @@ public enum CaseDetailScreen {
             var v = ClinicalGlyphs.task(t.status, ascii: ascii)
             v.text = TextFit.fit(v.text, width: 11)
             var spans: [Span] = [v, Span(" \(t.due) "), Span(t.kind, role: .title)]
-            if let n = t.note { spans.append(Span(" — " .replacingOccurrences(of: "—", with: ascii ? "-" : "—") + n, role: .muted)) }
+            if let n = t.note { spans.append(Span(" \(Formatting.none(ascii)) " + n, role: .muted)) }
             return spans
         }
     }

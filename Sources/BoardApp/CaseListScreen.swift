@@ -17,10 +17,10 @@ public enum CaseListScreen {
 
     static func row(_ c: CaseSummary, presenter: Bool, ascii: Bool) -> [Span] {
         let dx = [c.category?.rawValue, c.diagnosisLabel == c.category?.rawValue ? nil : c.diagnosisLabel]
-            .compactMap { $0 }.joined(separator: " · ")
+            .compactMap { $0 }.joined(separator: Formatting.dot(ascii))
         let trials = Span("\(c.eligibleTrials)/\(c.possiblyEligibleTrials)",
                           role: c.eligibleTrials > 0 ? .trialEligible : (c.possiblyEligibleTrials > 0 ? .trialPossibly : .muted))
-        var next = Span("—", role: .muted)
+        var next = Span(Formatting.none(ascii), role: .muted)
         if let f = c.nextFollowUp {
             let mark = ClinicalGlyphs.taskShort(f.status, ascii: ascii).text
             next = Span("\(mark) \(f.due) \(f.kind)", role: ClinicalGlyphs.task(f.status, ascii: ascii).role)
@@ -30,7 +30,7 @@ public enum CaseListScreen {
             Span(c.displayName(presenter: presenter), role: presenter ? .presenter : .normal),
             Span("\(c.age)"),
             Span(dx),
-            ClinicalGlyphs.eln(c.elnRisk),
+            ClinicalGlyphs.eln(c.elnRisk, ascii: ascii),
             ClinicalGlyphs.germline(c.germline, ascii: ascii),
             ClinicalGlyphs.trend(c.mrdTrend, ascii: ascii),
             trials,
@@ -59,7 +59,7 @@ public enum CaseListScreen {
         var list = s.caseList.list
         if ids.isEmpty {
             Table(columns: columns, rowCount: 0, ascii: s.ascii) { _ in [] }.render(into: &buffer, area: tableArea, state: &list)
-            let msg = s.caseList.isLoaded ? "No case matches. Esc clears the search, x the filters." : "Loading…"
+            let msg = s.caseList.isLoaded ? "No case matches. Esc clears the search, x the filters." : "Loading..."
             buffer.write(msg, x: tableArea.x + 2, y: tableArea.y + 2, role: .muted, maxWidth: tableArea.width - 2)
             return
         }

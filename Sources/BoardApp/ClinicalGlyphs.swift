@@ -4,12 +4,12 @@ import ScreenKit
 /// Glyphs, words and roles for clinical states: meaning is never carried by colour alone, and every
 /// glyph has an ASCII fallback.
 public enum ClinicalGlyphs {
-    public static func eln(_ r: ELNRisk?) -> Span {
+    public static func eln(_ r: ELNRisk?, ascii: Bool = false) -> Span {
         switch r {
         case .favorable?: return Span("fav", role: .elnFavorable)
         case .intermediate?: return Span("int", role: .elnIntermediate)
         case .adverse?: return Span("ADV", role: .elnAdverse)
-        case nil: return Span("—", role: .muted)
+        case nil: return Span(ascii ? "-" : "—", role: .muted)
         }
     }
 

@@ -36,6 +36,12 @@ enum Formatting {
         return "\(mant)×10" + String(String(e).compactMap { sup[$0] })
     }
 
+    /// The separator between items on a line: " · ", or " / " in ASCII.
+    static func dot(_ ascii: Bool) -> String { ascii ? " / " : " · " }
+
+    /// A dash for "none": "—", or "-" in ASCII.
+    static func none(_ ascii: Bool) -> String { ascii ? "-" : "—" }
+
     /// "2026-05" for chart axes.
     static func month(_ day: Int) -> String { String(LocalDate(daysSinceEpoch: day).description.prefix(7)) }
 }

@@ -100,7 +100,7 @@ public enum MRDChartPanel {
 
     public static func render(_ d: CaseDetail?, into buffer: inout Buffer, area: Rect, focused: Bool, ascii: Bool, scroll: Int) {
         guard let d, !d.interpretation.mrd.isEmpty else {
-            let msg = d == nil ? "Loading…" : (d?.patient.mrd.isEmpty ?? true ? "No MRD results." : "MRD results not interpreted.")
+            let msg = d == nil ? "Loading..." : (d?.patient.mrd.isEmpty ?? true ? "No MRD results." : "MRD results not interpreted.")
             LinesPanel(title: CasePanel.mrd.title, lines: [[Span(msg, role: .muted)]], isFocused: focused, ascii: ascii)
                 .render(into: &buffer, area: area, scroll: 0)
             return

@@ -13,7 +13,7 @@ public enum MeetingScreen {
             ], isFocused: true, ascii: s.ascii).render(into: &buffer, area: area, scroll: 0)
             return
         }
-        var lines: [[Span]] = [[Span("\(m.name) · \(m.date)" + (m.site.map { " · \($0)" } ?? ""), role: .title)]]
+        var lines: [[Span]] = [[Span(m.name + Formatting.dot(s.ascii) + "\(m.date)" + (m.site.map { Formatting.dot(s.ascii) + $0 } ?? ""), role: .title)]]
         for item in m.agenda.sorted(by: { $0.position < $1.position }) {
             let mark = item.position == s.meeting.current + 1 ? (s.ascii ? ">" : "▶") : " "
             lines.append([Span("\(mark) \(item.position). \(item.patient) ", role: .title), Span(item.question),

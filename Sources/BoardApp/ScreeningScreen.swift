@@ -11,7 +11,7 @@ public enum ScreeningScreen {
         if !inner.isEmpty {
             let content = Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 1), height: inner.height)
             if rows.isEmpty {
-                buffer.write(s.trials.isLoaded ? "No trial catalogue." : "Loading…", x: content.x, y: content.y, role: .muted, maxWidth: content.width)
+                buffer.write(s.trials.isLoaded ? "No trial catalogue." : "Loading...", x: content.x, y: content.y, role: .muted, maxWidth: content.width)
             } else {
                 var l = s.screening.trialList
                 ListView(rowCount: rows.count, isFocused: s.screening.focus == .criteria, ascii: s.ascii) { i in

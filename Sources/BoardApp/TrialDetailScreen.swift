@@ -7,8 +7,8 @@ public enum TrialDetailScreen {
     public static func criteriaLines(_ t: Trial, width: Int, ascii: Bool) -> [[Span]] {
         var out: [[Span]] = []
         out += LinesPanel.wrapped(t.title, width: width, role: .title)
-        var ids = [t.nct, t.euct].compactMap { $0 }.joined(separator: " · ")
-        if !ids.isEmpty { ids = " · " + ids }
+        var ids = [t.nct, t.euct].compactMap { $0 }.joined(separator: Formatting.dot(ascii))
+        if !ids.isEmpty { ids = Formatting.dot(ascii) + ids }
         out.append([Span("Phase \(t.phase)" + ids, role: .muted), Span("  "), ClinicalGlyphs.trialStatus(t.status)])
         if let sp = t.sponsor { out.append([Span("Sponsor ", role: .muted), Span(sp)]) }
         if !t.sites.isEmpty { out += LinesPanel.wrapped(t.sites.joined(separator: ", "), width: width, first: [Span("Sites ", role: .muted)]) }
@@ -41,7 +41,7 @@ public enum TrialDetailScreen {
     public static func render(_ s: AppState, into buffer: inout Buffer, area: Rect) {
         let st = s.trialDetail
         guard let d = st.detail else {
-            buffer.write("Loading trial \(st.id ?? "")…", x: area.x + 2, y: area.y + 1, role: .muted)
+            buffer.write("Loading trial \(st.id ?? "")...", x: area.x + 2, y: area.y + 1, role: .muted)
             return
         }
         let (left, right) = ScreenLayout.split(area, leftPercent: 55)

@@ -33,7 +33,7 @@ public enum TrialsScreen {
                     Span("\(r.ineligible)", role: .muted)]
         }.render(into: &buffer, area: tableArea, state: &list)
         if rows.isEmpty {
-            let msg = s.trials.isLoaded ? "No trial catalogue loaded for this database." : "Loading…"
+            let msg = s.trials.isLoaded ? "No trial catalogue loaded for this database." : "Loading..."
             buffer.write(msg, x: tableArea.x + 2, y: tableArea.y + 2, role: .muted, maxWidth: tableArea.width - 2)
         }
     }

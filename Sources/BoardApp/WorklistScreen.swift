@@ -14,7 +14,7 @@ public enum WorklistScreen {
                      x: area.x, y: area.y, maxWidth: area.width)
         let listArea = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
         if st.lines.isEmpty {
-            buffer.write(st.isLoaded ? "No follow-up task." : "Loading…", x: listArea.x + 2, y: listArea.y + 1, role: .muted)
+            buffer.write(st.isLoaded ? "No follow-up task." : "Loading...", x: listArea.x + 2, y: listArea.y + 1, role: .muted)
             return
         }
         let cols = Layout.sizes(total: listArea.width, [.fixed(12), .fixed(10), .fixed(12), .fill(2), .fill(3), .fixed(10)], spacing: 1)

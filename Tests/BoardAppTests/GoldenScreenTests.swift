@@ -138,3 +138,41 @@ final class GoldenScreenTests: XCTestCase {
         assertGolden(rt, "too-small-60x20")
     }
 }
+
+/// ASCII mode (non-UTF-8 locales, the Linux console): no drawing glyph outside ASCII on any screen
+/// (patient data such as accented names excepted).
+final class ASCIIModeTests: XCTestCase {
+    static let forbidden: [ClosedRange<UInt32>] = [0x2190...0x21FF, 0x2500...0x25FF, 0x2600...0x27BF, 0x2800...0x28FF,
+                                                    0x2022...0x2022, 0x2026...0x2026, 0x00B7...0x00B7, 0x2014...0x2014,
+                                                    0x2070...0x209F, 0x00D7...0x00D7, 0x203A...0x203A]
+
+    func assertASCII(_ rt: AppRuntime, _ what: String) {
+        let text = rt.render().text
+        let bad = text.unicodeScalars.filter { s in Self.forbidden.contains { $0.contains(s.value) } }
+        XCTAssertTrue(bad.isEmpty, "\(what): non-ASCII glyphs \(String(String.UnicodeScalarView(bad)))\n\(text)")
+    }
+
+    func testEveryScreenInASCII() {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let rt = AppRuntime(repository: BoardFixtures.repository(), width: w, height: h, ascii: true)
+            rt.start()
+            assertASCII(rt, "case-list")
+            rt.send(.search); rt.type("a")
+            assertASCII(rt, "search")
+            rt.send(.key(.escape))
+            rt.send(.openCase("SL-AML-0042"))
+            assertASCII(rt, "case")
+            rt.send(.nextPanel); rt.send(.nextPanel); rt.send(.zoom)
+            assertASCII(rt, "MRD zoomed")
+            rt.send(.zoom); rt.send(.open); rt.send(.open)
+            assertASCII(rt, "reasons")
+            for v in [Command.view2, .view3, .view4, .view5] { rt.send(v); assertASCII(rt, "\(v)") }
+            rt.send(.openTrial("DEMO-AML-MENIN"))
+            assertASCII(rt, "trial")
+            rt.send(.help)
+            assertASCII(rt, "help")
+            rt.send(.key(.resize(width: 50, height: 10)))
+            assertASCII(rt, "too small")
+        }
+    }
+}
