@@ -9,6 +9,9 @@ import ClinicalRules
 public final class InMemoryRepository: CaseRepository {
     public typealias Interpreter = (Patient, LocalDate) -> Interpretation
     public typealias VerdictProvider = (Patient, Interpretation) -> [ArmVerdict]
+    /// Fast path without reasons: each trial's verdict (best open arm) by trial id; trials with no
+    /// open arm may be left out. Used for counts (case list, catalogue) when given.
+    public typealias TrialVerdictProvider = (Patient, Interpretation) -> [String: Verdict]
 
     public let isDemo: Bool
     public let today: LocalDate
@@ -20,26 +23,28 @@ public final class InMemoryRepository: CaseRepository {
     private let trialTitles: [String: String]
     private let interpreter: Interpreter
     private let verdictProvider: VerdictProvider
+    private let fastVerdicts: TrialVerdictProvider?
 
     private var interpretations: [String: Interpretation] = [:]
     private var verdicts: [String: [ArmVerdict]] = [:]
     private var summaryCache: [String: CaseSummary] = [:]
+    private var trialVerdictCache: [String: [String: Verdict]] = [:]
     private var trialSummaryCache: [TrialSummary]?
     private var facetCache: CaseFacets?
 
     public convenience init(patients: [Patient], trials: [Trial] = [], today: LocalDate, isDemo: Bool = false,
                 interpreter: @escaping Interpreter = { Interpretation.interpret($0, today: $1) },
-                verdicts: @escaping VerdictProvider = { _, _ in [] }) {
+                verdicts: @escaping VerdictProvider = { _, _ in [] }, trialVerdicts: TrialVerdictProvider? = nil) {
         var byID: [String: Patient] = [:]
         for p in patients { byID[p.id] = p }
         self.init(index: patients.map { CaseIndexEntry(patient: $0, today: today) }, loader: { byID[$0] }, trials: trials,
-                  today: today, isDemo: isDemo, interpreter: interpreter, verdicts: verdicts)
+                  today: today, isDemo: isDemo, interpreter: interpreter, verdicts: verdicts, trialVerdicts: trialVerdicts)
     }
 
     /// A repository over an index of every case and a loader of whole cases (called at most once per case).
     public init(index entries: [CaseIndexEntry], loader: @escaping (String) -> Patient?, trials: [Trial] = [], today: LocalDate,
                 isDemo: Bool = false, interpreter: @escaping Interpreter = { Interpretation.interpret($0, today: $1) },
-                verdicts: @escaping VerdictProvider = { _, _ in [] }) {
+                verdicts: @escaping VerdictProvider = { _, _ in [] }, trialVerdicts: TrialVerdictProvider? = nil) {
         let sorted = entries.sorted { $0.id < $1.id }
         self.entries = sorted
         var idx: [String: Int] = [:]
@@ -54,6 +59,7 @@ public final class InMemoryRepository: CaseRepository {
         self.isDemo = isDemo
         self.interpreter = interpreter
         self.verdictProvider = verdicts
+        self.fastVerdicts = trialVerdicts
     }
 
     public var caseCount: Int { entries.count }
@@ -102,6 +108,19 @@ public final class InMemoryRepository: CaseRepository {
         let v = verdictProvider(p, interpretation(of: p))
         verdicts[p.id] = v
         return v
+    }
+
+    /// Each trial's verdict for a case: the fast path when given, else from the explained verdicts.
+    private func trialVerdicts(of p: Patient) -> [String: Verdict] {
+        if let v = trialVerdictCache[p.id] { return v }
+        var out: [String: Verdict] = [:]
+        if let fast = fastVerdicts {
+            out = fast(p, interpretation(of: p))
+        } else {
+            for row in CaseTrialRow.rows(from: armVerdicts(of: p), titles: trialTitles) { out[row.trialID] = row.verdict }
+        }
+        trialVerdictCache[p.id] = out
+        return out
     }
 
     /// Follow-up tasks: the interpretation's (schedule and explicit merged by the rules), or, while
@@ -176,7 +195,7 @@ public final class InMemoryRepository: CaseRepository {
     private func summary(of p: Patient) -> CaseSummary {
         if let s = summaryCache[p.id] { return s }
         let interp = interpretation(of: p)
-        let rows = CaseTrialRow.rows(from: armVerdicts(of: p), titles: trialTitles)
+        let verdictsByTrial = trialVerdicts(of: p).values
         let next = followUps(of: p).first { $0.status != .done }
         let dx = p.diagnosis
         let s = CaseSummary(
@@ -185,8 +204,8 @@ public final class InMemoryRepository: CaseRepository {
             group: dx?.category.group, site: p.site, status: p.status(on: today)?.status, elnRisk: interp.eln2022?.risk,
             germline: interp.germline.strongest, germlineTestingRecommended: interp.germline.testingRecommended,
             mrdTrend: InMemoryRepository.trend(interp.mrd), mrdStatus: InMemoryRepository.latestSeries(interp.mrd)?.status,
-            eligibleTrials: rows.filter { $0.verdict == .eligible }.count,
-            possiblyEligibleTrials: rows.filter { $0.verdict == .possiblyEligible }.count,
+            eligibleTrials: verdictsByTrial.filter { $0 == .eligible }.count,
+            possiblyEligibleTrials: verdictsByTrial.filter { $0 == .possiblyEligible }.count,
             nextFollowUp: next.map { NextFollowUp(due: $0.due, kind: $0.kind, status: $0.status) })
         summaryCache[p.id] = s
         return s
@@ -232,14 +251,14 @@ public final class InMemoryRepository: CaseRepository {
         var counts: [String: (Int, Int, Int)] = [:]
         if !trialList.isEmpty {
             for p in allPatients {
-                for row in CaseTrialRow.rows(from: armVerdicts(of: p), titles: trialTitles) {
-                    var c = counts[row.trialID] ?? (0, 0, 0)
-                    switch row.verdict {
+                for (trial, verdict) in trialVerdicts(of: p) {
+                    var c = counts[trial] ?? (0, 0, 0)
+                    switch verdict {
                     case .eligible: c.0 += 1
                     case .possiblyEligible: c.1 += 1
                     case .ineligible: c.2 += 1
                     }
-                    counts[row.trialID] = c
+                    counts[trial] = c
                 }
             }
         }

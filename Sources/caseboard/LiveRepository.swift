@@ -6,14 +6,27 @@ import BoardApp
 /// Builds the UI's repository from the command context: every patient of the database (ids and
 /// stored fields only; interpretations and verdicts are computed per case when a screen shows it).
 enum LiveRepository {
-    /// What the trial engine gives the UI: the catalogue and a per-patient verdict function.
+    /// What the trial engine gives the UI: the catalogue, a per-patient verdict function with
+    /// per-criterion reasons (case and trial screens), and optionally a fast path without reasons
+    /// (each trial's best open-arm verdict) for the counts of the case list and the catalogue.
     struct TrialWiring {
         var trials: [Trial]
         var verdicts: InMemoryRepository.VerdictProvider
+        var trialVerdicts: InMemoryRepository.TrialVerdictProvider? = nil
     }
 
     /// THE single place where the trial engine is wired into the terminal UI. Until the lead
     /// connects TrialEngine here it returns no trials and no verdicts (the screens then say so).
+    /// With TrialEngine (tested on a merge of the branches):
+    ///     let catalogue = try TrialLoader.loadDirectory(context.trialsDirectory())
+    ///     let matcher = Matcher.compile(catalogue), today = context.today
+    ///     return TrialWiring(trials: catalogue.trials.map(\.trial),
+    ///         verdicts: { p, i in matcher.verdicts(for: p, interpretation: i, today: today) },
+    ///         trialVerdicts: { p, i in
+    ///             let facts = PatientFacts(patient: p, interpretation: i, today: today)
+    ///             var out: [String: Verdict] = [:]
+    ///             for (k, t) in matcher.trials.enumerated() { out[t.trial.id] = matcher.trialVerdict(k, facts: facts) }
+    ///             return out })
     static func trialWiring(_ context: CommandContext) throws -> TrialWiring {
         TrialWiring(trials: [], verdicts: { _, _ in [] })
     }
@@ -23,7 +36,8 @@ enum LiveRepository {
         let patients = try context.patients()
         let wiring = try trialWiring(context)
         return InMemoryRepository(patients: patients, trials: wiring.trials, today: context.today, isDemo: context.isDemo,
-                                  interpreter: { Interpretation.interpret($0, today: $1) }, verdicts: wiring.verdicts)
+                                  interpreter: { Interpretation.interpret($0, today: $1) }, verdicts: wiring.verdicts,
+                                  trialVerdicts: wiring.trialVerdicts)
     }
 
     /// Start-up cost without a terminal: loading the repository, then rendering the first full frame

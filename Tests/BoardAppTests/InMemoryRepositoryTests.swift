@@ -123,4 +123,32 @@ final class InMemoryRepositoryTests: XCTestCase {
         XCTAssertNil(repo.detail(id: "NOPE"))
         XCTAssertEqual(repo.loadedCount, 1)
     }
+
+    func testFastTrialVerdictsServeTheCountsAndReasonsOnlyTheCase() throws {
+        final class Calls { var explained: [String] = []; var fast: [String] = [] }
+        let calls = Calls()
+        let repo = InMemoryRepository(
+            patients: BoardFixtures.patients, trials: BoardFixtures.trials, today: BoardFixtures.today,
+            interpreter: BoardFixtures.interpretation(_:today:),
+            verdicts: { p, i in calls.explained.append(p.id); return BoardFixtures.verdicts(p, i) },
+            trialVerdicts: { p, i in
+                calls.fast.append(p.id)
+                var out: [String: Verdict] = [:]
+                for r in CaseTrialRow.rows(from: BoardFixtures.verdicts(p, i), titles: [:]) { out[r.trialID] = r.verdict }
+                return out
+            })
+        let rt = AppRuntime(repository: repo, width: 120, height: 40, ascii: false)
+        rt.start()
+        _ = rt.render()
+        XCTAssertTrue(calls.explained.isEmpty, "the list needs no reasons")
+        XCTAssertEqual(calls.fast.count, min(repo.caseCount, ScreenLayout.tableRows(width: 120, height: 40)))
+        XCTAssertEqual(repo.summary(id: "SL-CML-0007")?.eligibleTrials, 1)
+        XCTAssertEqual(repo.summary(id: "SL-AML-0042")?.possiblyEligibleTrials, 1)
+        let d = try XCTUnwrap(repo.detail(id: "SL-AML-0042"))
+        XCTAssertEqual(calls.explained, ["SL-AML-0042"])
+        XCTAssertEqual(d.trials.first?.arms.first?.criteria.count, 4)
+        let menin = try XCTUnwrap(repo.trials().first { $0.trial.id == "DEMO-AML-MENIN" })
+        XCTAssertEqual([menin.eligible, menin.possiblyEligible, menin.ineligible], [0, 1, 2])
+        XCTAssertEqual(calls.explained, ["SL-AML-0042"], "catalogue counts come from the fast path")
+    }
 }
