@@ -16,8 +16,11 @@ public enum CaseListScreen {
     ]
 
     static func row(_ c: CaseSummary, presenter: Bool, ascii: Bool) -> [Span] {
-        let dx = [c.category?.rawValue, c.diagnosisLabel == c.category?.rawValue ? nil : c.diagnosisLabel]
-            .compactMap { $0 }.joined(separator: Formatting.dot(ascii))
+        // The WHO label alone when it names the category ("AML with NPM1 mutation"), else both.
+        let cat = c.category?.rawValue ?? ""
+        let label = c.diagnosisLabel
+        let dx = label == cat || cat.isEmpty ? label
+            : (label.lowercased().hasPrefix(cat.lowercased()) ? label : cat + Formatting.dot(ascii) + label)
         let trials = Span("\(c.eligibleTrials)/\(c.possiblyEligibleTrials)",
                           role: c.eligibleTrials > 0 ? .trialEligible : (c.possiblyEligibleTrials > 0 ? .trialPossibly : .muted))
         var next = Span(Formatting.none(ascii), role: .muted)

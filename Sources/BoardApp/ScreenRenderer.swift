@@ -49,7 +49,6 @@ public enum ScreenRenderer {
         let tabs = ScreenLayout.tabs(selected: s.screen, ascii: s.ascii)
         tabs.render(into: &buffer, area: row)
         var right: [Span] = []
-        if s.presenter { right.append(Span(" PRESENTER ", role: .presenter)) }
         if s.isDemo { right.append(Span(" SYNTHETIC DEMO DATA ", role: .demoBanner)) }
         let rw = right.reduce(0) { $0 + $1.width }
         if rw > 0 { buffer.write(spans: right, x: max(0, s.width - rw), y: 0) }
@@ -67,11 +66,14 @@ public enum ScreenRenderer {
         let sep = s.ascii ? " > " : " › "
         let left = " " + crumbs.joined(separator: sep)
         let rightText = "today \(s.today) "
-        buffer.write(left, x: 0, y: y, role: .header, maxWidth: max(0, s.width - DisplayWidth.of(rightText) - 1))
+        let presenter = s.presenter ? " PRESENTER: identities hidden " : ""
+        let rightW = DisplayWidth.of(rightText) + DisplayWidth.of(presenter)
+        buffer.write(left, x: 0, y: y, role: .header, maxWidth: max(0, s.width - rightW - 1))
         if let m = s.message {
             let x = min(s.width, DisplayWidth.of(left) + 3)
-            buffer.write(m, x: x, y: y, role: .error, maxWidth: max(0, s.width - x - DisplayWidth.of(rightText) - 1))
+            buffer.write(m, x: x, y: y, role: .error, maxWidth: max(0, s.width - x - rightW - 1))
         }
+        if !presenter.isEmpty { buffer.write(presenter, x: max(0, s.width - rightW), y: y, role: .presenter) }
         buffer.write(rightText, x: max(0, s.width - DisplayWidth.of(rightText)), y: y, role: .header)
     }
 
