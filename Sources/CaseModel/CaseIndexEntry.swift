@@ -1,5 +1,4 @@
-import CaseModel
-
+/// (Used by the terminal UI; a store can fill it from its patient table in one query.)
 /// The few stored fields the case list filters, searches and sorts on without loading a whole case:
 /// a store can read these for every case in one light query and load full cases only when shown.
 public struct CaseIndexEntry: Equatable, Sendable {
