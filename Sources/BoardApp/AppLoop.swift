@@ -1,6 +1,7 @@
 import ScreenKit
 
-/// The interactive loop: read a key, reduce, perform effects, draw — only when the state changed.
+/// The interactive loop: read a key, reduce, perform effects, draw — only when the state changed
+/// (or the terminal asked for a repaint with a resize event).
 public struct AppLoop {
     public let runtime: AppRuntime
     public let terminal: TerminalDevice
@@ -34,6 +35,8 @@ public struct AppLoop {
             }
             idle = 0
             runtime.send(.key(key))
+            // A resize (also sent by the backend after Ctrl-Z/fg, same size) repaints the whole frame.
+            if case .resize = key { lastDrawn = nil }
         }
     }
 }

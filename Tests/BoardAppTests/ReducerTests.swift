@@ -322,4 +322,12 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(term.lastFrame?.height, 24)
         XCTAssertFalse(rt.isQuitting)
     }
+
+    func testResizeToTheSameSizeRepaints() {
+        let rt = runtime()
+        let term = HeadlessTerminal(width: 120, height: 40, keys: [.resize(width: 120, height: 40), .char("Z")])
+        var loop = AppLoop(runtime: rt, terminal: term)
+        loop.run(maxIdlePolls: 1, pollMs: 0)
+        XCTAssertEqual(term.frames.count, 2, "after fg the backend sends a resize of the same size: repaint once, not on other keys")
+    }
 }
