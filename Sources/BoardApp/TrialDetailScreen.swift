@@ -26,12 +26,11 @@ public enum TrialDetailScreen {
         return out
     }
 
-    /// Candidate lines: a heading per verdict, then the cases (indexes into `orderedCandidates`).
+    /// One candidate: verdict glyph, id, name (initials in presenter mode), arm, what to obtain or what fails.
     static func candidateSpans(_ c: TrialCandidate, presenter: Bool, ascii: Bool) -> [Span] {
         let name = presenter ? c.initials : (c.name ?? c.initials)
-        var v = ClinicalGlyphs.verdict(c.verdict, ascii: ascii)
-        v.text = TextFit.fit(v.text, width: 12)
-        var spans: [Span] = [v, Span(" \(c.patientID)", role: .title),
+        let glyph = ClinicalGlyphs.verdict(c.verdict, ascii: ascii)
+        var spans: [Span] = [Span("  " + String(glyph.text.prefix(1)), role: glyph.role), Span(" \(c.patientID)", role: .title),
                              Span(" \(name)", role: presenter ? .presenter : .normal), Span(" arm \(c.arm)", role: .muted)]
         if !c.toObtain.isEmpty { spans.append(Span("  obtain: " + c.toObtain.joined(separator: "; "), role: .trialPossibly)) }
         if !c.failing.isEmpty { spans.append(Span("  fails: " + c.failing.joined(separator: "; "), role: .muted)) }
@@ -62,9 +61,29 @@ public enum TrialDetailScreen {
             buffer.write("No case has a verdict for this trial.", x: content.x, y: content.y, role: .muted, maxWidth: content.width)
             return
         }
-        var l = list
-        ListView(rowCount: all.count, isFocused: focused, ascii: ascii) { i in
-            candidateSpans(all[i], presenter: presenter, ascii: ascii)
+        // Display lines: a heading per verdict group, then its candidates; the selection (an index
+        // into the candidates) is mapped onto the lines.
+        enum Line { case heading(Verdict, Int), candidate(Int) }
+        var lines: [Line] = []
+        var selectedLine = 0
+        var k = 0
+        for v in Verdict.allCases {
+            let group = d.candidates(v)
+            guard !group.isEmpty else { continue }
+            lines.append(.heading(v, group.count))
+            for _ in group {
+                if k == list.selected { selectedLine = lines.count }
+                lines.append(.candidate(k)); k += 1
+            }
+        }
+        var l = ListState(selected: selectedLine, offset: 0)
+        ListView(rowCount: lines.count, isFocused: focused, ascii: ascii) { i in
+            switch lines[i] {
+            case .heading(let v, let n):
+                return [Span(ClinicalGlyphs.verdictHeading(v, ascii: ascii) + " (\(n))", role: ClinicalGlyphs.verdictRole(v))]
+            case .candidate(let c):
+                return candidateSpans(all[c], presenter: presenter, ascii: ascii)
+            }
         }.render(into: &buffer, area: content, state: &l)
     }
 }
