@@ -147,6 +147,18 @@ enum Reducer {
             guard let i = t.rowAt(x: x, y: y, area: table, state: s.trials.list) else { return [] }
             if i == s.trials.list.selected { return run(.open, &s) }
             s.trials.list.selected = i; s.trials.list.clamp(rowCount: s.trials.rows.count, visibleRows: rows)
+        case .caseDetail where !s.caseDetail.showReasons && !s.caseDetail.zoomed:
+            let content = ScreenLayout.content(width: s.width, height: s.height)
+            guard let (panel, rect) = CaseDetailScreen.layout(content).first(where: { $0.value.contains(x: x, y: y) }) else { return [] }
+            s.caseDetail.focus = panel
+            if panel == .trials, let rows = s.caseDetail.detail?.trials {
+                // Inside the border: a click on a trial selects it, a second click opens its reasons.
+                let i = s.caseDetail.trialList.offset + (y - rect.y - 1)
+                if y > rect.y, y < rect.maxY - 1, i < rows.count {
+                    if i == s.caseDetail.trialList.selected { s.caseDetail.showReasons = true; s.caseDetail.reasonsScroll = 0 }
+                    s.caseDetail.trialList.selected = i
+                }
+            }
         case .worklist:
             let lv = ListView(rowCount: s.worklist.lines.count) { _ in [] }
             guard let i = lv.rowAt(x: x, y: y, area: table, state: s.worklist.list) else { return [] }

@@ -330,4 +330,20 @@ final class ReducerTests: XCTestCase {
         loop.run(maxIdlePolls: 1, pollMs: 0)
         XCTAssertEqual(term.frames.count, 2, "after fg the backend sends a resize of the same size: repaint once, not on other keys")
     }
+
+    func testClicksFocusCasePanelsAndOpenTrialReasons() throws {
+        let rt = runtime()
+        rt.send(.openCase("SL-AML-0042"))
+        let panels = CaseDetailScreen.layout(ScreenLayout.content(width: 120, height: 40))
+        let mrd = try XCTUnwrap(panels[.mrd]), trials = try XCTUnwrap(panels[.trials])
+        rt.send(.key(.mouse(x: mrd.x + 3, y: mrd.y + 3, button: 1)))
+        XCTAssertEqual(rt.state.caseDetail.focus, .mrd)
+        rt.send(.key(.mouse(x: trials.x + 3, y: trials.y + 2, button: 1)))
+        XCTAssertEqual(rt.state.caseDetail.focus, .trials)
+        XCTAssertEqual(rt.state.caseDetail.trialList.selected, 1)
+        XCTAssertFalse(rt.state.caseDetail.showReasons)
+        rt.send(.key(.mouse(x: trials.x + 3, y: trials.y + 2, button: 1)))
+        XCTAssertTrue(rt.state.caseDetail.showReasons)
+        XCTAssertEqual(rt.state.caseDetail.selectedTrial?.trialID, "DEMO-AML-FLT3")
+    }
 }
