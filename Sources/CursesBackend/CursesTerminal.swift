@@ -20,8 +20,15 @@ public final class CursesTerminal {
     private var previous: Buffer?
     private var palette: ColorPalette
 
-    /// Opens the user's terminal. `forceASCII`: nil = decide from the locale.
-    public init(theme: Theme, forceASCII: Bool? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    /// True when Ctrl-C arrives as `.ctrl("c")` (raw mode) instead of SIGINT.
+    public let ctrlCAsKey: Bool
+
+    /// Opens the user's terminal. `forceASCII`: nil = decide from the locale. With `ctrlCAsKey` the
+    /// terminal is in raw mode: Ctrl-C is a key (`.ctrl("c")`) and Ctrl-Z still suspends (the backend
+    /// raises SIGTSTP itself).
+    public init(theme: Theme, forceASCII: Bool? = nil, ctrlCAsKey: Bool = false,
+                environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        self.ctrlCAsKey = ctrlCAsKey
         setlocale(LC_ALL, "")
         isUTF8 = CursesTerminal.localeIsUTF8()
         ascii = forceASCII ?? !isUTF8
@@ -44,7 +51,8 @@ public final class CursesTerminal {
         colorMode = mode
         self.theme = theme
         palette = CursesTerminal.makePalette(theme: theme, mode: mode)
-        cbreak(); noecho(); nonl()
+        if ctrlCAsKey { raw() } else { cbreak() }
+        noecho(); nonl()
         keypad(cb_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
@@ -68,6 +76,7 @@ public final class CursesTerminal {
         }
         testFiles = [out, inp]
         ownsSignals = false
+        ctrlCAsKey = false
         guard let scr = newterm(termType, out, inp) else {
             fclose(out); fclose(inp); testFiles = []
             throw CursesError("newterm failed for \(termType)")
@@ -173,6 +182,14 @@ public final class CursesTerminal {
         if r == ERR { return nil }
         let code = Int32(bitPattern: ch)
         if r == cb_key_code_yes() { return functionKey(code) }
+        if ctrlCAsKey && code == 26 && ownsSignals {
+            // Raw mode: Ctrl-Z is a byte, not a signal; suspend through the SIGTSTP handler.
+            raise(SIGTSTP)
+            _ = TerminalSignals.takeResumed()
+            previous = nil
+            let (w, h) = size
+            return .resize(width: w, height: h)
+        }
         return CursesTerminal.characterKey(code)
     }
 
@@ -284,8 +301,9 @@ public final class CursesTerminal {
 }
 
 /// Runs `body` with an open terminal and always restores it, also when `body` throws.
-public func withTerminal<T>(theme: Theme, forceASCII: Bool? = nil, _ body: (CursesTerminal) throws -> T) throws -> T {
-    let term = try CursesTerminal(theme: theme, forceASCII: forceASCII)
+public func withTerminal<T>(theme: Theme, forceASCII: Bool? = nil, ctrlCAsKey: Bool = false,
+                            _ body: (CursesTerminal) throws -> T) throws -> T {
+    let term = try CursesTerminal(theme: theme, forceASCII: forceASCII, ctrlCAsKey: ctrlCAsKey)
     defer { term.shutdown() }
     return try body(term)
 }

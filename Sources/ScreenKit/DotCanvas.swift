@@ -48,6 +48,15 @@ public struct DotCanvas: Sendable {
         return bits[cellY * width + cellX] != 0
     }
 
+    /// The cell drawn for (cellX, cellY), nil when it has no dot.
+    public func cell(cellX: Int, cellY: Int) -> Cell? {
+        guard cellX >= 0, cellY >= 0, cellX < width, cellY < height else { return nil }
+        let i = cellY * width + cellX
+        guard bits[i] != 0, let role = roles[i] else { return nil }
+        let ch: Character = braille ? Character(Unicode.Scalar(0x2800 + UInt32(bits[i])) ?? " ") : asciiDot
+        return Cell(text: String(ch), role: role)
+    }
+
     /// Draws the cells that have dots at `origin`, leaving the others untouched.
     public func render(into buffer: inout Buffer, x ox: Int, y oy: Int) {
         for cy in 0..<height {

@@ -44,7 +44,7 @@ public struct ListState: Equatable, Sendable {
         case .up, .char("k"): move(by: -1, rowCount: rowCount, visibleRows: visibleRows)
         case .down, .char("j"): move(by: 1, rowCount: rowCount, visibleRows: visibleRows)
         case .pageUp: pageUp(rowCount: rowCount, visibleRows: visibleRows)
-        case .pageDown, .char(" "): pageDown(rowCount: rowCount, visibleRows: visibleRows)
+        case .pageDown: pageDown(rowCount: rowCount, visibleRows: visibleRows)
         case .home, .char("g"): top(rowCount: rowCount, visibleRows: visibleRows)
         case .end, .char("G"): bottom(rowCount: rowCount, visibleRows: visibleRows)
         case .mouse(_, _, 4): move(by: -3, rowCount: rowCount, visibleRows: visibleRows)

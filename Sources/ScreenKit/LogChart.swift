@@ -186,13 +186,12 @@ public struct LogChart {
             let pts = s.points.sorted { $0.day < $1.day }.map { (x: geo.dotColumn(ofDay: $0.day), y: geo.dotRow(ofValue: $0.value)) }
             for (a, b) in zip(pts, pts.dropFirst()) { canvas.line(from: a, to: b, role: s.role) }
         }
-        // In ASCII mode a line of dots would hide too much: only draw it where cells are empty.
-        var lines = Buffer(width: buffer.width, height: buffer.height)
-        canvas.render(into: &lines, x: plot.x, y: plot.y)
+        // Lines only where nothing but background, threshold or event lines was drawn.
         for y in plot.y..<plot.maxY {
-            for x in plot.x..<plot.maxX where canvas.isSet(cellX: x - plot.x, cellY: y - plot.y) {
+            for x in plot.x..<plot.maxX {
+                guard let c = canvas.cell(cellX: x - plot.x, cellY: y - plot.y) else { continue }
                 let existing = buffer[x, y].text
-                if existing == " " || existing == "╌" || existing == "-" || existing == "┊" || existing == ":" { buffer[x, y] = lines[x, y] }
+                if existing == " " || existing == "╌" || existing == "-" || existing == "┊" || existing == ":" { buffer[x, y] = c }
             }
         }
         for s in series {
