@@ -77,6 +77,16 @@ static inline WINDOW *cb_curscr(void) { return curscr; }
 // newterm on the process's stdout/stdin (unlike initscr, returns NULL instead of exiting on failure).
 static inline SCREEN *cb_newterm_stdio(const char *type) { return newterm(type, stdout, stdin); }
 
+// Ctrl-C as a key: no interrupt character on the tty (Ctrl-Z and Ctrl-\\ keep their signals).
+#include <termios.h>
+#include <unistd.h>
+static inline int cb_disable_intr_char(int fd) {
+    struct termios t;
+    if (tcgetattr(fd, &t) != 0) return -1;
+    t.c_cc[VINTR] = _POSIX_VDISABLE;
+    return tcsetattr(fd, TCSANOW, &t);
+}
+
 // Signals: restore the terminal on fatal and terminating signals, stop cleanly on SIGTSTP and
 // repaint on SIGCONT. Only CursesBackend/TerminalSignals.swift calls these (the flag is per file).
 #include <signal.h>
@@ -88,17 +98,27 @@ static void cb_terminate_handler(int sig) {
 }
 static void cb_tstp_handler(int sig) {
     (void)sig;
+    // The shell may already have taken the terminal back (other members of the job stop at once):
+    // restoring it must not stop us with SIGTTOU before we stop with SIGTSTP.
+    void (*oldttou)(int) = signal(SIGTTOU, SIG_IGN);
     endwin();
+    signal(SIGTTOU, oldttou);
     signal(SIGTSTP, SIG_DFL);
     sigset_t set; sigemptyset(&set); sigaddset(&set, SIGTSTP);
     sigprocmask(SIG_UNBLOCK, &set, NULL);
     raise(SIGTSTP);
-    // Resumed (fg): back to program mode and repaint everything.
+    // Resumed (fg): the UI loop sees the flag, waits to be in the foreground, and repaints
+    // (touching the tty from here could stop us again with SIGTTOU before the shell hands it back).
     signal(SIGTSTP, cb_tstp_handler);
     *cb_resume_flag() = 1;
-    reset_prog_mode();
-    clearok(curscr, TRUE);
-    wrefresh(curscr);
+}
+/// Waits (up to `ms`) until this process group owns the terminal on `fd`; returns 1 when it does.
+static inline int cb_wait_foreground(int fd, int ms) {
+    for (int waited = 0; waited <= ms; waited += 10) {
+        if (tcgetpgrp(fd) == getpgrp()) return 1;
+        usleep(10000);
+    }
+    return 0;
 }
 static void cb_cont_handler(int sig) { (void)sig; *cb_resume_flag() = 1; }
 static inline void cb_install_signal_handlers(void) {

@@ -20,12 +20,11 @@ public final class CursesTerminal {
     private var previous: Buffer?
     private var palette: ColorPalette
 
-    /// True when Ctrl-C arrives as `.ctrl("c")` (raw mode) instead of SIGINT.
+    /// True when Ctrl-C arrives as `.ctrl("c")` instead of SIGINT.
     public let ctrlCAsKey: Bool
 
     /// Opens the user's terminal. `forceASCII`: nil = decide from the locale. With `ctrlCAsKey` the
-    /// terminal is in raw mode: Ctrl-C is a key (`.ctrl("c")`) and Ctrl-Z still suspends (the backend
-    /// raises SIGTSTP itself).
+    /// tty has no interrupt character: Ctrl-C is a key (`.ctrl("c")`); Ctrl-Z still suspends.
     public init(theme: Theme, forceASCII: Bool? = nil, ctrlCAsKey: Bool = false,
                 environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         self.ctrlCAsKey = ctrlCAsKey
@@ -51,8 +50,12 @@ public final class CursesTerminal {
         colorMode = mode
         self.theme = theme
         palette = CursesTerminal.makePalette(theme: theme, mode: mode)
-        if ctrlCAsKey { raw() } else { cbreak() }
-        noecho(); nonl()
+        cbreak(); noecho(); nonl()
+        if ctrlCAsKey {
+            // No interrupt character: Ctrl-C arrives as a key; Ctrl-Z still stops through the tty.
+            _ = cb_disable_intr_char(STDIN_FILENO)
+            def_prog_mode()
+        }
         keypad(cb_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
@@ -175,6 +178,10 @@ public final class CursesTerminal {
         var ch: wint_t = 0
         let r = wget_wch(win, &ch)
         if ownsSignals && TerminalSignals.takeResumed() {
+            // Continued after Ctrl-Z / SIGSTOP: once in the foreground, back to program mode; the
+            // next draw repaints every cell.
+            _ = cb_wait_foreground(STDIN_FILENO, 2000)
+            reset_prog_mode()
             previous = nil
             let (w, h) = size
             return .resize(width: w, height: h)
@@ -182,14 +189,6 @@ public final class CursesTerminal {
         if r == ERR { return nil }
         let code = Int32(bitPattern: ch)
         if r == cb_key_code_yes() { return functionKey(code) }
-        if ctrlCAsKey && code == 26 && ownsSignals {
-            // Raw mode: Ctrl-Z is a byte, not a signal; suspend through the SIGTSTP handler.
-            raise(SIGTSTP)
-            _ = TerminalSignals.takeResumed()
-            previous = nil
-            let (w, h) = size
-            return .resize(width: w, height: h)
-        }
         return CursesTerminal.characterKey(code)
     }
 
