@@ -2,6 +2,12 @@
 /// list is a lint error: a typo would silently never match.
 public enum GeneList {
     public static let known: Set<String> = [
+        // Common solid-tumour genes of basket studies and CTML documents (OncoKB cancer gene list, abridged).
+        "EGFR", "ERBB2", "ERBB3", "ALK", "ROS1", "RET", "MET", "NTRK1", "NTRK2", "NTRK3", "PIK3CA", "PIK3R1", "AKT1",
+        "MTOR", "TSC1", "TSC2", "KEAP1", "STK11", "SMAD4", "APC", "CTNNB1", "VHL", "RB1", "MDM2", "CDK4", "CDK6",
+        "FGFR1", "FGFR2", "FGFR3", "FGFR4", "ESR1", "AR", "HRAS", "MAP2K1", "NF2", "PALB2", "RAD51C", "RAD51D", "CHEK2",
+        "MLH1", "MSH2", "MSH6", "PMS2", "POLE", "BAP1", "SMARCB1", "SMARCA4", "ARID2", "ERCC2", "NFE2L2", "CDH1",
+
         "ABL1", "ABL2", "ANKRD26", "ARID1A", "ASXL1", "ASXL2", "ATM", "ATRX", "BCOR", "BCORL1", "BCR", "BRAF", "BRCA1",
         "BRCA2", "BTK", "CALR", "CBFB", "CBL", "CBLB", "CD19", "CD22", "CD33", "CD123", "CDKN2A", "CDKN2B", "CEBPA",
         "CREBBP", "CRLF2", "CSF3R", "CSNK1A1", "CUX1", "DDX41", "DEK", "DNMT3A", "EPOR", "ERG", "ETNK1", "ETV6", "EZH2",
