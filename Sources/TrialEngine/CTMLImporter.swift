@@ -330,7 +330,8 @@ public struct CTMLImporter {
                                          "true_variant_classification", "display_name"].contains(k) {
             extras.append(unmapped("genomic \(k): \(CTMLImporter.str(g[k]) ?? "?")", context))
         }
-        let rawGene = CTMLImporter.str(g["hugo_symbol"])
+        // MatchMiner writes `hugo_symbol: None` on signature-only nodes: no gene at all.
+        let rawGene = CTMLImporter.str(g["hugo_symbol"]).flatMap { ["none", "null", ""].contains($0.lowercased()) ? nil : $0 }
         var gene: String? = rawGene.map { $0.uppercased() == "ANY_GENE" ? "*" : $0 }
         if let x = gene, x != "*", !RuleParser.gene(x) {
             extras.append(unmapped("hugo_symbol \(x)", context)); gene = nil

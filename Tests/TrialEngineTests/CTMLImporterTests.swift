@@ -4,7 +4,19 @@ import XCTest
 @testable import TrialEngine
 
 final class CTMLImporterTests: XCTestCase {
-    static let fixtures = URL(fileURLWithPath: "/work/shared/fixtures/ctml-matchminer")
+    /// `shared/fixtures/ctml-matchminer` beside the checkout (as CI and developers lay it), or CASEBOARD_SHARED_DIR.
+    static let fixtures: URL = {
+        if let d = ProcessInfo.processInfo.environment["CASEBOARD_SHARED_DIR"] {
+            return URL(fileURLWithPath: d).appendingPathComponent("fixtures/ctml-matchminer")
+        }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return root.deletingLastPathComponent().appendingPathComponent("shared/fixtures/ctml-matchminer")
+    }()
+
+    override func setUpWithError() throws {
+        try XCTSkipUnless(FileManager.default.fileExists(atPath: Self.fixtures.path),
+                          "CTML fixtures not found at \(Self.fixtures.path) (set CASEBOARD_SHARED_DIR)")
+    }
 
     func fixtureFiles() throws -> [URL] {
         var out: [URL] = []
@@ -40,6 +52,14 @@ final class CTMLImporterTests: XCTestCase {
         let r = try XCTUnwrap(try CTMLImporter.importText(json, file: "x.json").first)
         let (t, d) = TrialLoader.load(text: r.yaml, file: "x.yaml")
         return (try XCTUnwrap(t, d.map(\.description).joined(separator: "; ")), r.warnings)
+    }
+
+    func testSignatureOnlyNodesHaveNoGene() throws {
+        let (t, warnings) = try load(try String(contentsOf: Self.fixtures.appendingPathComponent("engine-integration/signatures.json"), encoding: .utf8))
+        let rules = t.arms.flatMap { $0.arm.inclusion.map(\.rule) }.joined(separator: " ")
+        XCTAssertFalse(rules.contains("None"), "hugo_symbol None is no gene: \(rules.prefix(200))")
+        XCTAssertTrue(rules.contains("unmapped \"genomic temozolomide_signature: No\""))
+        XCTAssertFalse(warnings.isEmpty, "unmappable signatures are reported")
     }
 
     func testNegatedMutationAndProtein() throws {
