@@ -53,4 +53,64 @@ static inline int cb_read_cell(WINDOW *w, int y, int x, wchar_t *out, int cap, a
     out[i] = 0;
     return OK;
 }
+// Key codes (octal macros) and more attributes.
+static inline int cb_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int cb_key_up(void) { return KEY_UP; }
+static inline int cb_key_down(void) { return KEY_DOWN; }
+static inline int cb_key_left(void) { return KEY_LEFT; }
+static inline int cb_key_right(void) { return KEY_RIGHT; }
+static inline int cb_key_ppage(void) { return KEY_PPAGE; }
+static inline int cb_key_npage(void) { return KEY_NPAGE; }
+static inline int cb_key_home(void) { return KEY_HOME; }
+static inline int cb_key_end(void) { return KEY_END; }
+static inline int cb_key_btab(void) { return KEY_BTAB; }
+static inline int cb_key_dc(void) { return KEY_DC; }
+static inline int cb_key_ic(void) { return KEY_IC; }
+static inline int cb_key_backspace(void) { return KEY_BACKSPACE; }
+static inline int cb_key_enter(void) { return KEY_ENTER; }
+static inline attr_t cb_a_italic(void) { return A_ITALIC; }
+static inline attr_t cb_a_blink(void) { return A_BLINK; }
+static inline attr_t cb_a_standout(void) { return A_STANDOUT; }
+static inline attr_t cb_a_color(void) { return A_COLOR; }
+static inline mmask_t cb_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
+static inline WINDOW *cb_curscr(void) { return curscr; }
+// newterm on the process's stdout/stdin (unlike initscr, returns NULL instead of exiting on failure).
+static inline SCREEN *cb_newterm_stdio(const char *type) { return newterm(type, stdout, stdin); }
+
+// Signals: restore the terminal on fatal and terminating signals, stop cleanly on SIGTSTP and
+// repaint on SIGCONT. Only CursesBackend/TerminalSignals.swift calls these (the flag is per file).
+#include <signal.h>
+static inline volatile sig_atomic_t *cb_resume_flag(void) { static volatile sig_atomic_t f = 0; return &f; }
+static void cb_terminate_handler(int sig) {
+    endwin();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+static void cb_tstp_handler(int sig) {
+    (void)sig;
+    endwin();
+    signal(SIGTSTP, SIG_DFL);
+    sigset_t set; sigemptyset(&set); sigaddset(&set, SIGTSTP);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+    raise(SIGTSTP);
+    // Resumed (fg): back to program mode and repaint everything.
+    signal(SIGTSTP, cb_tstp_handler);
+    *cb_resume_flag() = 1;
+    reset_prog_mode();
+    clearok(curscr, TRUE);
+    wrefresh(curscr);
+}
+static void cb_cont_handler(int sig) { (void)sig; *cb_resume_flag() = 1; }
+static inline void cb_install_signal_handlers(void) {
+    int terminating[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP };
+    for (unsigned i = 0; i < sizeof terminating / sizeof terminating[0]; i++) signal(terminating[i], cb_terminate_handler);
+    signal(SIGTSTP, cb_tstp_handler);
+    signal(SIGCONT, cb_cont_handler);
+}
+static inline void cb_restore_default_signal_handlers(void) {
+    int all[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGTSTP, SIGCONT };
+    for (unsigned i = 0; i < sizeof all / sizeof all[0]; i++) signal(all[i], SIG_DFL);
+}
+/// Returns and clears the "resumed after a stop" flag.
+static inline int cb_take_resume_flag(void) { int f = *cb_resume_flag(); *cb_resume_flag() = 0; return f; }
 #endif

@@ -1,0 +1,99 @@
+import ScreenKit
+
+/// The key maps: one per screen plus the global one. The footer hint bar and the `?` overlay are
+/// generated from these; the reducer resolves keys through them.
+public enum AppKeyMaps {
+    static func b(_ c: Command, _ keys: [KeyEvent], _ help: String, footer: Bool = false) -> KeyBinding {
+        KeyBinding(c.rawValue, keys: keys, help: help, inFooter: footer)
+    }
+
+    public static let global = KeyMap(name: "Everywhere", bindings: [
+        b(.quit, [.char("q")], "Quit (asks when something is unsaved)", footer: true),
+        b(.back, [.escape], "Back / close", footer: true),
+        b(.help, [.char("?")], "Help: every key", footer: true),
+        b(.search, [.char("/")], "Search cases", footer: true),
+        b(.presenter, [.char("p")], "Presenter mode: hide identities"),
+        b(.view1, [.char("1")], "Cases"),
+        b(.view2, [.char("2")], "Trials"),
+        b(.view3, [.char("3")], "Worklist"),
+        b(.view4, [.char("4")], "Screening"),
+        b(.view5, [.char("5")], "Meeting"),
+    ])
+
+    static let movement: [KeyBinding] = [
+        b(.up, [.up, .char("k")], "Move up"),
+        b(.down, [.down, .char("j")], "Move down"),
+        b(.pageUp, [.pageUp], "Page up"),
+        b(.pageDown, [.pageDown], "Page down"),
+        b(.top, [.char("g"), .home], "Top"),
+        b(.bottom, [.char("G"), .end], "Bottom"),
+    ]
+
+    public static let caseList = KeyMap(name: "Cases", bindings: [
+        b(.open, [.enter], "Open case", footer: true),
+    ] + movement + [
+        b(.sortNext, [.char("s")], "Sort by next column", footer: true),
+        b(.sortReverse, [.char("r")], "Reverse sort"),
+        b(.filterGroup, [.char("f")], "Filter: next group", footer: true),
+        b(.filterSite, [.char("c")], "Filter: next site (centre)"),
+        b(.filterStatus, [.char("t")], "Filter: next disease status"),
+        b(.clearFilters, [.char("x")], "Clear filters and search"),
+    ])
+
+    public static let caseDetail = KeyMap(name: "Case", bindings: [
+        b(.nextPanel, [.tab], "Next panel", footer: true),
+        b(.previousPanel, [.backTab], "Previous panel"),
+        b(.open, [.enter], "Trial reasons (every criterion)", footer: true),
+        b(.zoom, [.char("z")], "Zoom the focused panel", footer: true),
+    ] + movement)
+
+    public static let trials = KeyMap(name: "Trials", bindings: [
+        b(.open, [.enter], "Open trial", footer: true),
+    ] + movement)
+
+    public static let trialDetail = KeyMap(name: "Trial", bindings: [
+        b(.nextPanel, [.tab], "Criteria / candidates", footer: true),
+        b(.previousPanel, [.backTab], "Criteria / candidates"),
+        b(.open, [.enter], "Open candidate's case", footer: true),
+    ] + movement)
+
+    public static let worklist = KeyMap(name: "Worklist", bindings: [
+        b(.open, [.enter], "Open the task's case", footer: true),
+        b(.filterWorklistSite, [.char("c")], "Filter: next site (centre)", footer: true),
+        b(.toggleDone, [.char("a")], "Show / hide done tasks"),
+    ] + movement)
+
+    public static let screening = KeyMap(name: "Screening", bindings: [
+        b(.nextPanel, [.tab], "Trials / candidates", footer: true),
+        b(.previousPanel, [.backTab], "Trials / candidates"),
+        b(.open, [.enter], "Choose trial / open candidate's case", footer: true),
+    ] + movement)
+
+    public static let meeting = KeyMap(name: "Meeting", bindings: movement)
+
+    /// The key map of `screen` (its own bindings first, then the global ones).
+    public static func map(for screen: ScreenID) -> KeyMap {
+        let own: KeyMap
+        switch screen {
+        case .caseList: own = caseList
+        case .caseDetail: own = caseDetail
+        case .trials: own = trials
+        case .trialDetail: own = trialDetail
+        case .worklist: own = worklist
+        case .screening: own = screening
+        case .meeting: own = meeting
+        }
+        return own.merged(with: global)
+    }
+
+    /// The maps shown by the help overlay for `screen`.
+    public static func helpMaps(for screen: ScreenID) -> [KeyMap] {
+        let own = map(for: screen)
+        return [KeyMap(name: own.name, bindings: own.bindings.filter { b in !global.bindings.contains(b) }), global]
+    }
+
+    /// The command a key runs on `screen`, if any.
+    public static func command(for key: KeyEvent, on screen: ScreenID) -> Command? {
+        map(for: screen).action(for: key).flatMap(Command.init(rawValue:))
+    }
+}

@@ -1,0 +1,42 @@
+import CaseModel
+
+/// The whole application state: a value, changed only by `reduce`. One nested state per screen.
+public struct AppState: Equatable, Sendable {
+    public var width: Int
+    public var height: Int
+    public var ascii: Bool
+    public var isDemo: Bool
+    public var today: LocalDate
+    public var caseCount: Int
+    /// Presenter mode: identities hidden, initials or pseudonymous ids shown.
+    public var presenter = false
+    /// Navigation stack; the last is on screen. Esc pops; 1…9 reset it to a main view.
+    public var stack: [ScreenID] = [.caseList]
+    public var overlay: Overlay?
+    /// Set by the workflows of issue #6; `q` asks before quitting while true.
+    public var hasUnsavedChanges = false
+    public var isQuitting = false
+    /// One-line message in the status row ("unknown case id X").
+    public var message: String?
+
+    public var caseList = CaseListState()
+    public var caseDetail = CaseDetailState()
+    public var trials = TrialsState()
+    public var trialDetail = TrialDetailState()
+    public var worklist = WorklistState()
+    public var screening = ScreeningState()
+    public var meeting = MeetingState()
+
+    public init(width: Int, height: Int, ascii: Bool, isDemo: Bool, today: LocalDate, caseCount: Int, facets: CaseFacets = CaseFacets()) {
+        self.width = width; self.height = height; self.ascii = ascii; self.isDemo = isDemo; self.today = today
+        self.caseCount = caseCount
+        self.caseList.facets = facets
+        self.worklist.sites = facets.sites
+    }
+
+    public var screen: ScreenID { stack.last ?? .caseList }
+
+    /// Minimum terminal size; smaller shows a message until enlarged.
+    public static let minWidth = 80, minHeight = 24
+    public var isTooSmall: Bool { width < AppState.minWidth || height < AppState.minHeight }
+}

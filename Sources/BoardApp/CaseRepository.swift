@@ -1,0 +1,35 @@
+import CaseModel
+
+/// Where the screens get their data. Implementations must be cheap for what the first screen
+/// shows (ids, counts) and compute per-case interpretations only when asked, caching them.
+/// BoardApp never touches the database or ncurses: the executable wires a repository in.
+public protocol CaseRepository: AnyObject {
+    /// True when the data is the synthetic demo database ("SYNTHETIC DEMO DATA" is shown).
+    var isDemo: Bool { get }
+    /// The injected "today" every status is computed against.
+    var today: LocalDate { get }
+    /// Number of cases in the database.
+    var caseCount: Int { get }
+    /// Values the filters cycle through (sites, disease statuses, groups present).
+    var facets: CaseFacets { get }
+    /// Ids of the cases matching `query`, in the query's order.
+    func caseIDs(matching query: CaseQuery) -> [String]
+    /// The list row of one case (computed on demand, cached).
+    func summary(id: String) -> CaseSummary?
+    /// Every case's row matching `filter`, sorted.
+    func summaries(filter: CaseFilter, sort: CaseSort) -> [CaseSummary]
+    /// Everything the case screen shows, or nil for an unknown id.
+    func detail(id: String) -> CaseDetail?
+    /// The trial catalogue with patient counts per verdict.
+    func trials() -> [TrialSummary]
+    /// One trial with its candidates grouped by verdict, or nil for an unknown id.
+    func trialDetail(id: String) -> TrialDetail?
+    /// Follow-up tasks, most urgent first.
+    func worklist(filter: WorklistFilter) -> [WorklistRow]
+}
+
+extension CaseRepository {
+    public func summaries(filter: CaseFilter, sort: CaseSort) -> [CaseSummary] {
+        caseIDs(matching: CaseQuery(filter: filter, sort: sort)).compactMap { summary(id: $0) }
+    }
+}

@@ -1,0 +1,58 @@
+import CaseModel
+
+/// Direction of the most recent MRD series.
+public enum MRDTrend: String, Equatable, Sendable {
+    /// ≥ 0.5 log10 up between the last two samples (or a conversion to positive).
+    case rising
+    /// ≥ 0.5 log10 down, or newly undetectable.
+    case falling
+    case stable
+    /// The last sample was undetectable and so was the one before (or it is the only one).
+    case negative
+}
+
+/// The next open follow-up of a case.
+public struct NextFollowUp: Equatable, Sendable {
+    public var due: LocalDate
+    public var kind: String
+    public var status: FollowUpStatus
+    public init(due: LocalDate, kind: String, status: FollowUpStatus) { self.due = due; self.kind = kind; self.status = status }
+}
+
+/// One row of the case list.
+public struct CaseSummary: Equatable, Sendable {
+    public var id: String
+    /// "FAMILY Given", nil when the file has no identity.
+    public var name: String?
+    /// Initials or the pseudonymous id, shown in presenter mode.
+    public var initials: String
+    public var age: Int
+    public var sex: Sex
+    public var category: DiagnosisCategory?
+    public var diagnosisLabel: String
+    public var group: PathologyGroup?
+    public var site: String?
+    public var status: DiseaseStatus?
+    public var elnRisk: ELNRisk?
+    public var germline: GermlineFlagLevel?
+    public var germlineTestingRecommended: Bool
+    public var mrdTrend: MRDTrend?
+    public var mrdStatus: MRDStatus?
+    public var eligibleTrials: Int
+    public var possiblyEligibleTrials: Int
+    public var nextFollowUp: NextFollowUp?
+
+    public init(id: String, name: String?, initials: String, age: Int, sex: Sex, category: DiagnosisCategory?,
+                diagnosisLabel: String, group: PathologyGroup?, site: String?, status: DiseaseStatus?, elnRisk: ELNRisk?,
+                germline: GermlineFlagLevel?, germlineTestingRecommended: Bool, mrdTrend: MRDTrend?, mrdStatus: MRDStatus?,
+                eligibleTrials: Int, possiblyEligibleTrials: Int, nextFollowUp: NextFollowUp?) {
+        self.id = id; self.name = name; self.initials = initials; self.age = age; self.sex = sex; self.category = category
+        self.diagnosisLabel = diagnosisLabel; self.group = group; self.site = site; self.status = status
+        self.elnRisk = elnRisk; self.germline = germline; self.germlineTestingRecommended = germlineTestingRecommended
+        self.mrdTrend = mrdTrend; self.mrdStatus = mrdStatus; self.eligibleTrials = eligibleTrials
+        self.possiblyEligibleTrials = possiblyEligibleTrials; self.nextFollowUp = nextFollowUp
+    }
+
+    /// The name shown: the identity, or the initials in presenter mode.
+    public func displayName(presenter: Bool) -> String { presenter ? initials : (name ?? initials) }
+}

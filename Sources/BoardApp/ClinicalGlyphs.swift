@@ -1,0 +1,134 @@
+import CaseModel
+import ScreenKit
+
+/// Glyphs, words and roles for clinical states: meaning is never carried by colour alone, and every
+/// glyph has an ASCII fallback.
+public enum ClinicalGlyphs {
+    public static func eln(_ r: ELNRisk?, ascii: Bool = false) -> Span {
+        switch r {
+        case .favorable?: return Span("fav", role: .elnFavorable)
+        case .intermediate?: return Span("int", role: .elnIntermediate)
+        case .adverse?: return Span("ADV", role: .elnAdverse)
+        case nil: return Span(ascii ? "-" : "—", role: .muted)
+        }
+    }
+
+    public static func elnWord(_ r: ELNRisk) -> Span {
+        switch r {
+        case .favorable: return Span("favourable", role: .elnFavorable)
+        case .intermediate: return Span("intermediate", role: .elnIntermediate)
+        case .adverse: return Span("ADVERSE", role: .elnAdverse)
+        }
+    }
+
+    /// Germline flag: a glyph and a short word ("◆ conf", "◇ susp", "! flag").
+    public static func germline(_ l: GermlineFlagLevel?, ascii: Bool) -> Span {
+        switch l {
+        case .confirmed?: return Span(ascii ? "G conf" : "◆ conf", role: .germlineConfirmed)
+        case .suspected?: return Span(ascii ? "g susp" : "◇ susp", role: .germlineSuspected)
+        case .redFlag?: return Span("! flag", role: .germlineRedflag)
+        case nil: return Span("", role: .muted)
+        }
+    }
+
+    public static func germlineLevelWord(_ l: GermlineFlagLevel, ascii: Bool) -> Span {
+        switch l {
+        case .confirmed: return Span(ascii ? "[G] CONFIRMED" : "◆ CONFIRMED", role: .germlineConfirmed)
+        case .suspected: return Span(ascii ? "[g] SUSPECTED" : "◇ SUSPECTED", role: .germlineSuspected)
+        case .redFlag: return Span("[!] RED FLAG", role: .germlineRedflag)
+        }
+    }
+
+    public static func trend(_ t: MRDTrend?, ascii: Bool) -> Span {
+        switch t {
+        case .rising?: return Span(ascii ? "^" : "↗", role: .mrdPositive)
+        case .falling?: return Span(ascii ? "v" : "↘", role: .mrdNegative)
+        case .stable?: return Span(ascii ? "=" : "→", role: .mrdLowlevel)
+        case .negative?: return Span(ascii ? "0" : "○", role: .mrdNegative)
+        case nil: return Span("", role: .muted)
+        }
+    }
+
+    public static func mrdStatus(_ s: MRDStatus) -> Span {
+        switch s {
+        case .negative: return Span("negative", role: .mrdNegative)
+        case .lowLevel: return Span("low-level", role: .mrdLowlevel)
+        case .positive: return Span("POSITIVE", role: .mrdPositive)
+        case .relapse: return Span("MRD RELAPSE", role: .mrdPositive)
+        case .notEvaluable: return Span("not evaluable", role: .mrdNotevaluable)
+        }
+    }
+
+    public static func verdict(_ v: Verdict, ascii: Bool) -> Span {
+        switch v {
+        case .eligible: return Span(ascii ? "+ eligible" : "✓ eligible", role: .trialEligible)
+        case .possiblyEligible: return Span("? possibly", role: .trialPossibly)
+        case .ineligible: return Span(ascii ? "x ineligible" : "✗ ineligible", role: .trialIneligible)
+        }
+    }
+
+    public static func verdictHeading(_ v: Verdict, ascii: Bool) -> String {
+        switch v {
+        case .eligible: return (ascii ? "+" : "✓") + " ELIGIBLE"
+        case .possiblyEligible: return "? POSSIBLY ELIGIBLE (data to obtain)"
+        case .ineligible: return (ascii ? "x" : "✗") + " INELIGIBLE"
+        }
+    }
+
+    public static func verdictRole(_ v: Verdict) -> Role {
+        switch v {
+        case .eligible: return .trialEligible
+        case .possiblyEligible: return .trialPossibly
+        case .ineligible: return .trialIneligible
+        }
+    }
+
+    /// A criterion's result; the glyph and role say what it does to eligibility, so an exclusion
+    /// that is "not met" is good news (✓) and one that is "met" excludes (✗).
+    public static func criterion(_ r: CriterionResult, kind: CriterionKind = .inclusion, ascii: Bool) -> Span {
+        let good = ascii ? "+ " : "✓ ", bad = ascii ? "x " : "✗ "
+        switch (r, kind) {
+        case (.met, .inclusion): return Span(good + "met    ", role: .trialEligible)
+        case (.notMet, .inclusion): return Span(bad + "not met", role: .trialIneligible)
+        case (.met, .exclusion): return Span(bad + "met    ", role: .trialIneligible)
+        case (.notMet, .exclusion): return Span(good + "not met", role: .trialEligible)
+        case (.unknown, _): return Span("? unknown", role: .trialPossibly)
+        }
+    }
+
+    public static func task(_ s: FollowUpStatus, ascii: Bool) -> Span {
+        switch s {
+        case .overdue: return Span("!! OVERDUE", role: .taskOverdue)
+        case .dueSoon: return Span(ascii ? "*  due soon" : "•  due soon", role: .taskDuesoon)
+        case .upcoming: return Span("   upcoming", role: .taskUpcoming)
+        case .done: return Span(ascii ? "+  done" : "✓  done", role: .taskDone)
+        }
+    }
+
+    public static func taskShort(_ s: FollowUpStatus, ascii: Bool) -> Span {
+        switch s {
+        case .overdue: return Span("!!", role: .taskOverdue)
+        case .dueSoon: return Span(ascii ? "* " : "• ", role: .taskDuesoon)
+        case .upcoming: return Span("  ", role: .taskUpcoming)
+        case .done: return Span(ascii ? "+ " : "✓ ", role: .taskDone)
+        }
+    }
+
+    public static func groupHeading(_ s: FollowUpStatus) -> String {
+        switch s {
+        case .overdue: return "OVERDUE"
+        case .dueSoon: return "DUE SOON (14 days)"
+        case .upcoming: return "UPCOMING"
+        case .done: return "DONE"
+        }
+    }
+
+    public static func trialStatus(_ s: TrialStatus) -> Span {
+        switch s {
+        case .open: return Span("open", role: .ok)
+        case .closed: return Span("closed", role: .trialClosed)
+        case .suspended: return Span("suspended", role: .trialClosed)
+        case .notYetOpen: return Span("not yet open", role: .trialClosed)
+        }
+    }
+}

@@ -1,0 +1,22 @@
+/// Every user-visible action by name. Key maps bind keys to these; tests send them directly.
+public enum Command: String, CaseIterable, Equatable, Sendable {
+    // global
+    case quit, back, help, search, presenter
+    case view1, view2, view3, view4, view5, view6, view7, view8, view9
+    // movement
+    case up, down, pageUp, pageDown, top, bottom, open
+    // panels
+    case nextPanel, previousPanel, zoom
+    // case list
+    case sortNext, sortReverse, filterGroup, filterSite, filterStatus, clearFilters
+    // worklist
+    case filterWorklistSite, toggleDone
+    // confirm dialog
+    case confirmYes, confirmNo
+
+    /// The main view index (0-based) of view1…view9.
+    public var viewIndex: Int? {
+        let all: [Command] = [.view1, .view2, .view3, .view4, .view5, .view6, .view7, .view8, .view9]
+        return all.firstIndex(of: self)
+    }
+}

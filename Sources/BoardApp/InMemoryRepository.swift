@@ -1,0 +1,305 @@
+import Foundation
+import CaseModel
+import ClinicalRules
+
+/// A repository over patients and trials. The case list works on a light index (ids and a few stored
+/// fields); whole cases are loaded, interpreted and matched per case on first use and cached, so the
+/// first frame only pays for the rows it shows. Built either from loaded patients or from an index
+/// plus a loader (a store reading one case at a time).
+public final class InMemoryRepository: CaseRepository {
+    public typealias Interpreter = (Patient, LocalDate) -> Interpretation
+    public typealias VerdictProvider = (Patient, Interpretation) -> [ArmVerdict]
+    /// Fast path without reasons: each trial's verdict (best open arm) by trial id; trials with no
+    /// open arm may be left out. Used for counts (case list, catalogue) when given.
+    public typealias TrialVerdictProvider = (Patient, Interpretation) -> [String: Verdict]
+
+    public let isDemo: Bool
+    public let today: LocalDate
+    private let entries: [CaseIndexEntry]
+    private let index: [String: Int]
+    private let loader: (String) -> Patient?
+    private var patientCache: [String: Patient] = [:]
+    private let trialList: [Trial]
+    private let trialTitles: [String: String]
+    private let interpreter: Interpreter
+    private let verdictProvider: VerdictProvider
+    private let fastVerdicts: TrialVerdictProvider?
+
+    private var interpretations: [String: Interpretation] = [:]
+    private var verdicts: [String: [ArmVerdict]] = [:]
+    private var summaryCache: [String: CaseSummary] = [:]
+    private var trialVerdictCache: [String: [String: Verdict]] = [:]
+    private var trialSummaryCache: [TrialSummary]?
+    private var facetCache: CaseFacets?
+
+    public convenience init(patients: [Patient], trials: [Trial] = [], today: LocalDate, isDemo: Bool = false,
+                interpreter: @escaping Interpreter = { Interpretation.interpret($0, today: $1) },
+                verdicts: @escaping VerdictProvider = { _, _ in [] }, trialVerdicts: TrialVerdictProvider? = nil) {
+        var byID: [String: Patient] = [:]
+        for p in patients { byID[p.id] = p }
+        self.init(index: patients.map { CaseIndexEntry(patient: $0, today: today) }, loader: { byID[$0] }, trials: trials,
+                  today: today, isDemo: isDemo, interpreter: interpreter, verdicts: verdicts, trialVerdicts: trialVerdicts)
+    }
+
+    /// A repository over an index of every case and a loader of whole cases (called at most once per case).
+    public init(index entries: [CaseIndexEntry], loader: @escaping (String) -> Patient?, trials: [Trial] = [], today: LocalDate,
+                isDemo: Bool = false, interpreter: @escaping Interpreter = { Interpretation.interpret($0, today: $1) },
+                verdicts: @escaping VerdictProvider = { _, _ in [] }, trialVerdicts: TrialVerdictProvider? = nil) {
+        let sorted = entries.sorted { $0.id < $1.id }
+        self.entries = sorted
+        var idx: [String: Int] = [:]
+        for (i, e) in sorted.enumerated() { idx[e.id] = i }
+        self.index = idx
+        self.loader = loader
+        self.trialList = trials.sorted { $0.id < $1.id }
+        var titles: [String: String] = [:]
+        for t in trials { titles[t.id] = t.title }
+        self.trialTitles = titles
+        self.today = today
+        self.isDemo = isDemo
+        self.interpreter = interpreter
+        self.verdictProvider = verdicts
+        self.fastVerdicts = trialVerdicts
+    }
+
+    public var caseCount: Int { entries.count }
+
+    /// How many whole cases have been loaded so far.
+    public var loadedCount: Int { patientCache.count }
+
+    /// How many cases have been interpreted so far (start-up laziness is tested through this).
+    public var interpretedCount: Int { interpretations.count }
+
+    public var facets: CaseFacets {
+        if let f = facetCache { return f }
+        var groups = Set<PathologyGroup>(), sites = Set<String>(), statuses = Set<DiseaseStatus>()
+        for e in entries {
+            if let g = e.category?.group { groups.insert(g) }
+            if let s = e.site { sites.insert(s) }
+            if let s = e.status { statuses.insert(s) }
+        }
+        let f = CaseFacets(groups: PathologyGroup.allCases.filter { groups.contains($0) }, sites: sites.sorted(),
+                           statuses: DiseaseStatus.allCases.filter { statuses.contains($0) })
+        facetCache = f
+        return f
+    }
+
+    // MARK: per-case caches
+
+    private func patient(_ id: String) -> Patient? {
+        if let p = patientCache[id] { return p }
+        guard index[id] != nil, let p = loader(id) else { return nil }
+        patientCache[id] = p
+        return p
+    }
+
+    /// Every case, loaded (for the views that need them all: trial counts, worklist).
+    private var allPatients: [Patient] { entries.compactMap { patient($0.id) } }
+
+    func interpretation(of p: Patient) -> Interpretation {
+        if let i = interpretations[p.id] { return i }
+        let i = interpreter(p, today)
+        interpretations[p.id] = i
+        return i
+    }
+
+    private func armVerdicts(of p: Patient) -> [ArmVerdict] {
+        if let v = verdicts[p.id] { return v }
+        let v = verdictProvider(p, interpretation(of: p))
+        verdicts[p.id] = v
+        return v
+    }
+
+    /// Each trial's verdict for a case: the fast path when given, else from the explained verdicts.
+    private func trialVerdicts(of p: Patient) -> [String: Verdict] {
+        if let v = trialVerdictCache[p.id] { return v }
+        var out: [String: Verdict] = [:]
+        if let fast = fastVerdicts {
+            out = fast(p, interpretation(of: p))
+        } else {
+            for row in CaseTrialRow.rows(from: armVerdicts(of: p), titles: trialTitles) { out[row.trialID] = row.verdict }
+        }
+        trialVerdictCache[p.id] = out
+        return out
+    }
+
+    /// Follow-up tasks: the interpretation's (schedule and explicit merged by the rules), or, while
+    /// the rules give none, the file's explicit tasks with their status relative to today.
+    func followUps(of p: Patient) -> [FollowUpTask] {
+        let interp = interpretation(of: p)
+        var tasks = interp.followUps
+        if tasks.isEmpty {
+            tasks = p.followUps.enumerated().map { (i, f) in
+                FollowUpTask(id: f.id ?? "\(p.id)-F\(i + 1)", patient: p.id, due: f.due, kind: f.kind,
+                             status: InMemoryRepository.status(of: f, today: today), note: f.note, source: "explicit",
+                             done: f.done, site: p.site)
+            }
+        }
+        return tasks.sorted { ($0.status, $0.due, $0.id) < ($1.status, $1.due, $1.id) }
+    }
+
+    /// overdue / due-soon (≤ 14 days) / upcoming / done relative to `today`.
+    public static func status(of f: FollowUp, today: LocalDate) -> FollowUpStatus {
+        if f.isDone { return .done }
+        let days = today.days(until: f.due)
+        if days < 0 { return .overdue }
+        if days <= 14 { return .dueSoon }
+        return .upcoming
+    }
+
+    // MARK: queries
+
+    private func matches(_ e: CaseIndexEntry, _ q: CaseQuery, needle: String) -> Bool {
+        let f = q.filter
+        if let g = f.group, e.category?.group != g { return false }
+        if let s = f.site, e.site != s { return false }
+        if let s = f.status, e.status != s { return false }
+        guard !needle.isEmpty else { return true }
+        var hay = [e.id, e.category?.rawValue ?? "", e.who2022 ?? "", e.site ?? ""]
+        if !q.hideIdentities { hay += [e.name ?? "", e.mrn ?? ""] }
+        return hay.contains { $0.lowercased().contains(needle) }
+    }
+
+    public func caseIDs(matching q: CaseQuery) -> [String] {
+        let needle = q.search.trimmingCharacters(in: .whitespaces).lowercased()
+        let hits = entries.filter { matches($0, q, needle: needle) }
+        let sorted: [CaseIndexEntry]
+        switch q.sort.key {
+        case .id: sorted = hits
+        case .name:
+            func key(_ e: CaseIndexEntry) -> String { q.hideIdentities ? e.initials : (e.name ?? e.initials) }
+            sorted = hits.sorted { (key($0), $0.id) < (key($1), $1.id) }
+        case .age: sorted = hits.sorted { ($0.birthDate, $0.id) > ($1.birthDate, $1.id) }
+        case .diagnosis:
+            func key(_ e: CaseIndexEntry) -> String { e.category?.rawValue ?? "~" }
+            sorted = hits.sorted { (key($0), $0.id) < (key($1), $1.id) }
+        case .eln:
+            func key(_ e: CaseIndexEntry) -> Int { summary(id: e.id)?.elnRisk.map { [.favorable: 0, .intermediate: 1, .adverse: 2][$0] ?? 3 } ?? 3 }
+            sorted = hits.sorted { (key($0), $0.id) < (key($1), $1.id) }
+        case .followUp:
+            func key(_ e: CaseIndexEntry) -> Int { summary(id: e.id)?.nextFollowUp?.due.daysSinceEpoch ?? Int.max }
+            sorted = hits.sorted { (key($0), $0.id) < (key($1), $1.id) }
+        case .trials:
+            func key(_ e: CaseIndexEntry) -> Int { let s = summary(id: e.id); return -((s?.eligibleTrials ?? 0) * 1000 + (s?.possiblyEligibleTrials ?? 0)) }
+            sorted = hits.sorted { (key($0), $0.id) < (key($1), $1.id) }
+        }
+        let ids = sorted.map(\.id)
+        return q.sort.ascending ? ids : ids.reversed()
+    }
+
+    public func summary(id: String) -> CaseSummary? {
+        if let s = summaryCache[id] { return s }
+        return patient(id).map(summary(of:))
+    }
+
+    private func summary(of p: Patient) -> CaseSummary {
+        if let s = summaryCache[p.id] { return s }
+        let interp = interpretation(of: p)
+        let verdictsByTrial = trialVerdicts(of: p).values
+        let next = followUps(of: p).first { $0.status != .done }
+        let dx = p.diagnosis
+        let s = CaseSummary(
+            id: p.id, name: p.displayName, initials: p.initials, age: p.age(on: today), sex: p.sex,
+            category: dx?.category, diagnosisLabel: dx?.who2022 ?? dx?.icc2022 ?? dx?.category.rawValue ?? "no diagnosis",
+            group: dx?.category.group, site: p.site, status: p.status(on: today)?.status, elnRisk: interp.eln2022?.risk,
+            germline: interp.germline.strongest, germlineTestingRecommended: interp.germline.testingRecommended,
+            mrdTrend: InMemoryRepository.trend(interp.mrd), mrdStatus: InMemoryRepository.latestSeries(interp.mrd)?.status,
+            eligibleTrials: verdictsByTrial.filter { $0 == .eligible }.count,
+            possiblyEligibleTrials: verdictsByTrial.filter { $0 == .possiblyEligible }.count,
+            nextFollowUp: next.map { NextFollowUp(due: $0.due, kind: $0.kind, status: $0.status) })
+        summaryCache[p.id] = s
+        return s
+    }
+
+    /// The series with the most recent sample.
+    static func latestSeries(_ series: [MRDSeriesAssessment]) -> MRDSeriesAssessment? {
+        series.filter { !$0.points.isEmpty }.max { a, b in
+            let da = a.points.last?.date ?? LocalDate(daysSinceEpoch: 0), db = b.points.last?.date ?? LocalDate(daysSinceEpoch: 0)
+            return (da, a.key.description) < (db, b.key.description)
+        }
+    }
+
+    /// Trend of the most recent series from its last two samples (undetectable ones at their sensitivity).
+    public static func trend(_ series: [MRDSeriesAssessment]) -> MRDTrend? {
+        guard let s = latestSeries(series), let last = s.points.last else { return nil }
+        guard s.points.count >= 2 else { return last.detected ? .stable : .negative }
+        let prev = s.points[s.points.count - 2]
+        switch (prev.detected, last.detected) {
+        case (false, false): return .negative
+        case (false, true): return .rising
+        case (true, false): return .falling
+        case (true, true):
+            guard let a = prev.value, let b = last.value, a > 0, b > 0 else { return .stable }
+            let change = log10(b / a)
+            if change >= 0.5 { return .rising }
+            if change <= -0.5 { return .falling }
+            return .stable
+        }
+    }
+
+    public func detail(id: String) -> CaseDetail? {
+        guard let p = patient(id) else { return nil }
+        return CaseDetail(patient: p, interpretation: interpretation(of: p),
+                          trials: CaseTrialRow.rows(from: armVerdicts(of: p), titles: trialTitles),
+                          followUps: followUps(of: p), summary: summary(of: p))
+    }
+
+    // MARK: trials
+
+    public func trials() -> [TrialSummary] {
+        if let t = trialSummaryCache { return t }
+        var counts: [String: (Int, Int, Int)] = [:]
+        if !trialList.isEmpty {
+            for p in allPatients {
+                for (trial, verdict) in trialVerdicts(of: p) {
+                    var c = counts[trial] ?? (0, 0, 0)
+                    switch verdict {
+                    case .eligible: c.0 += 1
+                    case .possiblyEligible: c.1 += 1
+                    case .ineligible: c.2 += 1
+                    }
+                    counts[trial] = c
+                }
+            }
+        }
+        let out = trialList.map { t -> TrialSummary in
+            let c = counts[t.id] ?? (0, 0, 0)
+            return TrialSummary(trial: t, eligible: c.0, possiblyEligible: c.1, ineligible: c.2)
+        }
+        trialSummaryCache = out
+        return out
+    }
+
+    public func trialDetail(id: String) -> TrialDetail? {
+        guard let t = trialList.first(where: { $0.id == id }) else { return nil }
+        var groups: [Verdict: [TrialCandidate]] = [:]
+        for p in allPatients {
+            guard let row = CaseTrialRow.rows(from: armVerdicts(of: p), titles: trialTitles).first(where: { $0.trialID == id }) else { continue }
+            let best = row.arms.first { $0.arm == row.bestArm }
+            let crit = best?.criteria ?? []
+            let failing = crit.filter { ($0.kind == .inclusion && $0.result == .notMet) || ($0.kind == .exclusion && $0.result == .met) }
+            groups[row.verdict, default: []].append(TrialCandidate(
+                patientID: p.id, name: p.displayName, initials: p.initials, verdict: row.verdict, arm: row.bestArm,
+                toObtain: crit.filter { $0.result == .unknown }.map(\.reason),
+                failing: failing.map(\.reason)))
+        }
+        return TrialDetail(trial: t, eligible: groups[.eligible] ?? [], possiblyEligible: groups[.possiblyEligible] ?? [],
+                           ineligible: groups[.ineligible] ?? [])
+    }
+
+    // MARK: worklist
+
+    public func worklist(filter: WorklistFilter) -> [WorklistRow] {
+        var rows: [WorklistRow] = []
+        for e in entries {
+            if let s = filter.site, e.site != s { continue }
+            guard let p = patient(e.id) else { continue }
+            for t in followUps(of: p) {
+                if !filter.includeDone && t.status == .done { continue }
+                if let k = filter.kind, t.kind != k { continue }
+                rows.append(WorklistRow(task: t, name: p.displayName, initials: p.initials))
+            }
+        }
+        return rows.sorted { ($0.task.status, $0.task.due, $0.task.patient, $0.task.id) < ($1.task.status, $1.task.due, $1.task.patient, $1.task.id) }
+    }
+}

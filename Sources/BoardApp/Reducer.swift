@@ -1,0 +1,403 @@
+import CaseModel
+import ScreenKit
+
+/// The pure update function: `(state, action) -> (state, effects)`. No I/O here: data arrives as
+/// actions produced by the runtime performing the effects.
+public func reduce(_ state: AppState, _ action: Action) -> (AppState, [Effect]) {
+    var s = state
+    let effects = Reducer.apply(action, to: &s)
+    return (s, effects)
+}
+
+enum Reducer {
+    static func apply(_ action: Action, to s: inout AppState) -> [Effect] {
+        switch action {
+        case .resize(let w, let h):
+            s.width = w; s.height = h
+            clampAll(&s)
+            return []
+        case .key(let key):
+            return handleKey(key, &s)
+        case .command(let c):
+            return run(c, &s)
+        case .openCase(let id):
+            s.caseDetail = CaseDetailState(id: id)
+            if s.screen == .caseDetail { s.stack.removeLast() }
+            s.stack.append(.caseDetail)
+            return [.loadCase(id)]
+        case .openTrial(let id):
+            s.trialDetail = TrialDetailState(id: id)
+            if s.screen == .trialDetail { s.stack.removeLast() }
+            s.stack.append(.trialDetail)
+            return [.loadTrial(id)]
+        case .showScreen(let screen):
+            return show(screen, &s)
+        case .caseListLoaded(let ids):
+            let previous = s.caseList.selectedID
+            s.caseList.ids = ids
+            s.caseList.isLoaded = true
+            if let p = previous, let i = ids.firstIndex(of: p) { s.caseList.list.selected = i } else { s.caseList.list = ListState() }
+            clampAll(&s)
+            return []
+        case .caseLoaded(let id, let detail):
+            guard s.caseDetail.id == id else { return [] }
+            if let d = detail {
+                s.caseDetail.detail = d
+            } else {
+                s.message = "Unknown case id \(id)"
+                if s.screen == .caseDetail { s.stack.removeLast() }
+                if s.stack.isEmpty { s.stack = [.caseList] }
+            }
+            return []
+        case .trialsLoaded(let rows):
+            s.trials.rows = rows; s.trials.isLoaded = true
+            clampAll(&s)
+            if s.screen == .screening, s.screening.detail == nil, let first = rows.first { return [.loadTrial(first.trial.id)] }
+            return []
+        case .trialLoaded(let id, let detail):
+            if s.screen == .screening {
+                s.screening.detail = detail; s.screening.candidates = ListState()
+                return []
+            }
+            guard s.trialDetail.id == id else { return [] }
+            if let d = detail { s.trialDetail.detail = d } else {
+                s.message = "Unknown trial id \(id)"
+                if s.screen == .trialDetail { s.stack.removeLast() }
+                if s.stack.isEmpty { s.stack = [.trials] }
+            }
+            return []
+        case .worklistLoaded(let rows):
+            s.worklist.rows = rows; s.worklist.isLoaded = true
+            s.worklist.list = ListState()
+            s.worklist.skipHeading(direction: 1, visibleRows: ScreenLayout.listRows(width: s.width, height: s.height))
+            return []
+        }
+    }
+
+    // MARK: keys
+
+    static func handleKey(_ key: KeyEvent, _ s: inout AppState) -> [Effect] {
+        if case .resize(let w, let h) = key { return apply(.resize(width: w, height: h), to: &s) }
+        s.message = nil
+        switch s.overlay {
+        case .confirmQuit(var modal):
+            switch modal.handle(key) {
+            case .chosen(0): s.overlay = nil; s.isQuitting = true; return [.quit]
+            case .chosen, .cancelled: s.overlay = nil
+            default: s.overlay = .confirmQuit(modal)
+            }
+            return []
+        case .help(let scroll):
+            switch key {
+            case .escape, .char("?"), .char("q"), .enter: s.overlay = nil
+            case .down, .char("j"): s.overlay = .help(scroll: scroll + 1)
+            case .up, .char("k"): s.overlay = .help(scroll: max(0, scroll - 1))
+            case .pageDown: s.overlay = .help(scroll: scroll + 10)
+            case .pageUp: s.overlay = .help(scroll: max(0, scroll - 10))
+            default: break
+            }
+            return []
+        case nil: break
+        }
+        if s.screen == .caseList, var editor = s.caseList.searchEditor {
+            switch editor.handle(key) {
+            case .edited:
+                s.caseList.searchEditor = editor
+                s.caseList.query.search = editor.text
+                return [.loadCaseList(s.caseList.query)]
+            case .moved: s.caseList.searchEditor = editor; return []
+            case .submitted: s.caseList.searchEditor = nil; return []
+            case .cancelled:
+                s.caseList.searchEditor = nil
+                s.caseList.query.search = ""
+                return [.loadCaseList(s.caseList.query)]
+            case .ignored:
+                switch key {
+                case .up: return run(.up, &s)
+                case .down: return run(.down, &s)
+                case .pageUp: return run(.pageUp, &s)
+                case .pageDown: return run(.pageDown, &s)
+                default: return []
+                }
+            }
+        }
+        if case .mouse(let x, let y, let button) = key { return click(x: x, y: y, button: button, &s) }
+        guard let c = AppKeyMaps.command(for: key, on: s.screen) else { return [] }
+        return run(c, &s)
+    }
+
+    static func click(x: Int, y: Int, button: Int, _ s: inout AppState) -> [Effect] {
+        if button == 4 { return run(.up, &s) }
+        if button == 5 { return run(.down, &s) }
+        guard button == 1, !s.isTooSmall else { return [] }
+        let tabsRow = ScreenLayout.tabsRow(width: s.width)
+        if let i = ScreenLayout.tabs(selected: s.screen, ascii: s.ascii).hitTest(x: x, y: y, area: tabsRow) {
+            return show(ScreenID.mainViews[i], &s)
+        }
+        let table = ScreenLayout.table(width: s.width, height: s.height)
+        let rows = ScreenLayout.tableRows(width: s.width, height: s.height)
+        switch s.screen {
+        case .caseList:
+            let t = Table(columns: [], rowCount: s.caseList.ids.count) { _ in [] }
+            guard let i = t.rowAt(x: x, y: y, area: table, state: s.caseList.list) else { return [] }
+            if i == s.caseList.list.selected { return run(.open, &s) }
+            s.caseList.list.selected = i; s.caseList.list.clamp(rowCount: s.caseList.ids.count, visibleRows: rows)
+        case .trials:
+            let t = Table(columns: [], rowCount: s.trials.rows.count) { _ in [] }
+            guard let i = t.rowAt(x: x, y: y, area: table, state: s.trials.list) else { return [] }
+            if i == s.trials.list.selected { return run(.open, &s) }
+            s.trials.list.selected = i; s.trials.list.clamp(rowCount: s.trials.rows.count, visibleRows: rows)
+        case .caseDetail where !s.caseDetail.showReasons && !s.caseDetail.zoomed:
+            let content = ScreenLayout.content(width: s.width, height: s.height)
+            guard let (panel, rect) = CaseDetailScreen.layout(content).first(where: { $0.value.contains(x: x, y: y) }) else { return [] }
+            s.caseDetail.focus = panel
+            if panel == .trials, let rows = s.caseDetail.detail?.trials {
+                // Inside the border: a click on a trial selects it, a second click opens its reasons.
+                let i = s.caseDetail.trialList.offset + (y - rect.y - 1)
+                if y > rect.y, y < rect.maxY - 1, i < rows.count {
+                    if i == s.caseDetail.trialList.selected { s.caseDetail.showReasons = true; s.caseDetail.reasonsScroll = 0 }
+                    s.caseDetail.trialList.selected = i
+                }
+            }
+        case .worklist:
+            let lv = ListView(rowCount: s.worklist.lines.count) { _ in [] }
+            guard let i = lv.rowAt(x: x, y: y, area: table, state: s.worklist.list) else { return [] }
+            if i == s.worklist.list.selected { return run(.open, &s) }
+            s.worklist.list.selected = i
+            s.worklist.skipHeading(direction: 1, visibleRows: ScreenLayout.listRows(width: s.width, height: s.height))
+        default: break
+        }
+        return []
+    }
+
+    // MARK: commands
+
+    static func show(_ screen: ScreenID, _ s: inout AppState) -> [Effect] {
+        s.stack = [screen]
+        s.overlay = nil
+        switch screen {
+        case .caseList: return s.caseList.isLoaded ? [] : [.loadCaseList(s.caseList.query)]
+        case .trials: return s.trials.isLoaded ? [] : [.loadTrials]
+        case .worklist: return s.worklist.isLoaded ? [] : [.loadWorklist(s.worklist.filter)]
+        case .screening:
+            if !s.trials.isLoaded { return [.loadTrials] }
+            if s.screening.detail == nil, let id = s.trials.rows.first?.trial.id { return [.loadTrial(id)] }
+            return []
+        case .caseDetail: return s.caseDetail.id.map { [.loadCase($0)] } ?? []
+        case .trialDetail: return s.trialDetail.id.map { [.loadTrial($0)] } ?? []
+        case .meeting: return []
+        }
+    }
+
+    static func run(_ c: Command, _ s: inout AppState) -> [Effect] {
+        let tableRows = ScreenLayout.tableRows(width: s.width, height: s.height)
+        let listRows = ScreenLayout.listRows(width: s.width, height: s.height)
+        switch c {
+        case .quit:
+            if s.hasUnsavedChanges {
+                s.overlay = .confirmQuit(Modal(title: "Quit", message: "There are unsaved changes. Quit anyway and lose them?",
+                                               buttons: ["Quit", "Stay"], selected: 1, ascii: s.ascii, role: .warning))
+                return []
+            }
+            s.isQuitting = true
+            return [.quit]
+        case .back:
+            if s.overlay != nil { s.overlay = nil; return [] }
+            if s.screen == .caseDetail && s.caseDetail.showReasons { s.caseDetail.showReasons = false; return [] }
+            if s.screen == .caseDetail && s.caseDetail.zoomed { s.caseDetail.zoomed = false; return [] }
+            if s.stack.count > 1 {
+                s.stack.removeLast()
+                switch s.screen {
+                case .caseList where !s.caseList.isLoaded: return [.loadCaseList(s.caseList.query)]
+                case .trials where !s.trials.isLoaded: return [.loadTrials]
+                case .worklist where !s.worklist.isLoaded: return [.loadWorklist(s.worklist.filter)]
+                default: return []
+                }
+            }
+            if s.screen == .caseList && (!s.caseList.query.search.isEmpty) {
+                s.caseList.query.search = ""
+                return [.loadCaseList(s.caseList.query)]
+            }
+            return []
+        case .help:
+            s.overlay = .help(scroll: 0)
+            return []
+        case .search:
+            s.stack = [.caseList]
+            s.caseList.searchEditor = LineEditor(s.caseList.query.search)
+            return s.caseList.isLoaded ? [] : [.loadCaseList(s.caseList.query)]
+        case .presenter:
+            s.presenter.toggle()
+            s.caseList.query.hideIdentities = s.presenter
+            return s.caseList.query.search.isEmpty && s.caseList.query.sort.key != .name ? [] : [.loadCaseList(s.caseList.query)]
+        case .view1, .view2, .view3, .view4, .view5, .view6, .view7, .view8, .view9:
+            guard let i = c.viewIndex, i < ScreenID.mainViews.count else { return [] }
+            return show(ScreenID.mainViews[i], &s)
+        case .up, .down, .pageUp, .pageDown, .top, .bottom:
+            return move(c, &s, tableRows: tableRows, listRows: listRows)
+        case .open:
+            return open(&s)
+        case .nextPanel, .previousPanel:
+            let step = c == .nextPanel ? 1 : -1
+            switch s.screen {
+            case .caseDetail:
+                let all = CasePanel.allCases
+                let i = all.firstIndex(of: s.caseDetail.focus) ?? 0
+                s.caseDetail.focus = all[(i + step + all.count) % all.count]
+                s.caseDetail.showReasons = false
+            case .trialDetail: s.trialDetail.focus = s.trialDetail.focus == .criteria ? .candidates : .criteria
+            case .screening: s.screening.focus = s.screening.focus == .criteria ? .candidates : .criteria
+            default: break
+            }
+            return []
+        case .zoom:
+            if s.screen == .caseDetail { s.caseDetail.zoomed.toggle() }
+            return []
+        case .sortNext:
+            let all = CaseSortKey.allCases
+            let i = all.firstIndex(of: s.caseList.query.sort.key) ?? 0
+            s.caseList.query.sort = CaseSort(key: all[(i + 1) % all.count], ascending: true)
+            return [.loadCaseList(s.caseList.query)]
+        case .sortReverse:
+            s.caseList.query.sort.ascending.toggle()
+            return [.loadCaseList(s.caseList.query)]
+        case .filterGroup:
+            s.caseList.query.filter.group = cycle(s.caseList.query.filter.group, through: s.caseList.facets.groups)
+            return [.loadCaseList(s.caseList.query)]
+        case .filterSite:
+            s.caseList.query.filter.site = cycle(s.caseList.query.filter.site, through: s.caseList.facets.sites)
+            return [.loadCaseList(s.caseList.query)]
+        case .filterStatus:
+            s.caseList.query.filter.status = cycle(s.caseList.query.filter.status, through: s.caseList.facets.statuses)
+            return [.loadCaseList(s.caseList.query)]
+        case .clearFilters:
+            s.caseList.query.filter = CaseFilter(); s.caseList.query.search = ""
+            return [.loadCaseList(s.caseList.query)]
+        case .filterWorklistSite:
+            s.worklist.filter.site = cycle(s.worklist.filter.site, through: s.worklist.sites)
+            return [.loadWorklist(s.worklist.filter)]
+        case .toggleDone:
+            s.worklist.filter.includeDone.toggle()
+            return [.loadWorklist(s.worklist.filter)]
+        case .confirmYes, .confirmNo:
+            if case .confirmQuit = s.overlay {
+                s.overlay = nil
+                if c == .confirmYes { s.isQuitting = true; return [.quit] }
+            }
+            return []
+        }
+    }
+
+    /// nil → first → … → last → nil.
+    static func cycle<T: Equatable>(_ current: T?, through values: [T]) -> T? {
+        guard !values.isEmpty else { return nil }
+        guard let c = current, let i = values.firstIndex(of: c) else { return values[0] }
+        return i + 1 < values.count ? values[i + 1] : nil
+    }
+
+    static func apply(_ c: Command, to list: inout ListState, rowCount: Int, visibleRows: Int) {
+        switch c {
+        case .up: list.move(by: -1, rowCount: rowCount, visibleRows: visibleRows)
+        case .down: list.move(by: 1, rowCount: rowCount, visibleRows: visibleRows)
+        case .pageUp: list.pageUp(rowCount: rowCount, visibleRows: visibleRows)
+        case .pageDown: list.pageDown(rowCount: rowCount, visibleRows: visibleRows)
+        case .top: list.top(rowCount: rowCount, visibleRows: visibleRows)
+        case .bottom: list.bottom(rowCount: rowCount, visibleRows: visibleRows)
+        default: break
+        }
+    }
+
+    static func scroll(_ c: Command, _ value: Int, page: Int) -> Int {
+        switch c {
+        case .up: return max(0, value - 1)
+        case .down: return value + 1
+        case .pageUp: return max(0, value - page)
+        case .pageDown: return value + page
+        case .top: return 0
+        case .bottom: return Int.max / 2
+        default: return value
+        }
+    }
+
+    static func move(_ c: Command, _ s: inout AppState, tableRows: Int, listRows: Int) -> [Effect] {
+        switch s.screen {
+        case .caseList:
+            apply(c, to: &s.caseList.list, rowCount: s.caseList.ids.count, visibleRows: tableRows)
+        case .trials:
+            apply(c, to: &s.trials.list, rowCount: s.trials.rows.count, visibleRows: tableRows)
+        case .worklist:
+            apply(c, to: &s.worklist.list, rowCount: s.worklist.lines.count, visibleRows: listRows)
+            s.worklist.skipHeading(direction: (c == .up || c == .pageUp || c == .top) ? -1 : 1, visibleRows: listRows)
+        case .caseDetail:
+            if s.caseDetail.showReasons {
+                s.caseDetail.reasonsScroll = scroll(c, s.caseDetail.reasonsScroll, page: listRows)
+            } else if s.caseDetail.focus == .trials {
+                apply(c, to: &s.caseDetail.trialList, rowCount: s.caseDetail.detail?.trials.count ?? 0, visibleRows: 5)
+            } else {
+                let f = s.caseDetail.focus
+                s.caseDetail.scroll[f] = scroll(c, s.caseDetail.scroll[f] ?? 0, page: 5)
+            }
+        case .trialDetail:
+            if s.trialDetail.focus == .criteria {
+                s.trialDetail.criteriaScroll = scroll(c, s.trialDetail.criteriaScroll, page: listRows)
+            } else {
+                apply(c, to: &s.trialDetail.candidates, rowCount: s.trialDetail.orderedCandidates.count, visibleRows: listRows)
+            }
+        case .screening:
+            if s.screening.focus == .criteria {
+                apply(c, to: &s.screening.trialList, rowCount: s.trials.rows.count, visibleRows: listRows)
+            } else {
+                let n = s.screening.detail.map { $0.eligible.count + $0.possiblyEligible.count + $0.ineligible.count } ?? 0
+                apply(c, to: &s.screening.candidates, rowCount: n, visibleRows: listRows)
+            }
+        case .meeting:
+            break
+        }
+        return []
+    }
+
+    static func open(_ s: inout AppState) -> [Effect] {
+        switch s.screen {
+        case .caseList:
+            guard let id = s.caseList.selectedID else { return [] }
+            return apply(.openCase(id), to: &s)
+        case .trials:
+            guard let id = s.trials.selectedID else { return [] }
+            return apply(.openTrial(id), to: &s)
+        case .worklist:
+            guard let r = s.worklist.selectedRow else { return [] }
+            return apply(.openCase(r.task.patient), to: &s)
+        case .caseDetail:
+            if s.caseDetail.focus != .trials { s.caseDetail.focus = .trials; return [] }
+            guard s.caseDetail.selectedTrial != nil else { return [] }
+            s.caseDetail.showReasons.toggle(); s.caseDetail.reasonsScroll = 0
+            return []
+        case .trialDetail:
+            let c = s.trialDetail.orderedCandidates
+            guard s.trialDetail.focus == .candidates, s.trialDetail.candidates.selected < c.count else {
+                s.trialDetail.focus = .candidates; return []
+            }
+            return apply(.openCase(c[s.trialDetail.candidates.selected].patientID), to: &s)
+        case .screening:
+            if s.screening.focus == .criteria {
+                guard s.screening.trialList.selected < s.trials.rows.count else { return [] }
+                s.screening.focus = .candidates
+                return [.loadTrial(s.trials.rows[s.screening.trialList.selected].trial.id)]
+            }
+            guard let d = s.screening.detail else { return [] }
+            let c = d.eligible + d.possiblyEligible + d.ineligible
+            guard s.screening.candidates.selected < c.count else { return [] }
+            return apply(.openCase(c[s.screening.candidates.selected].patientID), to: &s)
+        case .meeting:
+            return []
+        }
+    }
+
+    static func clampAll(_ s: inout AppState) {
+        let t = ScreenLayout.tableRows(width: s.width, height: s.height)
+        let l = ScreenLayout.listRows(width: s.width, height: s.height)
+        s.caseList.list.clamp(rowCount: s.caseList.ids.count, visibleRows: t)
+        s.trials.list.clamp(rowCount: s.trials.rows.count, visibleRows: t)
+        s.worklist.list.clamp(rowCount: s.worklist.lines.count, visibleRows: l)
+    }
+}

@@ -1,0 +1,91 @@
+import CaseModel
+import ScreenKit
+
+/// Draws the whole screen for a state: header (view tabs, demo banner, breadcrumb), the current
+/// screen, the footer generated from the key map, and overlays. A pure function of its inputs
+/// (the repository only answers lookups for visible rows, cached).
+public enum ScreenRenderer {
+    public static func render(_ s: AppState, repository: CaseRepository, into buffer: inout Buffer) {
+        buffer.fill(buffer.area)
+        if s.isTooSmall {
+            renderTooSmall(s, into: &buffer)
+            return
+        }
+        renderHeader(s, into: &buffer)
+        let content = ScreenLayout.content(width: s.width, height: s.height)
+        switch s.screen {
+        case .caseList: CaseListScreen.render(s, repository: repository, into: &buffer, area: content)
+        case .caseDetail: CaseDetailScreen.render(s, into: &buffer, area: content)
+        case .trials: TrialsScreen.render(s, into: &buffer, area: content)
+        case .trialDetail: TrialDetailScreen.render(s, into: &buffer, area: content)
+        case .worklist: WorklistScreen.render(s, into: &buffer, area: content)
+        case .screening: ScreeningScreen.render(s, into: &buffer, area: content)
+        case .meeting: MeetingScreen.render(s, into: &buffer, area: content)
+        }
+        renderFooter(s, into: &buffer)
+        switch s.overlay {
+        case .help(let scroll)?:
+            HelpOverlay(maps: AppKeyMaps.helpMaps(for: s.screen), title: "Help: \(s.screen.title) keys", ascii: s.ascii)
+                .render(into: &buffer, area: content, scroll: scroll)
+        case .confirmQuit(let modal)?:
+            modal.render(into: &buffer, area: buffer.area)
+        case nil: break
+        }
+    }
+
+    static func renderTooSmall(_ s: AppState, into buffer: inout Buffer) {
+        let lines = ["Terminal too small: \(s.width)×\(s.height)".replacingOccurrences(of: "×", with: s.ascii ? "x" : "×"),
+                     "Caseboard needs at least \(AppState.minWidth)x\(AppState.minHeight).",
+                     "Enlarge the window, or press q to quit."]
+        let y0 = max(0, (s.height - lines.count) / 2)
+        for (i, l) in lines.enumerated() {
+            let t = TextFit.truncate(l, to: s.width, ellipsis: s.ascii ? "~" : "…")
+            buffer.write(t, x: max(0, (s.width - DisplayWidth.of(t)) / 2), y: y0 + i, role: i == 0 ? .warning : .normal)
+        }
+    }
+
+    static func renderHeader(_ s: AppState, into buffer: inout Buffer) {
+        let row = ScreenLayout.tabsRow(width: s.width)
+        let tabs = ScreenLayout.tabs(selected: s.screen, ascii: s.ascii)
+        tabs.render(into: &buffer, area: row)
+        var right: [Span] = []
+        if s.isDemo { right.append(Span(" SYNTHETIC DEMO DATA ", role: .demoBanner)) }
+        let rw = right.reduce(0) { $0 + $1.width }
+        if rw > 0 { buffer.write(spans: right, x: max(0, s.width - rw), y: 0) }
+        // Breadcrumb and status line.
+        let y = 1
+        buffer.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .header)
+        var crumbs = ["Caseboard"] + s.stack.map { screen -> String in
+            switch screen {
+            case .caseDetail: return "Case " + (s.caseDetail.detail.map { s.presenter ? $0.summary.initials + " (" + $0.patient.id + ")" : $0.patient.id } ?? s.caseDetail.id ?? "")
+            case .trialDetail: return "Trial " + (s.trialDetail.id ?? "")
+            default: return screen.title
+            }
+        }
+        if s.screen == .caseDetail && s.caseDetail.showReasons, let t = s.caseDetail.selectedTrial { crumbs.append("Reasons " + t.trialID) }
+        let sep = s.ascii ? " > " : " › "
+        let left = " " + crumbs.joined(separator: sep)
+        let rightText = "today \(s.today) "
+        let presenter = s.presenter ? " PRESENTER: identities hidden " : ""
+        let rightW = DisplayWidth.of(rightText) + DisplayWidth.of(presenter)
+        buffer.write(left, x: 0, y: y, role: .header, maxWidth: max(0, s.width - rightW - 1))
+        if let m = s.message {
+            let x = min(s.width, DisplayWidth.of(left) + 3)
+            buffer.write(m, x: x, y: y, role: .error, maxWidth: max(0, s.width - x - rightW - 1))
+        }
+        if !presenter.isEmpty { buffer.write(presenter, x: max(0, s.width - rightW), y: y, role: .presenter) }
+        buffer.write(rightText, x: max(0, s.width - DisplayWidth.of(rightText)), y: y, role: .header)
+    }
+
+    static func renderFooter(_ s: AppState, into buffer: inout Buffer) {
+        let row = Rect(x: 0, y: s.height - 1, width: s.width, height: 1)
+        if s.screen == .caseList, let editor = s.caseList.searchEditor {
+            editor.render(into: &buffer, area: row, prompt: "/")
+            let hint = " Enter keep  Esc clear "
+            let w = DisplayWidth.of(hint)
+            if s.width > w + 20 { buffer.write(hint, x: s.width - w, y: row.y, role: .footer) }
+            return
+        }
+        HintBar(maps: [AppKeyMaps.map(for: s.screen)], ascii: s.ascii).render(into: &buffer, area: row)
+    }
+}

@@ -1,0 +1,44 @@
+import CaseModel
+
+/// A case under a trial: its verdict (best open arm) and what to obtain when possibly eligible.
+public struct TrialCandidate: Equatable, Sendable {
+    public var patientID: String
+    public var name: String?
+    public var initials: String
+    public var verdict: Verdict
+    public var arm: String
+    /// Unknown criteria of the best arm, as what to obtain ("FLT3 not tested").
+    public var toObtain: [String]
+    /// Failing criteria (ineligible), first few.
+    public var failing: [String]
+    public init(patientID: String, name: String?, initials: String, verdict: Verdict, arm: String, toObtain: [String], failing: [String]) {
+        self.patientID = patientID; self.name = name; self.initials = initials; self.verdict = verdict; self.arm = arm
+        self.toObtain = toObtain; self.failing = failing
+    }
+}
+
+/// One trial with its candidates grouped by verdict.
+public struct TrialDetail: Equatable, Sendable {
+    public var trial: Trial
+    public var eligible: [TrialCandidate]
+    public var possiblyEligible: [TrialCandidate]
+    public var ineligible: [TrialCandidate]
+    public init(trial: Trial, eligible: [TrialCandidate], possiblyEligible: [TrialCandidate], ineligible: [TrialCandidate]) {
+        self.trial = trial; self.eligible = eligible; self.possiblyEligible = possiblyEligible; self.ineligible = ineligible
+    }
+    public func candidates(_ v: Verdict) -> [TrialCandidate] {
+        switch v {
+        case .eligible: return eligible
+        case .possiblyEligible: return possiblyEligible
+        case .ineligible: return ineligible
+        }
+    }
+}
+
+/// A worklist row: the task and who it is for.
+public struct WorklistRow: Equatable, Sendable {
+    public var task: FollowUpTask
+    public var name: String?
+    public var initials: String
+    public init(task: FollowUpTask, name: String?, initials: String) { self.task = task; self.name = name; self.initials = initials }
+}

@@ -1,0 +1,89 @@
+import CaseModel
+import ScreenKit
+
+/// `trial`: arms with their status, every criterion with the protocol's wording and its rule, and
+/// the candidate cases grouped by verdict.
+public enum TrialDetailScreen {
+    public static func criteriaLines(_ t: Trial, width: Int, ascii: Bool) -> [[Span]] {
+        var out: [[Span]] = []
+        out += LinesPanel.wrapped(t.title, width: width, role: .title)
+        var ids = [t.nct, t.euct].compactMap { $0 }.joined(separator: Formatting.dot(ascii))
+        if !ids.isEmpty { ids = Formatting.dot(ascii) + ids }
+        out.append([Span("Phase \(t.phase)" + ids, role: .muted), Span("  "), ClinicalGlyphs.trialStatus(t.status)])
+        if let sp = t.sponsor { out.append([Span("Sponsor ", role: .muted), Span(sp)]) }
+        if !t.sites.isEmpty { out += LinesPanel.wrapped(t.sites.joined(separator: ", "), width: width, first: [Span("Sites ", role: .muted)]) }
+        for arm in t.arms {
+            out.append([])
+            out.append([Span("Arm \(arm.id): \(arm.name) ", role: .header), ClinicalGlyphs.trialStatus(arm.status)])
+            for (kind, list) in [("Inclusion", arm.inclusion), ("Exclusion", arm.exclusion)] where !list.isEmpty {
+                out.append([Span(" \(kind)", role: .title)])
+                for c in list {
+                    out += LinesPanel.wrapped(c.text, width: width, indent: 4, first: [Span(ascii ? "  - " : "  • ")])
+                    out += LinesPanel.wrapped(c.rule, width: width, role: .muted, indent: 6, first: [Span("    rule: ", role: .muted)])
+                }
+            }
+        }
+        return out
+    }
+
+    /// One candidate: verdict glyph, id, name (initials in presenter mode), arm, what to obtain or what fails.
+    static func candidateSpans(_ c: TrialCandidate, presenter: Bool, ascii: Bool) -> [Span] {
+        let name = presenter ? c.initials : (c.name ?? c.initials)
+        let glyph = ClinicalGlyphs.verdict(c.verdict, ascii: ascii)
+        var spans: [Span] = [Span("  " + String(glyph.text.prefix(1)), role: glyph.role), Span(" \(c.patientID)", role: .title),
+                             Span(" \(name)", role: presenter ? .presenter : .normal), Span(" arm \(c.arm)", role: .muted)]
+        if !c.toObtain.isEmpty { spans.append(Span("  obtain: " + c.toObtain.joined(separator: "; "), role: .trialPossibly)) }
+        if !c.failing.isEmpty { spans.append(Span("  fails: " + c.failing.joined(separator: "; "), role: .muted)) }
+        return spans
+    }
+
+    public static func render(_ s: AppState, into buffer: inout Buffer, area: Rect) {
+        let st = s.trialDetail
+        guard let d = st.detail else {
+            buffer.write("Loading trial \(st.id ?? "")...", x: area.x + 2, y: area.y + 1, role: .muted)
+            return
+        }
+        let (left, right) = ScreenLayout.split(area, leftPercent: 55)
+        LinesPanel(title: "\(d.trial.id): arms and criteria", lines: criteriaLines(d.trial, width: left.width - 3, ascii: s.ascii),
+                   isFocused: st.focus == .criteria, ascii: s.ascii).render(into: &buffer, area: left, scroll: st.criteriaScroll)
+        renderCandidates(d, list: st.candidates, focused: st.focus == .candidates, presenter: s.presenter, ascii: s.ascii,
+                         into: &buffer, area: right)
+    }
+
+    static func renderCandidates(_ d: TrialDetail, list: ListState, focused: Bool, presenter: Bool, ascii: Bool,
+                                 into buffer: inout Buffer, area: Rect) {
+        let counts = "\(d.eligible.count)/\(d.possiblyEligible.count)/\(d.ineligible.count)"
+        let inner = Panel(title: "Candidates", isFocused: focused, ascii: ascii, rightTitle: counts).render(into: &buffer, area: area)
+        guard !inner.isEmpty else { return }
+        let content = Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 1), height: inner.height)
+        let all = d.eligible + d.possiblyEligible + d.ineligible
+        if all.isEmpty {
+            buffer.write("No case has a verdict for this trial.", x: content.x, y: content.y, role: .muted, maxWidth: content.width)
+            return
+        }
+        // Display lines: a heading per verdict group, then its candidates; the selection (an index
+        // into the candidates) is mapped onto the lines.
+        enum Line { case heading(Verdict, Int), candidate(Int) }
+        var lines: [Line] = []
+        var selectedLine = 0
+        var k = 0
+        for v in Verdict.allCases {
+            let group = d.candidates(v)
+            guard !group.isEmpty else { continue }
+            lines.append(.heading(v, group.count))
+            for _ in group {
+                if k == list.selected { selectedLine = lines.count }
+                lines.append(.candidate(k)); k += 1
+            }
+        }
+        var l = ListState(selected: selectedLine, offset: 0)
+        ListView(rowCount: lines.count, isFocused: focused, ascii: ascii) { i in
+            switch lines[i] {
+            case .heading(let v, let n):
+                return [Span(ClinicalGlyphs.verdictHeading(v, ascii: ascii) + " (\(n))", role: ClinicalGlyphs.verdictRole(v))]
+            case .candidate(let c):
+                return candidateSpans(all[c], presenter: presenter, ascii: ascii)
+            }
+        }.render(into: &buffer, area: content, state: &l)
+    }
+}

@@ -1,0 +1,39 @@
+import CaseModel
+import ScreenKit
+
+/// `worklist`: follow-up tasks grouped overdue / due soon / upcoming, most urgent first.
+public enum WorklistScreen {
+    public static func render(_ s: AppState, into buffer: inout Buffer, area: Rect) {
+        let st = s.worklist
+        let counts = FollowUpStatus.allCases.map { status in st.rows.filter { $0.task.status == status }.count }
+        buffer.write(spans: [Span(" \(st.rows.count) tasks", role: .title),
+                             Span("  \(counts[0]) overdue", role: .taskOverdue), Span("  \(counts[1]) due soon", role: .taskDuesoon),
+                             Span("  \(counts[2]) upcoming", role: .taskUpcoming),
+                             Span("  site: ", role: .muted), Span(st.filter.site ?? "all"),
+                             Span(st.filter.includeDone ? "  (done shown)" : "", role: .muted)],
+                     x: area.x, y: area.y, maxWidth: area.width)
+        let listArea = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+        if st.lines.isEmpty {
+            buffer.write(st.isLoaded ? "No follow-up task." : "Loading...", x: listArea.x + 2, y: listArea.y + 1, role: .muted)
+            return
+        }
+        let cols = Layout.sizes(total: listArea.width, [.fixed(12), .fixed(10), .fixed(12), .fill(2), .fill(3), .fixed(10)], spacing: 1)
+        let lines = st.lines
+        var list = st.list
+        ListView(rowCount: lines.count, ascii: s.ascii) { i in
+            switch lines[i] {
+            case .heading(let status, let n):
+                return [Span(" \(ClinicalGlyphs.groupHeading(status)) (\(n))", role: ClinicalGlyphs.task(status, ascii: s.ascii).role)]
+            case .task(let r):
+                let t = r.task
+                let name = s.presenter ? r.initials : (r.name ?? r.initials)
+                let fields: [Span] = [
+                    ClinicalGlyphs.task(t.status, ascii: s.ascii), Span("\(t.due)"), Span(t.patient, role: .title),
+                    Span(name, role: s.presenter ? .presenter : .normal),
+                    Span(t.kind + (t.note.map { " (\($0))" } ?? "")), Span(t.site ?? "", role: .muted),
+                ]
+                return zip(fields, cols).map { f, w in Span(TextFit.fit(f.text, width: w, ellipsis: s.ascii ? "~" : "…") + " ", role: f.role) }
+            }
+        }.render(into: &buffer, area: listArea, state: &list)
+    }
+}

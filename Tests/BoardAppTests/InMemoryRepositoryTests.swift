@@ -1,0 +1,154 @@
+import XCTest
+import CaseModel
+@testable import BoardApp
+import ScreenTesting
+
+final class InMemoryRepositoryTests: XCTestCase {
+    let repo = BoardFixtures.repository()
+
+    func series(_ values: [Double?]) -> MRDSeriesAssessment {
+        let pts = values.enumerated().map { i, v in
+            MRDPoint(date: LocalDate(daysSinceEpoch: 20000 + 30 * i), detected: v != nil, value: v, sensitivity: 1e-5, evaluable: true, log10Change: nil)
+        }
+        return MRDSeriesAssessment(marker: "NPM1", method: .qPCR, tissue: .pb, status: .positive, points: pts, events: [], explanation: "")
+    }
+
+    func testTrendFromTheLastTwoSamples() {
+        XCTAssertEqual(InMemoryRepository.trend([series([1e-4, 1e-3])]), .rising)
+        XCTAssertEqual(InMemoryRepository.trend([series([1e-4, 3.2e-4])]), .rising, "0.505 log counts as a rise")
+        XCTAssertEqual(InMemoryRepository.trend([series([1e-4, 3e-4])]), .stable, "0.48 log is stable")
+        XCTAssertEqual(InMemoryRepository.trend([series([1e-3, 1e-4])]), .falling)
+        XCTAssertEqual(InMemoryRepository.trend([series([nil, 1e-5])]), .rising, "conversion")
+        XCTAssertEqual(InMemoryRepository.trend([series([1e-3, nil])]), .falling)
+        XCTAssertEqual(InMemoryRepository.trend([series([nil, nil])]), .negative)
+        XCTAssertEqual(InMemoryRepository.trend([series([0, 1e-3])]), .stable, "a zero value never reaches a logarithm")
+        XCTAssertNil(InMemoryRepository.trend([]))
+    }
+
+    func testClosedArmsNeverMakeATrialEligible() {
+        let v = [
+            ArmVerdict(patient: "P", trial: "T", arm: "closed", armStatus: .closed, verdict: .eligible, criteria: []),
+            ArmVerdict(patient: "P", trial: "T", arm: "open", armStatus: .open, verdict: .possiblyEligible, criteria: []),
+            ArmVerdict(patient: "P", trial: "U", arm: "only", armStatus: .suspended, verdict: .eligible, criteria: []),
+        ]
+        let rows = CaseTrialRow.rows(from: v, titles: ["T": "Trial T"])
+        XCTAssertEqual(rows.map(\.trialID), ["T", "U"])
+        XCTAssertEqual(rows[0].verdict, .possiblyEligible)
+        XCTAssertEqual(rows[0].bestArm, "open")
+        XCTAssertEqual(rows[0].title, "Trial T")
+        XCTAssertEqual(rows[1].verdict, .ineligible, "no open arm")
+    }
+
+    func testSummaryCarriesTheListColumns() throws {
+        let s = try XCTUnwrap(repo.summary(id: "SL-AML-0042"))
+        XCTAssertEqual(s.age, 63)
+        XCTAssertEqual(s.initials, "M.D.")
+        XCTAssertEqual(s.elnRisk, .favorable)
+        XCTAssertEqual(s.germline, .suspected)
+        XCTAssertEqual(s.mrdStatus, .relapse)
+        XCTAssertEqual(s.possiblyEligibleTrials, 1)
+        XCTAssertEqual(s.eligibleTrials, 0)
+        XCTAssertEqual(s.nextFollowUp, NextFollowUp(due: LocalDate("2026-10-30")!, kind: "Confirm NPM1 log rise", status: .overdue))
+        XCTAssertNil(repo.summary(id: "NOPE"))
+    }
+
+    func testExplicitFollowUpsWhileTheRulesGiveNone() throws {
+        let s = try XCTUnwrap(repo.summary(id: "SL-MDS-0019"))
+        XCTAssertEqual(s.nextFollowUp?.status, .overdue)
+        let d = try XCTUnwrap(repo.detail(id: "SL-MDS-0019"))
+        XCTAssertEqual(d.followUps.map(\.status), [.overdue, .done])
+        let today = BoardFixtures.today
+        XCTAssertEqual(InMemoryRepository.status(of: FollowUp(due: today.adding(days: 14), kind: "k"), today: today), .dueSoon)
+        XCTAssertEqual(InMemoryRepository.status(of: FollowUp(due: today.adding(days: 15), kind: "k"), today: today), .upcoming)
+        XCTAssertEqual(InMemoryRepository.status(of: FollowUp(due: today.adding(days: -1), kind: "k"), today: today), .overdue)
+        XCTAssertEqual(InMemoryRepository.status(of: FollowUp(due: today, kind: "k"), today: today), .dueSoon)
+    }
+
+    func testTrialCountsAndCandidates() throws {
+        let t = repo.trials()
+        XCTAssertEqual(t.map(\.trial.id), ["DEMO-AML-FLT3", "DEMO-AML-MENIN", "DEMO-CML-STOP", "DEMO-MDS-OLD"])
+        let menin = try XCTUnwrap(t.first { $0.trial.id == "DEMO-AML-MENIN" })
+        XCTAssertEqual([menin.eligible, menin.possiblyEligible, menin.ineligible], [0, 1, 2])
+        let d = try XCTUnwrap(repo.trialDetail(id: "DEMO-AML-MENIN"))
+        XCTAssertEqual(d.possiblyEligible.first?.toObtain, ["GVHD treatment status not recorded since 2026-08-04"])
+        XCTAssertEqual(d.ineligible.map(\.patientID), ["SL-ALL-0103", "SL-MDS-0019"])
+        XCTAssertEqual(d.ineligible.first?.failing, ["no NPM1 variant; diagnosis not AML"])
+        XCTAssertNil(repo.trialDetail(id: "NOPE"))
+    }
+
+    func testQueryFiltersSearchAndFacets() {
+        XCTAssertEqual(repo.facets.groups, [.aml, .all, .mpn, .mds, .bmf, .germline])
+        XCTAssertEqual(repo.facets.sites, ["Avicenne", "Robert-Debré", "Saint-Louis"])
+        XCTAssertEqual(repo.caseIDs(matching: CaseQuery(search: "Leroy")), ["SL-ALL-0103"])
+        XCTAssertEqual(repo.caseIDs(matching: CaseQuery(search: "Leroy", hideIdentities: true)), [])
+        XCTAssertEqual(repo.caseIDs(matching: CaseQuery(search: "90000007")), ["SL-CML-0007"], "MRN searchable")
+        let bmf = repo.caseIDs(matching: CaseQuery(filter: CaseFilter(group: .bmf, site: "Avicenne")))
+        XCTAssertEqual(bmf, ["SL-BMF-0003", "SL-BMF-0204", "SL-BMF-0210", "SL-BMF-0216", "SL-BMF-0222"].filter { id in
+            BoardFixtures.patients.first { $0.id == id }?.site == "Avicenne"
+        })
+        let relapsed = repo.caseIDs(matching: CaseQuery(filter: CaseFilter(status: .relapsed)))
+        XCTAssertFalse(relapsed.isEmpty)
+        XCTAssertTrue(relapsed.allSatisfy { repo.summary(id: $0)?.status == .relapsed })
+        XCTAssertEqual(repo.interpretedCount, relapsed.count, "filtering on stored fields interprets nothing")
+    }
+
+    func testWorklistMostUrgentFirst() {
+        let rows = repo.worklist(filter: WorklistFilter())
+        XCTAssertEqual(rows.first?.task.id, "T-19-1")
+        XCTAssertEqual(rows.map(\.task.status), rows.map(\.task.status).sorted())
+        for (a, b) in zip(rows, rows.dropFirst()) where a.task.status == b.task.status { XCTAssertLessThanOrEqual(a.task.due, b.task.due) }
+        XCTAssertTrue(repo.worklist(filter: WorklistFilter(kind: "clinic visit")).allSatisfy { $0.task.kind == "clinic visit" })
+    }
+
+    func testIndexAndLoaderLoadOnlyWhatIsShown() {
+        final class Counter { var loads: [String] = [] }
+        let counter = Counter()
+        let byID = Dictionary(uniqueKeysWithValues: BoardFixtures.patients.map { ($0.id, $0) })
+        let repo = InMemoryRepository(
+            index: BoardFixtures.patients.map { CaseIndexEntry(patient: $0, today: BoardFixtures.today) },
+            loader: { id in counter.loads.append(id); return byID[id] },
+            trials: BoardFixtures.trials, today: BoardFixtures.today,
+            interpreter: BoardFixtures.interpretation(_:today:), verdicts: BoardFixtures.verdicts(_:_:))
+        let rt = AppRuntime(repository: repo, width: 80, height: 24, ascii: false)
+        rt.start()
+        rt.send(.filterGroup)
+        rt.send(.search); rt.type("npm1")
+        XCTAssertEqual(rt.state.caseList.ids, ["SL-AML-0042"], "filters and search use the index only")
+        XCTAssertTrue(counter.loads.isEmpty)
+        _ = rt.render()
+        XCTAssertEqual(counter.loads, ["SL-AML-0042"], "the one visible row is loaded")
+        rt.send(.openCase("SL-AML-0042"))
+        _ = rt.render()
+        XCTAssertEqual(counter.loads, ["SL-AML-0042"], "each case is loaded once")
+        XCTAssertNil(repo.detail(id: "NOPE"))
+        XCTAssertEqual(repo.loadedCount, 1)
+    }
+
+    func testFastTrialVerdictsServeTheCountsAndReasonsOnlyTheCase() throws {
+        final class Calls { var explained: [String] = []; var fast: [String] = [] }
+        let calls = Calls()
+        let repo = InMemoryRepository(
+            patients: BoardFixtures.patients, trials: BoardFixtures.trials, today: BoardFixtures.today,
+            interpreter: BoardFixtures.interpretation(_:today:),
+            verdicts: { p, i in calls.explained.append(p.id); return BoardFixtures.verdicts(p, i) },
+            trialVerdicts: { p, i in
+                calls.fast.append(p.id)
+                var out: [String: Verdict] = [:]
+                for r in CaseTrialRow.rows(from: BoardFixtures.verdicts(p, i), titles: [:]) { out[r.trialID] = r.verdict }
+                return out
+            })
+        let rt = AppRuntime(repository: repo, width: 120, height: 40, ascii: false)
+        rt.start()
+        _ = rt.render()
+        XCTAssertTrue(calls.explained.isEmpty, "the list needs no reasons")
+        XCTAssertEqual(calls.fast.count, min(repo.caseCount, ScreenLayout.tableRows(width: 120, height: 40)))
+        XCTAssertEqual(repo.summary(id: "SL-CML-0007")?.eligibleTrials, 1)
+        XCTAssertEqual(repo.summary(id: "SL-AML-0042")?.possiblyEligibleTrials, 1)
+        let d = try XCTUnwrap(repo.detail(id: "SL-AML-0042"))
+        XCTAssertEqual(calls.explained, ["SL-AML-0042"])
+        XCTAssertEqual(d.trials.first?.arms.first?.criteria.count, 4)
+        let menin = try XCTUnwrap(repo.trials().first { $0.trial.id == "DEMO-AML-MENIN" })
+        XCTAssertEqual([menin.eligible, menin.possiblyEligible, menin.ineligible], [0, 1, 2])
+        XCTAssertEqual(calls.explained, ["SL-AML-0042"], "catalogue counts come from the fast path")
+    }
+}
