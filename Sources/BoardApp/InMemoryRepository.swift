@@ -24,6 +24,8 @@ public final class InMemoryRepository: CaseRepository {
     private let interpreter: Interpreter
     private let verdictProvider: VerdictProvider
     private let fastVerdicts: TrialVerdictProvider?
+    /// A case's follow-up tasks with the nurses' records applied (the workflows), when wired.
+    public var taskProvider: ((Patient) -> [FollowUpTask]?)?
 
     private var interpretations: [String: Interpretation] = [:]
     private var verdicts: [String: [ArmVerdict]] = [:]
@@ -126,6 +128,9 @@ public final class InMemoryRepository: CaseRepository {
     /// Follow-up tasks: the interpretation's (schedule and explicit merged by the rules), or, while
     /// the rules give none, the file's explicit tasks with their status relative to today.
     func followUps(of p: Patient) -> [FollowUpTask] {
+        if let provider = taskProvider, let tasks = provider(p) {
+            return tasks.sorted { ($0.status, $0.due, $0.id) < ($1.status, $1.due, $1.id) }
+        }
         let interp = interpretation(of: p)
         var tasks = interp.followUps
         if tasks.isEmpty {
@@ -145,6 +150,10 @@ public final class InMemoryRepository: CaseRepository {
         if days < 0 { return .overdue }
         if days <= 14 { return .dueSoon }
         return .upcoming
+    }
+
+    public func invalidate(caseID: String?) {
+        if let id = caseID { summaryCache[id] = nil } else { summaryCache = [:] }
     }
 
     // MARK: queries
