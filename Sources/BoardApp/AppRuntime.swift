@@ -107,7 +107,9 @@ public final class AppRuntime {
                 if let r = out.reviewTask { m += " Review task due \(r.due)." }
                 send(.workflowSucceeded(message: m, warnings: out.warnings))
             case .undo:
-                let entry = try wf.undoLastChange()
+                let target = AppRuntime.lastUndoable((try? wf.sessionChanges()) ?? [])
+                let undone = try wf.undoLastChange()
+                let entry = undone.action == "undo" ? (target ?? undone) : undone
                 repository.invalidate(caseID: nil)
                 send(.workflowSucceeded(message: "Undone: \(AppRuntime.describe(entry)).", warnings: []))
             default: break
@@ -115,6 +117,16 @@ public final class AppRuntime {
         } catch {
             send(.workflowFailed(String(describing: error)))
         }
+    }
+
+    /// The change `undo` will revert: session changes newest first, each undo entry cancelling the
+    /// newest change not yet undone (undo works as a stack).
+    static func lastUndoable(_ newestFirst: [AuditEntry]) -> AuditEntry? {
+        var pending = 0
+        for e in newestFirst {
+            if e.action == "undo" { pending += 1 } else if pending > 0 { pending -= 1 } else { return e }
+        }
+        return nil
     }
 
     /// "board decision for P on meeting M" from an audit entry's action and entity.

@@ -40,7 +40,7 @@ public enum ScreeningScreen {
         let st = s.screening
         let focused = st.focus == .candidates
         let counts = "\(d.eligible.count)/\(d.possiblyEligible.count)/\(d.ineligible.count)"
-        let inner = Panel(title: "\(d.trial.id): candidates and screening log", isFocused: focused, ascii: s.ascii, rightTitle: counts)
+        let inner = Panel(title: "Candidates for \(d.trial.id) and screening log", isFocused: focused, ascii: s.ascii, rightTitle: counts)
             .render(into: &buffer, area: area)
         guard !inner.isEmpty else { return }
         let log = logCounts(st.records)

@@ -262,3 +262,20 @@ final class WorkflowReducerTests: XCTestCase {
         }
     }
 }
+
+final class UndoDescriptionTests: XCTestCase {
+    func entry(_ id: Int64, _ action: String, _ entity: String) -> AuditEntry {
+        AuditEntry(id: id, at: "t", who: "w", action: action, entity: entity, before: nil, after: nil)
+    }
+
+    func testTheChangeUndoRevertsIsTheNewestNotYetUndone() {
+        let a = entry(1, "screening.identified", "screening/T/P"), b = entry(2, "screening.pre-screened", "screening/T/P")
+        let c = entry(4, "followUp.done", "patient/P/followUp/X")
+        XCTAssertEqual(AppRuntime.lastUndoable([b, a]), b)
+        XCTAssertEqual(AppRuntime.lastUndoable([entry(3, "undo", "screening/T/P"), b, a]), a, "b was undone: a is next")
+        XCTAssertEqual(AppRuntime.lastUndoable([c, entry(3, "undo", "screening/T/P"), b, a]), c)
+        XCTAssertNil(AppRuntime.lastUndoable([entry(5, "undo", ""), entry(3, "undo", ""), b, a]))
+        XCTAssertEqual(AppRuntime.describe(b), "screening status pre-screened of P on T")
+        XCTAssertEqual(AppRuntime.describe(c), "task marked done of X (P)")
+    }
+}

@@ -13,6 +13,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export LC_ALL=C.UTF-8 LANG=C.UTF-8   # ${#line} counts characters
+export TERM=${TERM:-xterm-256color}  # CI may run without a terminal type
+[ "$TERM" = dumb ] && export TERM=xterm-256color
 ROOT=$(pwd)
 
 BIN=${1:-${CASEBOARD_BIN:-}}
