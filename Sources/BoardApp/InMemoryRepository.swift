@@ -95,8 +95,19 @@ public final class InMemoryRepository: CaseRepository {
         return p
     }
 
+    /// Loads every case at once (one pass over the store), for the views that need them all; without
+    /// it cases are loaded one by one.
+    public var loadAll: (() -> [Patient])?
+    /// One trial's explained arm verdicts for a case (trial and screening screens), when the engine offers it.
+    public var verdictsForTrial: ((Patient, Interpretation, String) -> [ArmVerdict])?
+
     /// Every case, loaded (for the views that need them all: trial counts, worklist).
-    private var allPatients: [Patient] { entries.compactMap { patient($0.id) } }
+    private var allPatients: [Patient] {
+        if patientCache.count < entries.count, let all = loadAll {
+            for p in all() where index[p.id] != nil && patientCache[p.id] == nil { patientCache[p.id] = p }
+        }
+        return entries.compactMap { patient($0.id) }
+    }
 
     func interpretation(of p: Patient) -> Interpretation {
         if let i = interpretations[p.id] { return i }
@@ -283,7 +294,12 @@ public final class InMemoryRepository: CaseRepository {
         guard let t = trialList.first(where: { $0.id == id }) else { return nil }
         var groups: [Verdict: [TrialCandidate]] = [:]
         for p in allPatients {
-            guard let row = CaseTrialRow.rows(from: armVerdicts(of: p), titles: trialTitles).first(where: { $0.trialID == id }) else { continue }
+            // One trial's explained verdicts (the case's full set when already computed).
+            let arms: [ArmVerdict]
+            if let all = verdicts[p.id] { arms = all.filter { $0.trial == id } }
+            else if let one = verdictsForTrial { arms = one(p, interpretation(of: p), id) }
+            else { arms = armVerdicts(of: p).filter { $0.trial == id } }
+            guard let row = CaseTrialRow.rows(from: arms, titles: trialTitles).first(where: { $0.trialID == id }) else { continue }
             let best = row.arms.first { $0.arm == row.bestArm }
             let crit = best?.criteria ?? []
             let failing = crit.filter { ($0.kind == .inclusion && $0.result == .notMet) || ($0.kind == .exclusion && $0.result == .met) }
@@ -300,6 +316,7 @@ public final class InMemoryRepository: CaseRepository {
 
     public func worklist(filter: WorklistFilter) -> [WorklistRow] {
         var rows: [WorklistRow] = []
+        if filter.site == nil { _ = allPatients }
         for e in entries {
             if let s = filter.site, e.site != s { continue }
             guard let p = patient(e.id) else { continue }

@@ -72,6 +72,10 @@ enum LiveRepository {
                                             verdictProvider: verdictProvider, knownTrials: known, clock: clock)
         // Case detail, list and worklist show the tasks with the nurses' records and workflow-created tasks.
         repo.taskProvider = { try? workflows.tasks(for: $0) }
+        repo.loadAll = { (try? db.patients()) ?? [] }
+        if let m = matcher {
+            repo.verdictsForTrial = { p, i, id in m.verdicts(trialID: id, facts: PatientFacts(patient: p, interpretation: i, today: today)) }
+        }
         return Session(repository: repo, workflows: workflows, context: context)
     }
 
