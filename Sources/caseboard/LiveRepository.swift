@@ -40,20 +40,57 @@ enum LiveRepository {
             matcher: matcher)
     }
 
+    /// The trial wiring computed on a background thread (GRDB's database is thread-safe; the context's
+    /// database is already open, so the background work only reads it).
+    final class Pending: @unchecked Sendable {
+        private var result: Result<TrialWiring, Error>?
+        private let done = DispatchSemaphore(value: 0)
+        init(_ context: CommandContext) {
+            let box = ContextBox(context)
+            Thread.detachNewThread { [self] in
+                result = Result { try LiveRepository.trialWiring(box.context) }
+                done.signal()
+            }
+        }
+        func wait() throws -> TrialWiring {
+            done.wait()
+            guard let r = result else { throw CLIError.internal("trial catalogue: no result") }
+            return try r.get()
+        }
+    }
+
+    final class ContextBox: @unchecked Sendable {
+        let context: CommandContext
+        init(_ c: CommandContext) { context = c }
+    }
+
     /// The repository of the case screens and the workflow service of this launch.
     struct Session {
         var repository: InMemoryRepository
         var workflows: WorkflowService
         var context: CommandContext
+        /// Milliseconds spent per phase of `open` (database, index, trials, workflows), for the start-up log.
+        var phases: [(String, Double)] = []
     }
 
     /// Opens the database, reads the case index (one query), compiles the trial catalogue and starts
     /// the workflow session. Whole cases are read by id on first display.
     static func open(_ options: GlobalOptions) throws -> Session {
+        var phases: [(String, Double)] = []
+        var mark = DispatchTime.now().uptimeNanoseconds
+        func lap(_ name: String) {
+            let now = DispatchTime.now().uptimeNanoseconds
+            phases.append((name, Double(now - mark) / 1e6)); mark = now
+        }
         let context = try CommandContext(options)
         let db = try context.database()
+        lap("db")
+        // The trial catalogue compiles on another core while the case index is read.
+        let pending = Pending(context)
         let index = try db.caseIndex()
-        let wiring = try trialWiring(context)
+        lap("index")
+        let wiring = try pending.wait()
+        lap("trials")
         let repo = InMemoryRepository(index: index, loader: { try? db.patient(id: $0) }, trials: wiring.trials,
                                       today: context.today, isDemo: context.isDemo,
                                       interpreter: { Interpretation.interpret($0, today: $1) }, verdicts: wiring.verdicts,
@@ -76,7 +113,8 @@ enum LiveRepository {
         if let m = matcher {
             repo.verdictsForTrial = { p, i, id in m.verdicts(trialID: id, facts: PatientFacts(patient: p, interpretation: i, today: today)) }
         }
-        return Session(repository: repo, workflows: workflows, context: context)
+        lap("workflows")
+        return Session(repository: repo, workflows: workflows, context: context, phases: phases)
     }
 
     /// The case repository alone (no workflow session).

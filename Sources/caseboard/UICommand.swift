@@ -39,7 +39,8 @@ struct UICommand: ParsableCommand {
         if let log = ProcessInfo.processInfo.environment["CASEBOARD_STARTUP_LOG"] {
             loop.onFirstFrame = {
                 let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
-                let line = "first-frame-ms \(String(format: "%.1f", ms)) cases \(repository.caseCount) interpreted \(repository.interpretedCount)\n"
+                let phases = session.phases.map { "\($0.0) \(String(format: "%.1f", $0.1))" }.joined(separator: " ")
+                let line = "first-frame-ms \(String(format: "%.1f", ms)) cases \(repository.caseCount) interpreted \(repository.interpretedCount) (\(phases))\n"
                 try? line.write(toFile: log, atomically: true, encoding: .utf8)
             }
         }
