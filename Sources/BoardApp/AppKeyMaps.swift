@@ -46,6 +46,7 @@ public enum AppKeyMaps {
         b(.previousPanel, [.backTab], "Previous panel"),
         b(.open, [.enter], "Trial reasons (every criterion)", footer: true),
         b(.zoom, [.char("z")], "Zoom the focused panel", footer: true),
+        b(.addToAgenda, [.char("a")], "Put the case on a board meeting's agenda (with the question)"),
     ] + movement)
 
     public static let trials = KeyMap(name: "Trials", bindings: [

@@ -97,8 +97,11 @@ public final class AppRuntime {
                 send(.workflowSucceeded(message: "Screening \(r.trial): \(r.patient) is now \(r.status?.rawValue ?? "?").", warnings: []))
             case .createMeeting(let date, let name, let site):
                 let m = try wf.createMeeting(date: date, name: name, site: site)
-                send(.workflowSucceeded(message: "Meeting \(m.id) created: \(m.name) \(m.date). Put cases on its agenda with `caseboard meeting add`.", warnings: []))
+                send(.workflowSucceeded(message: "Meeting \(m.id) created: \(m.name) \(m.date). Open a case and press a to put it on the agenda.", warnings: []))
                 send(.openMeeting(m.id))
+            case .addToAgenda(let meetingID, let patientID, let question):
+                let item = try wf.addToAgenda(meetingId: meetingID, patientId: patientID, question: question)
+                send(.workflowSucceeded(message: "\(patientID) is case \(item.position) on the agenda of \(meetingID).", warnings: []))
             case .recordDecision(let meetingID, let patientID, let decision):
                 let out = try wf.recordDecision(meetingId: meetingID, patientId: patientID, decision: decision)
                 repository.invalidate(caseID: patientID)

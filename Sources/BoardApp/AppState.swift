@@ -26,6 +26,8 @@ public struct AppState: Equatable, Sendable {
     public var readOnly = false
     /// A form closed with Esc after an edit (resumed by its key; `q` asks before losing it).
     public var draft: FormState?
+    /// The case waiting for the meetings list to open its "add to agenda" form.
+    public var pendingAgendaCase: String?
     /// Valid next screening statuses by current status (rawValue; "" = not in the log yet).
     public var screeningNext: [String: [ScreeningStatus]] = [:]
 

@@ -15,6 +15,8 @@ public enum Command: String, CaseIterable, Equatable, Sendable {
     case moveStatus
     // meeting
     case newMeeting, nextCase, previousCase, recordDecision
+    // case detail
+    case addToAgenda
     // forms
     case formNext, formPrevious, formSave, formOptionNext, formOptionPrevious
     // confirm dialog

@@ -18,6 +18,7 @@ public enum Effect: Equatable, Sendable {
     case noteTask(id: String, text: String)
     case setScreeningStatus(ScreeningChange)
     case createMeeting(date: LocalDate, name: String, site: String?)
+    case addToAgenda(meetingID: String, patientID: String, question: String)
     case recordDecision(meetingID: String, patientID: String, BoardDecision)
     case undo
 }

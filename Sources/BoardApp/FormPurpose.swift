@@ -5,5 +5,6 @@ public enum FormPurpose: Equatable, Sendable {
     case note(taskID: String)
     case screening(trial: String, patient: String)
     case createMeeting
+    case addToAgenda(patientID: String)
     case decision(meetingID: String, patientID: String)
 }

@@ -16,7 +16,7 @@ public enum MeetingScreen {
         guard !ms.isEmpty else {
             LinesPanel(title: "Board meeting", lines: [
                 [Span(s.meeting.isLoaded ? "No board meeting yet." : "Loading...", role: .title)],
-                [Span("N creates one (date, name, site); cases are put on its agenda with `caseboard meeting add`.", role: .muted)],
+                [Span("N creates one (date, name, site); a on a case puts it on the agenda.", role: .muted)],
             ], isFocused: true, ascii: s.ascii).render(into: &buffer, area: listArea, scroll: 0)
             return
         }
@@ -53,7 +53,7 @@ public enum MeetingScreen {
                           Span(item.decision == nil ? "" : (s.ascii ? " [decided]" : " ✓ decided"), role: .meetingDecision)])
             lines.append([Span("    " + item.question, role: .muted)])
         }
-        if agenda.isEmpty { lines = [[Span("No case on the agenda: `caseboard meeting add \(m.id) --case ID --question …`", role: .muted)]] }
+        if agenda.isEmpty { lines = [[Span("No case on the agenda yet:", role: .muted)], [Span("open a case and press a.", role: .muted)]] }
         LinesPanel(title: "Agenda", lines: lines, isFocused: false, ascii: s.ascii)
             .render(into: &buffer, area: left, scroll: max(0, s.meeting.current * 2 - (left.height - 4)))
         guard let item = s.meeting.currentItem else { return }

@@ -96,6 +96,10 @@ enum Reducer {
         case .meetingsLoaded(let meetings):
             s.meeting.meetings = meetings.sorted { ($0.date, $0.id) > ($1.date, $1.id) }
             s.meeting.isLoaded = true
+            if let id = s.pendingAgendaCase {
+                s.pendingAgendaCase = nil
+                agendaForm(id, &s)
+            }
             s.meeting.list.clamp(rowCount: s.meeting.meetings.count, visibleRows: ScreenLayout.listRows(width: s.width, height: s.height))
             return []
         case .meetingLoaded(let m):
@@ -286,6 +290,11 @@ enum Reducer {
         case .moveStatus:
             guard s.screen == .screening else { return [] }
             return moveStatus(&s)
+        case .addToAgenda:
+            guard s.screen == .caseDetail, let id = s.caseDetail.id else { return [] }
+            guard guardWrite("put a case on an agenda", &s) else { return [] }
+            s.pendingAgendaCase = id
+            return [.loadMeetings]
         case .newMeeting, .nextCase, .previousCase, .recordDecision:
             guard s.screen == .meeting else { return [] }
             return meetingCommand(c, &s)

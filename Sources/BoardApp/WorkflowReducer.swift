@@ -133,6 +133,16 @@ extension Reducer {
         return []
     }
 
+    /// "Put on the agenda": the meeting (newest first) and the question asked.
+    static func agendaForm(_ patientID: String, _ s: inout AppState) {
+        let ms = s.meeting.meetings
+        guard !ms.isEmpty else { s.message = "No board meeting yet: create one in 5 Meeting (N)."; return }
+        openForm(FormState(title: "Put \(patientID) on a board meeting's agenda", fields: [
+            FormField("meeting", "Meeting", kind: .choice(ms.map(\.id))),
+            FormField("question", "Question asked", required: true),
+        ], purpose: .addToAgenda(patientID: patientID)), &s)
+    }
+
     // MARK: forms
 
     /// Keys while a form is open: the form's key map first, choice fields cycle, text fields edit.
@@ -203,6 +213,8 @@ extension Reducer {
             effect = .setScreeningStatus(ScreeningChange(trial: trial, patient: patient, status: status, date: date("date"),
                                                          reason: text("reason"), criterion: text("criterion"),
                                                          recheck: status == .deferred ? date("recheck") : nil, source: "engine"))
+        case .addToAgenda(let patientID):
+            effect = .addToAgenda(meetingID: f.value("meeting"), patientID: patientID, question: f.value("question"))
         case .createMeeting:
             guard let d = date("date") else { return fail("Date is required.", "date") }
             effect = .createMeeting(date: d, name: f.value("name"), site: text("site"))

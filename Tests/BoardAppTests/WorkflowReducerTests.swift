@@ -212,6 +212,34 @@ final class WorkflowReducerTests: XCTestCase {
         XCTAssertTrue(screenText(rt).contains("2 cases, 1 decided"))
     }
 
+    func testPutACaseOnTheAgendaFromTheCaseScreen() throws {
+        let (rt, wf) = BoardFixtures.workflowRuntime()
+        rt.send(.openCase("SL-CML-0007"))
+        keys(rt, .char("a"))
+        XCTAssertEqual(rt.state.message, "No board meeting yet: create one in 5 Meeting (N).")
+        let old = try wf.createMeeting(date: LocalDate("2026-11-01") ?? BoardFixtures.today, name: "RCP old", site: nil)
+        let m = try wf.createMeeting(date: BoardFixtures.today, name: "RCP LMC", site: nil)
+        keys(rt, .char("a"))
+        XCTAssertEqual(form(rt)?.fields[0].options, [m.id, old.id], "newest meeting first")
+        keys(rt, .enter)
+        rt.type("Stop TKI?")
+        keys(rt, .enter)
+        XCTAssertEqual(try wf.meeting(id: m.id).agenda.map(\.patient), ["SL-CML-0007"])
+        XCTAssertEqual(try wf.meeting(id: m.id).agenda.first?.question, "Stop TKI?")
+        XCTAssertEqual(rt.state.message, "SL-CML-0007 is case 1 on the agenda of \(m.id).")
+    }
+
+    func testFormsAndDialogsInASCII() {
+        let (rt, _) = BoardFixtures.workflowRuntime(width: 80, height: 24, ascii: true)
+        rt.send(.view3)
+        keys(rt, .char("r"))
+        let text = rt.render().text
+        XCTAssertTrue(text.contains("Reason*"), text)
+        XCTAssertFalse(text.unicodeScalars.contains { $0.value > 0x7E && $0.value != 0xA0 && !"éèàçôÉ".unicodeScalars.contains($0) }, text)
+        keys(rt, .escape, .char("d"))
+        XCTAssertFalse(rt.render().text.unicodeScalars.contains { (0x2500...0x25FF).contains($0.value) })
+    }
+
     func testReadOnlyEveryWriteKeySaysSoAndWritesNothing() {
         let (rt, wf) = BoardFixtures.workflowRuntime(readOnly: true)
         XCTAssertTrue(screenText(rt).contains("READ-ONLY today"))
