@@ -87,7 +87,7 @@ public enum AppKeyMaps {
 
     /// Keys inside a form (the focused text field takes every other key).
     public static let form = KeyMap(name: "Form", bindings: [
-        b(.formSave, [.ctrl("s")], "Save (Enter on the last field saves too)", footer: true),
+        b(.formSave, [.function(2)], "Save (Enter on the last field saves too)", footer: true),
         b(.formNext, [.tab, .down], "Next field", footer: true),
         b(.formPrevious, [.backTab, .up], "Previous field"),
         b(.formOptionNext, [.right, .char(" ")], "Next option (choice fields)", footer: true),

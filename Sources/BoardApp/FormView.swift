@@ -41,7 +41,7 @@ enum FormView {
         if let e = f.error, y < inner.maxY {
             buffer.write((ascii ? "x " : "✗ ") + e, x: inner.x + 1, y: y, role: .error, maxWidth: inner.width - 2); y += 1
         }
-        let hint = "Enter next (last: save) · Ctrl-S save · Esc close" + (f.fields.contains { $0.isChoice } ? " · ←/→ option" : "")
+        let hint = "Enter next (last: save) · F2 save · Esc close" + (f.fields.contains { $0.isChoice } ? " · ←/→ option" : "")
         buffer.write(ascii ? hint.replacingOccurrences(of: "·", with: "|").replacingOccurrences(of: "←/→", with: "Left/Right") : hint,
                      x: inner.x + 1, y: inner.maxY - 1, role: .muted, maxWidth: inner.width - 2)
     }

@@ -189,7 +189,7 @@ final class GoldenScreenTests: XCTestCase {
             rt.type("Dr A:haematology; Dr B:pathology")
             assertGolden(rt, "meeting-decision-form-\(w)x\(h)")
             rt.send(.key(.tab)); rt.send(.key(.tab)); rt.type("Consolidation then allo-HCT")
-            rt.send(.key(.ctrl("s")))
+            rt.send(.key(.function(2)))
             rt.send(.key(.enter))   // the quorum warning dialog
             assertGolden(rt, "meeting-decided-\(w)x\(h)")
         }

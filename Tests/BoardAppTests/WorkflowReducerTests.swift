@@ -123,7 +123,7 @@ final class WorkflowReducerTests: XCTestCase {
                        "only the statuses valid next are offered")
         keys(rt, .right, .right)   // pre-screen-failed
         XCTAssertEqual(form(rt)?.value("status"), "pre-screen-failed")
-        keys(rt, .ctrl("s"))
+        keys(rt, .function(2))
         f = try XCTUnwrap(form(rt))
         XCTAssertTrue(f.error?.contains("requires the failed criterion") == true, f.error ?? "")
         XCTAssertEqual(f.fields[f.focus].key, "criterion")
@@ -135,14 +135,14 @@ final class WorkflowReducerTests: XCTestCase {
         XCTAssertEqual(form(rt)?.value("status"), "pre-screen-failed")
         keys(rt, .backTab, .backTab, .backTab, .left, .left)   // back to the status: identified
         XCTAssertEqual(form(rt)?.value("status"), "identified")
-        keys(rt, .ctrl("s"))
+        keys(rt, .function(2))
         XCTAssertNil(rt.state.overlay)
         XCTAssertFalse(rt.state.hasUnsavedChanges)
         XCTAssertEqual(try wf.screeningRecords(trial: "DEMO-AML-MENIN", patient: patient).first?.status, .identified)
 
         keys(rt, .char("m"))
         XCTAssertEqual(form(rt)?.fields[0].options.first, "pre-screened")
-        keys(rt, .ctrl("s"))
+        keys(rt, .function(2))
         let rec = try XCTUnwrap(try wf.screeningRecords(trial: "DEMO-AML-MENIN", patient: patient).first)
         XCTAssertEqual(rec.history.map(\.status), [.identified, .preScreened], "history kept")
         XCTAssertEqual(rec.history.last?.who, "tester")
@@ -185,7 +185,7 @@ final class WorkflowReducerTests: XCTestCase {
         keys(rt, .tab, .tab)
         rt.type("Consolidation then allo-HCT")
         keys(rt, .tab, .right)     // follows the guideline: no
-        keys(rt, .ctrl("s"))
+        keys(rt, .function(2))
         XCTAssertTrue(form(rt)?.error?.contains("requires a justification") == true)
         XCTAssertEqual(form(rt)?.fields[form(rt)?.focus ?? 0].key, "justification")
         rt.type("frail patient")

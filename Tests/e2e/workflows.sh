@@ -110,7 +110,7 @@ TRIAL=$(sed 's/^Screening \([^:]*\): .*/\1/' <<<"$line"); PATIENT=$(sed 's/^Scre
 [ -n "$TRIAL" ] && [ -n "$PATIENT" ] || fail "could not read the screening change from the status line"
 keys m
 wait_for "New status" 5
-keys Enter; keys Enter; keys Enter; keys Enter; keys Enter
+keys F2                                          # F2 saves from any field
 wait_for "is now pre-screened" 10
 keys u
 wait_for "Undone: screening status pre-screened of $PATIENT on $TRIAL" 10
