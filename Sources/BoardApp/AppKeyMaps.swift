@@ -83,6 +83,7 @@ public enum AppKeyMaps {
         b(.nextCase, [.right, .char("]")], "Next case on the agenda", footer: true),
         b(.previousCase, [.left, .char("[")], "Previous case on the agenda"),
         b(.recordDecision, [.char("e")], "Record the board's decision for this case", footer: true),
+        b(.openMeetingCase, [.char("o")], "Open the whole case (MRD chart, trial reasons); Esc comes back"),
     ] + movement)
 
     /// Keys inside a form (the focused text field takes every other key).

@@ -14,7 +14,7 @@ public enum Command: String, CaseIterable, Equatable, Sendable {
     // screening
     case moveStatus
     // meeting
-    case newMeeting, nextCase, previousCase, recordDecision
+    case newMeeting, nextCase, previousCase, recordDecision, openMeetingCase
     // case detail
     case addToAgenda
     // forms

@@ -295,6 +295,9 @@ enum Reducer {
             guard guardWrite("put a case on an agenda", &s) else { return [] }
             s.pendingAgendaCase = id
             return [.loadMeetings]
+        case .openMeetingCase:
+            guard s.screen == .meeting, let item = s.meeting.currentItem else { return [] }
+            return apply(.openCase(item.patient), to: &s)
         case .newMeeting, .nextCase, .previousCase, .recordDecision:
             guard s.screen == .meeting else { return [] }
             return meetingCommand(c, &s)

@@ -173,6 +173,12 @@ final class WorkflowReducerTests: XCTestCase {
         XCTAssertEqual(rt.state.meeting.caseDetail?.patient.id, "SL-AML-0042")
         keys(rt, .right)
         XCTAssertEqual(rt.state.message, "Last case of the agenda.")
+        keys(rt, .char("o"))
+        XCTAssertEqual(rt.state.screen, .caseDetail)
+        XCTAssertEqual(rt.state.caseDetail.id, "SL-AML-0042")
+        keys(rt, .escape)
+        XCTAssertEqual(rt.state.screen, .meeting, "Esc comes back to meeting mode")
+        XCTAssertTrue(screenText(rt).contains("case 2 of 2"))
 
         keys(rt, .char("e"))
         let f = try XCTUnwrap(form(rt))
