@@ -98,6 +98,8 @@ public final class InMemoryRepository: CaseRepository {
     /// Loads every case at once (one pass over the store), for the views that need them all; without
     /// it cases are loaded one by one.
     public var loadAll: (() -> [Patient])?
+    /// The open follow-up tasks of many cases at once, by case id (the worklist), when the store offers it.
+    public var openTasks: (([Patient]) -> [String: [FollowUpTask]]?)?
     /// One trial's explained arm verdicts for a case (trial and screening screens), when the engine offers it.
     public var verdictsForTrial: ((Patient, Interpretation, String) -> [ArmVerdict])?
 
@@ -317,10 +319,11 @@ public final class InMemoryRepository: CaseRepository {
     public func worklist(filter: WorklistFilter) -> [WorklistRow] {
         var rows: [WorklistRow] = []
         if filter.site == nil { _ = allPatients }
-        for e in entries {
-            if let s = filter.site, e.site != s { continue }
-            guard let p = patient(e.id) else { continue }
-            for t in followUps(of: p) {
+        let selected = entries.filter { e in filter.site.map { e.site == $0 } ?? true }.compactMap { patient($0.id) }
+        // The open tasks of many cases in one pass when the store offers it (done tasks need the per-case path).
+        let bulk = filter.includeDone ? nil : openTasks?(selected)
+        for p in selected {
+            for t in bulk.map({ $0[p.id] ?? [] }) ?? followUps(of: p) {
                 if !filter.includeDone && t.status == .done { continue }
                 if let k = filter.kind, t.kind != k { continue }
                 rows.append(WorklistRow(task: t, name: p.displayName, initials: p.initials))

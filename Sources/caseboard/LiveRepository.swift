@@ -110,6 +110,7 @@ enum LiveRepository {
         // Case detail, list and worklist show the tasks with the nurses' records and workflow-created tasks.
         repo.taskProvider = { try? workflows.tasks(for: $0) }
         repo.loadAll = { (try? db.patients()) ?? [] }
+        repo.openTasks = { ps in (try? workflows.worklist(patients: ps)).map { Dictionary(grouping: $0, by: \.patient) } }
         if let m = matcher {
             repo.verdictsForTrial = { p, i, id in m.verdicts(trialID: id, facts: PatientFacts(patient: p, interpretation: i, today: today)) }
         }

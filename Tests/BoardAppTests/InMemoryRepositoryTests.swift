@@ -172,5 +172,15 @@ final class InMemoryRepositoryTests: XCTestCase {
         XCTAssertEqual(d.possiblyEligible.first?.toObtain.isEmpty, false, "what to obtain comes with the verdict")
         _ = repo.worklist(filter: WorklistFilter())
         XCTAssertEqual(calls.bulk, 1, "loaded once")
+        final class Asked { var cases = 0 }
+        let asked = Asked()
+        repo.openTasks = { ps in
+            asked.cases = ps.count
+            return ["SL-CML-0007": [FollowUpTask(id: "X", patient: "SL-CML-0007", due: BoardFixtures.today, kind: "bulk", status: .dueSoon, source: "t")]]
+        }
+        XCTAssertEqual(repo.worklist(filter: WorklistFilter()).map(\.task.id), ["X"], "open tasks of every case in one call")
+        XCTAssertEqual(asked.cases, repo.caseCount)
+        XCTAssertTrue(repo.worklist(filter: WorklistFilter(includeDone: true)).contains { $0.task.status == .done },
+                      "done tasks come from the per-case path")
     }
 }
