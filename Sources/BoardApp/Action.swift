@@ -13,9 +13,21 @@ public enum Action: Equatable, Sendable {
     case openCase(String)
     case openTrial(String)
     case showScreen(ScreenID)
+    /// Opens a board meeting in meeting mode (the command line, the meeting list).
+    case openMeeting(String)
     case caseListLoaded([String])
     case caseLoaded(id: String, CaseDetail?)
     case trialsLoaded([TrialSummary])
     case trialLoaded(id: String, TrialDetail?)
     case worklistLoaded([WorklistRow])
+    case screeningLoaded(trial: String, [ScreeningRecord])
+    case meetingsLoaded([BoardMeeting])
+    case meetingLoaded(BoardMeeting)
+    case meetingCaseLoaded(id: String, CaseDetail?)
+    /// A write succeeded: the status-line message; the screens reload what they show.
+    case workflowSucceeded(message: String, warnings: [String])
+    /// A write was refused or failed: shown in a dialog (nothing was written).
+    case workflowFailed(String)
+    /// The meeting clock (wall time "HH:MM" and seconds since the meeting was opened), from the loop.
+    case clock(wall: String, elapsed: Int)
 }

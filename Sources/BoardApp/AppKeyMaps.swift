@@ -13,6 +13,7 @@ public enum AppKeyMaps {
         b(.help, [.char("?")], "Help: every key", footer: true),
         b(.search, [.char("/")], "Search cases", footer: true),
         b(.presenter, [.char("p")], "Presenter mode: hide identities"),
+        b(.undo, [.char("u")], "Undo the last change made since the app was opened"),
         b(.view1, [.char("1")], "Cases"),
         b(.view2, [.char("2")], "Trials"),
         b(.view3, [.char("3")], "Worklist"),
@@ -45,6 +46,7 @@ public enum AppKeyMaps {
         b(.previousPanel, [.backTab], "Previous panel"),
         b(.open, [.enter], "Trial reasons (every criterion)", footer: true),
         b(.zoom, [.char("z")], "Zoom the focused panel", footer: true),
+        b(.addToAgenda, [.char("a")], "Put the case on a board meeting's agenda (with the question)"),
     ] + movement)
 
     public static let trials = KeyMap(name: "Trials", bindings: [
@@ -58,8 +60,13 @@ public enum AppKeyMaps {
     ] + movement)
 
     public static let worklist = KeyMap(name: "Worklist", bindings: [
-        b(.open, [.enter], "Open the task's case", footer: true),
-        b(.filterWorklistSite, [.char("c")], "Filter: next site (centre)", footer: true),
+        b(.open, [.enter], "Task details", footer: true),
+        b(.markDone, [.char("d")], "Mark the task done (today; asks first)", footer: true),
+        b(.reschedule, [.char("r")], "Reschedule the task (new date and reason)", footer: true),
+        b(.addNote, [.char("n")], "Add a note to the task", footer: true),
+        b(.openTaskCase, [.char("o")], "Open the task's case"),
+        b(.filterWorklistSite, [.char("c")], "Filter: next site (centre)"),
+        b(.filterWorklistKind, [.char("t")], "Filter: next kind of task"),
         b(.toggleDone, [.char("a")], "Show / hide done tasks"),
     ] + movement)
 
@@ -67,9 +74,27 @@ public enum AppKeyMaps {
         b(.nextPanel, [.tab], "Trials / candidates", footer: true),
         b(.previousPanel, [.backTab], "Trials / candidates"),
         b(.open, [.enter], "Choose trial / open candidate's case", footer: true),
+        b(.moveStatus, [.char("m")], "Move the candidate's screening status", footer: true),
     ] + movement)
 
-    public static let meeting = KeyMap(name: "Meeting", bindings: movement)
+    public static let meeting = KeyMap(name: "Meeting", bindings: [
+        b(.open, [.enter], "Open the meeting / record the decision", footer: true),
+        b(.newMeeting, [.char("N")], "New meeting (date, name, site)", footer: true),
+        b(.nextCase, [.right, .char("]")], "Next case on the agenda", footer: true),
+        b(.previousCase, [.left, .char("[")], "Previous case on the agenda"),
+        b(.recordDecision, [.char("e")], "Record the board's decision for this case", footer: true),
+        b(.openMeetingCase, [.char("o")], "Open the whole case (MRD chart, trial reasons); Esc comes back"),
+    ] + movement)
+
+    /// Keys inside a form (the focused text field takes every other key).
+    public static let form = KeyMap(name: "Form", bindings: [
+        b(.formSave, [.function(2)], "Save (Enter on the last field saves too)", footer: true),
+        b(.formNext, [.tab, .down], "Next field", footer: true),
+        b(.formPrevious, [.backTab, .up], "Previous field"),
+        b(.formOptionNext, [.right, .char(" ")], "Next option (choice fields)", footer: true),
+        b(.formOptionPrevious, [.left], "Previous option (choice fields)"),
+        b(.back, [.escape], "Close (an edited form is kept as a draft)", footer: true),
+    ])
 
     /// The key map of `screen` (its own bindings first, then the global ones).
     public static func map(for screen: ScreenID) -> KeyMap {

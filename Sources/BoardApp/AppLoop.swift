@@ -1,3 +1,4 @@
+import Foundation
 import ScreenKit
 
 /// The interactive loop: read a key, reduce, perform effects, draw — only when the state changed
@@ -18,7 +19,18 @@ public struct AppLoop {
         runtime.send(.resize(width: w, height: h))
         var lastDrawn: AppState?
         var idle = 0
+        var meetingOpened: (id: String, at: UInt64)?
         while !runtime.isQuitting {
+            // The meeting clock: wall time and time since the meeting was opened, once a second.
+            if runtime.state.screen == .meeting, let m = runtime.state.meeting.meeting {
+                let now = DispatchTime.now().uptimeNanoseconds
+                if meetingOpened?.id != m.id { meetingOpened = (m.id, now) }
+                let elapsed = Int((now - (meetingOpened?.at ?? now)) / 1_000_000_000)
+                let wall = AppLoop.wallClock()
+                if elapsed != runtime.state.meeting.elapsed || wall != runtime.state.meeting.wallClock {
+                    runtime.send(.clock(wall: wall, elapsed: elapsed))
+                }
+            }
             if lastDrawn != runtime.state {
                 terminal.draw(runtime.render())
                 lastDrawn = runtime.state
@@ -38,5 +50,13 @@ public struct AppLoop {
             // A resize (also sent by the backend after Ctrl-Z/fg, same size) repaints the whole frame.
             if case .resize = key { lastDrawn = nil }
         }
+    }
+
+    /// Local wall time "HH:MM".
+    static func wallClock() -> String {
+        var t = time(nil)
+        var tmv = tm()
+        localtime_r(&t, &tmv)
+        return String(format: "%02d:%02d", tmv.tm_hour, tmv.tm_min)
     }
 }

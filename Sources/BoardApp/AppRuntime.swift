@@ -3,16 +3,28 @@ import ScreenKit
 
 /// Runs the reducer and performs its effects against a repository, feeding results back as
 /// actions, until nothing is left to do. Used by the terminal loop, `caseboard screen` and tests.
+/// Writes go through the `WorkflowRepository` (one per app launch: the undo session); an error it
+/// throws is shown in a dialog, never a crash.
 public final class AppRuntime {
     public private(set) var state: AppState
     public let repository: CaseRepository
+    public let workflows: WorkflowRepository?
     /// Every effect performed, in order (tests assert on it).
     public private(set) var performed: [Effect] = []
 
-    public init(repository: CaseRepository, width: Int, height: Int, ascii: Bool) {
+    /// `screeningNext` gives the statuses allowed after a status (nil: not in the log yet); the store's
+    /// status model in the executable.
+    public init(repository: CaseRepository, width: Int, height: Int, ascii: Bool, workflows: WorkflowRepository? = nil,
+                screeningNext: (ScreeningStatus?) -> [ScreeningStatus] = { c in ScreeningStatus.allCases.filter { $0 != c } }) {
         self.repository = repository
+        self.workflows = workflows
         self.state = AppState(width: width, height: height, ascii: ascii, isDemo: repository.isDemo,
                               today: repository.today, caseCount: repository.caseCount, facets: repository.facets)
+        state.workflowsAvailable = workflows != nil
+        state.readOnly = workflows?.isReadOnly ?? false
+        var next: [String: [ScreeningStatus]] = ["": screeningNext(nil)]
+        for st in ScreeningStatus.allCases { next[st.rawValue] = screeningNext(st) }
+        state.screeningNext = next
     }
 
     /// Loads what the first screen shows.
@@ -42,7 +54,100 @@ public final class AppRuntime {
             case .loadTrial(let id): send(.trialLoaded(id: id, repository.trialDetail(id: id)))
             case .loadWorklist(let f): send(.worklistLoaded(repository.worklist(filter: f)))
             case .quit: break
+            case .loadMeetingCase(let id): send(.meetingCaseLoaded(id: id, repository.detail(id: id)))
+            default: performWorkflow(e)
             }
+        }
+    }
+
+    /// The workflow effects: reads feed their data back; a write reports success (and invalidates the
+    /// cached rows of the case it changed) or its error message.
+    private func performWorkflow(_ e: Effect) {
+        guard let wf = workflows else {
+            switch e {  // Reads without workflows: nothing to show.
+            case .loadScreening(let trial): send(.screeningLoaded(trial: trial, [])); return
+            case .loadMeetings: send(.meetingsLoaded([])); return
+            case .loadMeeting: return
+            default: break
+            }
+            send(.workflowFailed("The workflows are not available (no database is open for writing). Nothing was written."))
+            return
+        }
+        do {
+            switch e {
+            case .loadScreening(let trial): send(.screeningLoaded(trial: trial, try wf.screeningRecords(trial: trial, patient: nil)))
+            case .loadMeetings: send(.meetingsLoaded(try wf.meetings()))
+            case .loadMeeting(let id): send(.meetingLoaded(try wf.meeting(id: id)))
+            case .completeTask(let id, let date):
+                let out = try wf.completeTask(id: id, date: date)
+                repository.invalidate(caseID: out.task.patient)
+                var m = "Done: \(out.task.kind), \(out.task.patient), \(out.task.done ?? date ?? state.today)."
+                if let n = out.next { m += " Next due \(n.due)." }
+                send(.workflowSucceeded(message: m, warnings: []))
+            case .rescheduleTask(let id, let to, let reason):
+                let t = try wf.rescheduleTask(id: id, to: to, reason: reason)
+                repository.invalidate(caseID: t.patient)
+                send(.workflowSucceeded(message: "Rescheduled: \(t.kind) for \(t.patient) now due \(t.due).", warnings: []))
+            case .noteTask(let id, let text):
+                let t = try wf.noteTask(id: id, text: text)
+                repository.invalidate(caseID: t.patient)
+                send(.workflowSucceeded(message: "Note added to \(t.kind) for \(t.patient).", warnings: []))
+            case .setScreeningStatus(let change):
+                let r = try wf.setScreeningStatus(change)
+                send(.workflowSucceeded(message: "Screening \(r.trial): \(r.patient) is now \(r.status?.rawValue ?? "?").", warnings: []))
+            case .createMeeting(let date, let name, let site):
+                let m = try wf.createMeeting(date: date, name: name, site: site)
+                send(.workflowSucceeded(message: "Meeting \(m.id) created: \(m.name) \(m.date). Open a case and press a to put it on the agenda.", warnings: []))
+                send(.openMeeting(m.id))
+            case .addToAgenda(let meetingID, let patientID, let question):
+                let item = try wf.addToAgenda(meetingId: meetingID, patientId: patientID, question: question)
+                send(.workflowSucceeded(message: "\(patientID) is case \(item.position) on the agenda of \(meetingID).", warnings: []))
+            case .recordDecision(let meetingID, let patientID, let decision):
+                let out = try wf.recordDecision(meetingId: meetingID, patientId: patientID, decision: decision)
+                repository.invalidate(caseID: patientID)
+                var m = "Decision recorded for \(patientID)."
+                if let t = decision.trialProposed { m += " \(t) entered the pre-screening log (\(out.screening?.status?.rawValue ?? "identified"))." }
+                if let r = out.reviewTask { m += " Review task due \(r.due)." }
+                send(.workflowSucceeded(message: m, warnings: out.warnings))
+            case .undo:
+                let target = AppRuntime.lastUndoable((try? wf.sessionChanges()) ?? [])
+                let undone = try wf.undoLastChange()
+                let entry = undone.action == "undo" ? (target ?? undone) : undone
+                repository.invalidate(caseID: nil)
+                send(.workflowSucceeded(message: "Undone: \(AppRuntime.describe(entry)).", warnings: []))
+            default: break
+            }
+        } catch {
+            send(.workflowFailed(String(describing: error)))
+        }
+    }
+
+    /// The change `undo` will revert: session changes newest first, each undo entry cancelling the
+    /// newest change not yet undone (undo works as a stack).
+    static func lastUndoable(_ newestFirst: [AuditEntry]) -> AuditEntry? {
+        var pending = 0
+        for e in newestFirst {
+            if e.action == "undo" { pending += 1 } else if pending > 0 { pending -= 1 } else { return e }
+        }
+        return nil
+    }
+
+    /// "board decision for P on meeting M" from an audit entry's action and entity.
+    static func describe(_ e: AuditEntry) -> String {
+        let parts = e.entity.split(separator: "/").map(String.init)
+        let action = e.action.split(separator: ".").map(String.init)
+        switch action.first {
+        case "meeting" where action.count > 1 && action[1] == "decision" && parts.count >= 3:
+            return "board decision for \(parts[2]) at meeting \(parts[1])"
+        case "followUp" where parts.count >= 4:
+            let what = ["done": "task marked done", "reschedule": "rescheduling", "note": "note"][action.last ?? ""] ?? e.action
+            return "\(what) of \(parts[3...].joined(separator: "/")) (\(parts[1]))"
+        case "meeting" where action.count > 1 && action[1] == "create":
+            return "creation of the meeting of \(parts.dropFirst().joined(separator: "/"))"
+        case "screening" where parts.count >= 3:
+            return "screening status \(action.dropFirst().joined(separator: ".")) of \(parts[2]) on \(parts[1])"
+        default:
+            return "\(e.action) (\(e.entity))"
         }
     }
 

@@ -1,4 +1,5 @@
 import CaseModel
+import ScreenKit
 
 /// The whole application state: a value, changed only by `reduce`. One nested state per screen.
 public struct AppState: Equatable, Sendable {
@@ -18,6 +19,17 @@ public struct AppState: Equatable, Sendable {
     public var isQuitting = false
     /// One-line message in the status row ("unknown case id X").
     public var message: String?
+    /// How the message is drawn: `error` (default), `ok` after a saved change, `warning` for a refusal.
+    public var messageRole: Role = .error
+    /// Workflows (issue #6): whether a `WorkflowRepository` is wired, and whether it refuses writes.
+    public var workflowsAvailable = false
+    public var readOnly = false
+    /// A form closed with Esc after an edit (resumed by its key; `q` asks before losing it).
+    public var draft: FormState?
+    /// The case waiting for the meetings list to open its "add to agenda" form.
+    public var pendingAgendaCase: String?
+    /// Valid next screening statuses by current status (rawValue; "" = not in the log yet).
+    public var screeningNext: [String: [ScreeningStatus]] = [:]
 
     public var caseList = CaseListState()
     public var caseDetail = CaseDetailState()

@@ -26,9 +26,13 @@ public protocol CaseRepository: AnyObject {
     func trialDetail(id: String) -> TrialDetail?
     /// Follow-up tasks, most urgent first.
     func worklist(filter: WorklistFilter) -> [WorklistRow]
+    /// Forgets what is cached for a case (nil: every case) after a workflow changed it.
+    func invalidate(caseID: String?)
 }
 
 extension CaseRepository {
+    public func invalidate(caseID: String?) {}
+
     public func summaries(filter: CaseFilter, sort: CaseSort) -> [CaseSummary] {
         caseIDs(matching: CaseQuery(filter: filter, sort: sort)).compactMap { summary(id: $0) }
     }

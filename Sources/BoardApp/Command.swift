@@ -1,7 +1,7 @@
 /// Every user-visible action by name. Key maps bind keys to these; tests send them directly.
 public enum Command: String, CaseIterable, Equatable, Sendable {
     // global
-    case quit, back, help, search, presenter
+    case quit, back, help, search, presenter, undo
     case view1, view2, view3, view4, view5, view6, view7, view8, view9
     // movement
     case up, down, pageUp, pageDown, top, bottom, open
@@ -10,7 +10,15 @@ public enum Command: String, CaseIterable, Equatable, Sendable {
     // case list
     case sortNext, sortReverse, filterGroup, filterSite, filterStatus, clearFilters
     // worklist
-    case filterWorklistSite, toggleDone
+    case filterWorklistSite, filterWorklistKind, toggleDone, openTaskCase, markDone, reschedule, addNote
+    // screening
+    case moveStatus
+    // meeting
+    case newMeeting, nextCase, previousCase, recordDecision, openMeetingCase
+    // case detail
+    case addToAgenda
+    // forms
+    case formNext, formPrevious, formSave, formOptionNext, formOptionPrevious
     // confirm dialog
     case confirmYes, confirmNo
 

@@ -1,3 +1,5 @@
+import CaseModel
+
 /// Side effects the reducer asks for; the runtime performs them and feeds the results back as actions.
 public enum Effect: Equatable, Sendable {
     case loadCaseList(CaseQuery)
@@ -6,4 +8,17 @@ public enum Effect: Equatable, Sendable {
     case loadTrial(String)
     case loadWorklist(WorklistFilter)
     case quit
+    // Workflows (issue #6), performed through the `WorkflowRepository`.
+    case loadScreening(trial: String)
+    case loadMeetings
+    case loadMeeting(String)
+    case loadMeetingCase(String)
+    case completeTask(id: String, date: LocalDate?)
+    case rescheduleTask(id: String, to: LocalDate, reason: String)
+    case noteTask(id: String, text: String)
+    case setScreeningStatus(ScreeningChange)
+    case createMeeting(date: LocalDate, name: String, site: String?)
+    case addToAgenda(meetingID: String, patientID: String, question: String)
+    case recordDecision(meetingID: String, patientID: String, BoardDecision)
+    case undo
 }

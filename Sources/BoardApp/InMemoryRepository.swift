@@ -24,6 +24,8 @@ public final class InMemoryRepository: CaseRepository {
     private let interpreter: Interpreter
     private let verdictProvider: VerdictProvider
     private let fastVerdicts: TrialVerdictProvider?
+    /// A case's follow-up tasks with the nurses' records applied (the workflows), when wired.
+    public var taskProvider: ((Patient) -> [FollowUpTask]?)?
 
     private var interpretations: [String: Interpretation] = [:]
     private var verdicts: [String: [ArmVerdict]] = [:]
@@ -93,8 +95,21 @@ public final class InMemoryRepository: CaseRepository {
         return p
     }
 
+    /// Loads every case at once (one pass over the store), for the views that need them all; without
+    /// it cases are loaded one by one.
+    public var loadAll: (() -> [Patient])?
+    /// The open follow-up tasks of many cases at once, by case id (the worklist), when the store offers it.
+    public var openTasks: (([Patient]) -> [String: [FollowUpTask]]?)?
+    /// One trial's explained arm verdicts for a case (trial and screening screens), when the engine offers it.
+    public var verdictsForTrial: ((Patient, Interpretation, String) -> [ArmVerdict])?
+
     /// Every case, loaded (for the views that need them all: trial counts, worklist).
-    private var allPatients: [Patient] { entries.compactMap { patient($0.id) } }
+    private var allPatients: [Patient] {
+        if patientCache.count < entries.count, let all = loadAll {
+            for p in all() where index[p.id] != nil && patientCache[p.id] == nil { patientCache[p.id] = p }
+        }
+        return entries.compactMap { patient($0.id) }
+    }
 
     func interpretation(of p: Patient) -> Interpretation {
         if let i = interpretations[p.id] { return i }
@@ -126,6 +141,9 @@ public final class InMemoryRepository: CaseRepository {
     /// Follow-up tasks: the interpretation's (schedule and explicit merged by the rules), or, while
     /// the rules give none, the file's explicit tasks with their status relative to today.
     func followUps(of p: Patient) -> [FollowUpTask] {
+        if let provider = taskProvider, let tasks = provider(p) {
+            return tasks.sorted { ($0.status, $0.due, $0.id) < ($1.status, $1.due, $1.id) }
+        }
         let interp = interpretation(of: p)
         var tasks = interp.followUps
         if tasks.isEmpty {
@@ -145,6 +163,10 @@ public final class InMemoryRepository: CaseRepository {
         if days < 0 { return .overdue }
         if days <= 14 { return .dueSoon }
         return .upcoming
+    }
+
+    public func invalidate(caseID: String?) {
+        if let id = caseID { summaryCache[id] = nil } else { summaryCache = [:] }
     }
 
     // MARK: queries
@@ -274,7 +296,12 @@ public final class InMemoryRepository: CaseRepository {
         guard let t = trialList.first(where: { $0.id == id }) else { return nil }
         var groups: [Verdict: [TrialCandidate]] = [:]
         for p in allPatients {
-            guard let row = CaseTrialRow.rows(from: armVerdicts(of: p), titles: trialTitles).first(where: { $0.trialID == id }) else { continue }
+            // One trial's explained verdicts (the case's full set when already computed).
+            let arms: [ArmVerdict]
+            if let all = verdicts[p.id] { arms = all.filter { $0.trial == id } }
+            else if let one = verdictsForTrial { arms = one(p, interpretation(of: p), id) }
+            else { arms = armVerdicts(of: p).filter { $0.trial == id } }
+            guard let row = CaseTrialRow.rows(from: arms, titles: trialTitles).first(where: { $0.trialID == id }) else { continue }
             let best = row.arms.first { $0.arm == row.bestArm }
             let crit = best?.criteria ?? []
             let failing = crit.filter { ($0.kind == .inclusion && $0.result == .notMet) || ($0.kind == .exclusion && $0.result == .met) }
@@ -291,10 +318,12 @@ public final class InMemoryRepository: CaseRepository {
 
     public func worklist(filter: WorklistFilter) -> [WorklistRow] {
         var rows: [WorklistRow] = []
-        for e in entries {
-            if let s = filter.site, e.site != s { continue }
-            guard let p = patient(e.id) else { continue }
-            for t in followUps(of: p) {
+        if filter.site == nil { _ = allPatients }
+        let selected = entries.filter { e in filter.site.map { e.site == $0 } ?? true }.compactMap { patient($0.id) }
+        // The open tasks of many cases in one pass when the store offers it (done tasks need the per-case path).
+        let bulk = filter.includeDone ? nil : openTasks?(selected)
+        for p in selected {
+            for t in bulk.map({ $0[p.id] ?? [] }) ?? followUps(of: p) {
                 if !filter.includeDone && t.status == .done { continue }
                 if let k = filter.kind, t.kind != k { continue }
                 rows.append(WorklistRow(task: t, name: p.displayName, initials: p.initials))

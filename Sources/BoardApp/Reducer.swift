@@ -56,8 +56,10 @@ enum Reducer {
             return []
         case .trialLoaded(let id, let detail):
             if s.screen == .screening {
-                s.screening.detail = detail; s.screening.candidates = ListState()
-                return []
+                let same = s.screening.detail?.trial.id == id
+                s.screening.detail = detail
+                if !same { s.screening.candidates = ListState(); s.screening.records = [:] }
+                return detail == nil ? [] : [.loadScreening(trial: id)]
             }
             guard s.trialDetail.id == id else { return [] }
             if let d = detail { s.trialDetail.detail = d } else {
@@ -67,9 +69,56 @@ enum Reducer {
             }
             return []
         case .worklistLoaded(let rows):
+            let previous = s.worklist.selectedRow?.task.id
+            let previousIndex = s.worklist.list.selected
             s.worklist.rows = rows; s.worklist.isLoaded = true
-            s.worklist.list = ListState()
+            if s.worklist.filter.kind == nil { s.worklist.kinds = Array(Set(rows.map(\.task.kind))).sorted() }
+            // Keep the selection on the same task (or near where it was) across a reload.
+            let lines = s.worklist.lines
+            if let p = previous, let i = lines.firstIndex(where: { if case .task(let r) = $0 { return r.task.id == p } else { return false } }) {
+                s.worklist.list.selected = i
+            } else if previous != nil {
+                s.worklist.list.selected = min(previousIndex, max(0, lines.count - 1))
+            } else {
+                s.worklist.list = ListState()
+            }
             s.worklist.skipHeading(direction: 1, visibleRows: ScreenLayout.listRows(width: s.width, height: s.height))
+            return []
+        case .openMeeting(let id):
+            s.stack = [.meeting]; s.overlay = nil
+            return [.loadMeeting(id)]
+        case .screeningLoaded(let trial, let records):
+            guard s.screening.detail?.trial.id == trial else { return [] }
+            var byPatient: [String: ScreeningRecord] = [:]
+            for r in records { byPatient[r.patient] = r }
+            s.screening.records = byPatient
+            return []
+        case .meetingsLoaded(let meetings):
+            s.meeting.meetings = meetings.sorted { ($0.date, $0.id) > ($1.date, $1.id) }
+            s.meeting.isLoaded = true
+            if let id = s.pendingAgendaCase {
+                s.pendingAgendaCase = nil
+                agendaForm(id, &s)
+            }
+            s.meeting.list.clamp(rowCount: s.meeting.meetings.count, visibleRows: ScreenLayout.listRows(width: s.width, height: s.height))
+            return []
+        case .meetingLoaded(let m):
+            let same = s.meeting.meeting?.id == m.id
+            s.meeting.meeting = m
+            if !same { s.meeting.current = 0; s.meeting.elapsed = 0; s.meeting.caseDetail = nil }
+            s.meeting.current = min(s.meeting.current, max(0, m.agenda.count - 1))
+            guard let item = s.meeting.currentItem else { return [] }
+            return same && s.meeting.caseDetail?.patient.id == item.patient ? [] : [.loadMeetingCase(item.patient)]
+        case .meetingCaseLoaded(let id, let detail):
+            guard s.meeting.currentItem?.patient == id else { return [] }
+            s.meeting.caseDetail = detail
+            return []
+        case .workflowSucceeded(let message, let warnings):
+            return succeeded(message, warnings: warnings, &s)
+        case .workflowFailed(let message):
+            return failed(message, &s)
+        case .clock(let wall, let elapsed):
+            s.meeting.wallClock = wall; s.meeting.elapsed = elapsed
             return []
         }
     }
@@ -78,7 +127,7 @@ enum Reducer {
 
     static func handleKey(_ key: KeyEvent, _ s: inout AppState) -> [Effect] {
         if case .resize(let w, let h) = key { return apply(.resize(width: w, height: h), to: &s) }
-        s.message = nil
+        s.message = nil; s.messageRole = .error
         switch s.overlay {
         case .confirmQuit(var modal):
             switch modal.handle(key) {
@@ -87,6 +136,32 @@ enum Reducer {
             default: s.overlay = .confirmQuit(modal)
             }
             return []
+        case .confirm(var modal, let intent):
+            switch modal.handle(key) {
+            case .chosen(0):
+                s.overlay = nil
+                switch intent {
+                case .completeTask(let id, let date): return [.completeTask(id: id, date: date)]
+                }
+            case .chosen(1) where modal.buttons.count == 3:
+                switch intent {
+                case .completeTask(let id, let date):
+                    s.overlay = .form(FormState(title: "Mark done on another date", fields: [
+                        FormField("date", "Date done", kind: .date, value: date.description, required: true)],
+                        purpose: .completeTask(taskID: id)))
+                }
+            case .chosen, .cancelled: s.overlay = nil
+            default: s.overlay = .confirm(modal, intent)
+            }
+            return []
+        case .message(var modal, let then):
+            switch modal.handle(key) {
+            case .chosen, .cancelled: s.overlay = then.map { .form($0) }
+            default: s.overlay = .message(modal, then: then)
+            }
+            return []
+        case .form(let form):
+            return formKey(key, form, &s)
         case .help(let scroll):
             switch key {
             case .escape, .char("?"), .char("q"), .enter: s.overlay = nil
@@ -185,7 +260,9 @@ enum Reducer {
             return []
         case .caseDetail: return s.caseDetail.id.map { [.loadCase($0)] } ?? []
         case .trialDetail: return s.trialDetail.id.map { [.loadTrial($0)] } ?? []
-        case .meeting: return []
+        case .meeting:
+            if s.meeting.meeting != nil { return [] }
+            return [.loadMeetings]
         }
     }
 
@@ -201,10 +278,39 @@ enum Reducer {
             }
             s.isQuitting = true
             return [.quit]
+        case .undo:
+            guard guardWrite("undo", &s) else { return [] }
+            return [.undo]
+        case .markDone, .reschedule, .addNote, .openTaskCase:
+            guard s.screen == .worklist else { return [] }
+            return worklistCommand(c, &s)
+        case .filterWorklistKind:
+            s.worklist.filter.kind = cycle(s.worklist.filter.kind, through: s.worklist.kinds)
+            return [.loadWorklist(s.worklist.filter)]
+        case .moveStatus:
+            guard s.screen == .screening else { return [] }
+            return moveStatus(&s)
+        case .addToAgenda:
+            guard s.screen == .caseDetail, let id = s.caseDetail.id else { return [] }
+            guard guardWrite("put a case on an agenda", &s) else { return [] }
+            s.pendingAgendaCase = id
+            return [.loadMeetings]
+        case .openMeetingCase:
+            guard s.screen == .meeting, let item = s.meeting.currentItem else { return [] }
+            return apply(.openCase(item.patient), to: &s)
+        case .newMeeting, .nextCase, .previousCase, .recordDecision:
+            guard s.screen == .meeting else { return [] }
+            return meetingCommand(c, &s)
+        case .formNext, .formPrevious, .formSave, .formOptionNext, .formOptionPrevious:
+            return []
         case .back:
             if s.overlay != nil { s.overlay = nil; return [] }
             if s.screen == .caseDetail && s.caseDetail.showReasons { s.caseDetail.showReasons = false; return [] }
             if s.screen == .caseDetail && s.caseDetail.zoomed { s.caseDetail.zoomed = false; return [] }
+            if s.screen == .meeting && s.meeting.meeting != nil {
+                s.meeting.meeting = nil; s.meeting.caseDetail = nil
+                return [.loadMeetings]
+            }
             if s.stack.count > 1 {
                 s.stack.removeLast()
                 switch s.screen {
@@ -280,9 +386,16 @@ enum Reducer {
             s.worklist.filter.includeDone.toggle()
             return [.loadWorklist(s.worklist.filter)]
         case .confirmYes, .confirmNo:
-            if case .confirmQuit = s.overlay {
+            switch s.overlay {
+            case .confirmQuit?:
                 s.overlay = nil
                 if c == .confirmYes { s.isQuitting = true; return [.quit] }
+            case .confirm(_, let intent)?:
+                s.overlay = nil
+                if c == .confirmYes, case .completeTask(let id, let date) = intent { return [.completeTask(id: id, date: date)] }
+            case .message(_, let then)?:
+                s.overlay = then.map { .form($0) }
+            default: break
             }
             return []
         }
@@ -351,7 +464,11 @@ enum Reducer {
                 apply(c, to: &s.screening.candidates, rowCount: n, visibleRows: listRows)
             }
         case .meeting:
-            break
+            if s.meeting.meeting == nil {
+                apply(c, to: &s.meeting.list, rowCount: s.meeting.meetings.count, visibleRows: listRows)
+            } else if c == .down || c == .up {
+                return meetingCommand(c == .down ? .nextCase : .previousCase, &s)
+            }
         }
         return []
     }
@@ -366,7 +483,8 @@ enum Reducer {
             return apply(.openTrial(id), to: &s)
         case .worklist:
             guard let r = s.worklist.selectedRow else { return [] }
-            return apply(.openCase(r.task.patient), to: &s)
+            s.overlay = .message(taskDetails(r, s), then: nil)
+            return []
         case .caseDetail:
             if s.caseDetail.focus != .trials { s.caseDetail.focus = .trials; return [] }
             guard s.caseDetail.selectedTrial != nil else { return [] }
@@ -384,12 +502,15 @@ enum Reducer {
                 s.screening.focus = .candidates
                 return [.loadTrial(s.trials.rows[s.screening.trialList.selected].trial.id)]
             }
-            guard let d = s.screening.detail else { return [] }
-            let c = d.eligible + d.possiblyEligible + d.ineligible
-            guard s.screening.candidates.selected < c.count else { return [] }
-            return apply(.openCase(c[s.screening.candidates.selected].patientID), to: &s)
+            guard let c = s.screening.selectedCandidate else { return [] }
+            return apply(.openCase(c.patientID), to: &s)
         case .meeting:
-            return []
+            if s.meeting.meeting != nil { return decisionForm(&s) }
+            guard s.meeting.list.selected < s.meeting.meetings.count else {
+                s.message = "No meeting yet: N creates one."
+                return []
+            }
+            return [.loadMeeting(s.meeting.meetings[s.meeting.list.selected].id)]
         }
     }
 

@@ -27,8 +27,10 @@ public enum ScreenRenderer {
         case .help(let scroll)?:
             HelpOverlay(maps: AppKeyMaps.helpMaps(for: s.screen), title: "Help: \(s.screen.title) keys", ascii: s.ascii)
                 .render(into: &buffer, area: content, scroll: scroll)
-        case .confirmQuit(let modal)?:
+        case .confirmQuit(let modal)?, .confirm(let modal, _)?, .message(let modal, _)?:
             modal.render(into: &buffer, area: buffer.area)
+        case .form(let f)?:
+            FormView.render(f, ascii: s.ascii, into: &buffer, area: content)
         case nil: break
         }
     }
@@ -65,14 +67,10 @@ public enum ScreenRenderer {
         if s.screen == .caseDetail && s.caseDetail.showReasons, let t = s.caseDetail.selectedTrial { crumbs.append("Reasons " + t.trialID) }
         let sep = s.ascii ? " > " : " › "
         let left = " " + crumbs.joined(separator: sep)
-        let rightText = "today \(s.today) "
+        let rightText = (s.readOnly ? "READ-ONLY " : "") + "today \(s.today) "
         let presenter = s.presenter ? " PRESENTER: identities hidden " : ""
         let rightW = DisplayWidth.of(rightText) + DisplayWidth.of(presenter)
         buffer.write(left, x: 0, y: y, role: .header, maxWidth: max(0, s.width - rightW - 1))
-        if let m = s.message {
-            let x = min(s.width, DisplayWidth.of(left) + 3)
-            buffer.write(m, x: x, y: y, role: .error, maxWidth: max(0, s.width - x - rightW - 1))
-        }
         if !presenter.isEmpty { buffer.write(presenter, x: max(0, s.width - rightW), y: y, role: .presenter) }
         buffer.write(rightText, x: max(0, s.width - DisplayWidth.of(rightText)), y: y, role: .header)
     }
@@ -84,6 +82,16 @@ public enum ScreenRenderer {
             let hint = " Enter keep  Esc clear "
             let w = DisplayWidth.of(hint)
             if s.width > w + 20 { buffer.write(hint, x: s.width - w, y: row.y, role: .footer) }
+            return
+        }
+        // The status message (an error, a saved change, a refusal) replaces the key hints until the next key.
+        if let m = s.message {
+            buffer.fill(row, role: s.messageRole)
+            buffer.write(" " + m, x: 0, y: row.y, role: s.messageRole, maxWidth: s.width)
+            return
+        }
+        if case .form? = s.overlay {
+            HintBar(maps: [AppKeyMaps.form], ascii: s.ascii).render(into: &buffer, area: row)
             return
         }
         HintBar(maps: [AppKeyMaps.map(for: s.screen)], ascii: s.ascii).render(into: &buffer, area: row)

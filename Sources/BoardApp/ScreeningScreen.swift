@@ -1,8 +1,8 @@
 import CaseModel
 import ScreenKit
 
-/// `screening`: pick a trial on the left; its candidates by verdict with the data to obtain on the
-/// right. The pre-screening log statuses (issue #6) will be shown beside each candidate.
+/// `screening`: pick a trial on the left; its candidates on the right, grouped by verdict, each with
+/// its pre-screening log status (and last change) and the data to obtain. `m` moves the status.
 public enum ScreeningScreen {
     public static func render(_ s: AppState, into buffer: inout Buffer, area: Rect) {
         let (left, right) = ScreenLayout.split(area, leftPercent: 35)
@@ -21,12 +21,72 @@ public enum ScreeningScreen {
                 }.render(into: &buffer, area: content, state: &l)
             }
         }
-        if let d = s.screening.detail {
-            TrialDetailScreen.renderCandidates(d, list: s.screening.candidates, focused: s.screening.focus == .candidates,
-                                               presenter: s.presenter, ascii: s.ascii, into: &buffer, area: right)
-        } else {
+        guard let d = s.screening.detail else {
             LinesPanel(title: "Candidates", lines: [[Span("Choose a trial with Enter.", role: .muted)]], isFocused: false, ascii: s.ascii)
                 .render(into: &buffer, area: right, scroll: 0)
+            return
         }
+        renderCandidates(s, d, into: &buffer, area: right)
+    }
+
+    /// Counts of the log by status ("identified 2 · approached 1").
+    static func logCounts(_ records: [String: ScreeningRecord]) -> String {
+        var counts: [ScreeningStatus: Int] = [:]
+        for r in records.values { if let st = r.status { counts[st, default: 0] += 1 } }
+        return ScreeningStatus.allCases.compactMap { st in counts[st].map { "\(st.rawValue) \($0)" } }.joined(separator: ", ")
+    }
+
+    static func renderCandidates(_ s: AppState, _ d: TrialDetail, into buffer: inout Buffer, area: Rect) {
+        let st = s.screening
+        let focused = st.focus == .candidates
+        let counts = "\(d.eligible.count)/\(d.possiblyEligible.count)/\(d.ineligible.count)"
+        let inner = Panel(title: "Candidates for \(d.trial.id) and screening log", isFocused: focused, ascii: s.ascii, rightTitle: counts)
+            .render(into: &buffer, area: area)
+        guard !inner.isEmpty else { return }
+        let log = logCounts(st.records)
+        buffer.write("Log: " + (log.isEmpty ? "nobody yet" : log), x: inner.x + 1, y: inner.y, role: .muted, maxWidth: inner.width - 1)
+        let content = Rect(x: inner.x + 1, y: inner.y + 1, width: max(0, inner.width - 1), height: max(0, inner.height - 1))
+        let all = st.ordered
+        if all.isEmpty {
+            buffer.write("No case has a verdict for this trial.", x: content.x, y: content.y, role: .muted, maxWidth: content.width)
+            return
+        }
+        enum Line { case heading(Verdict, Int), candidate(Int) }
+        var lines: [Line] = []
+        var selectedLine = 0
+        var k = 0
+        for v in Verdict.allCases {
+            let n = all.filter { $0.verdict == v }.count
+            guard n > 0 else { continue }
+            lines.append(.heading(v, n))
+            for _ in 0..<n {
+                if k == st.candidates.selected { selectedLine = lines.count }
+                lines.append(.candidate(k)); k += 1
+            }
+        }
+        var l = ListState(selected: selectedLine, offset: 0)
+        ListView(rowCount: lines.count, isFocused: focused, ascii: s.ascii) { i in
+            switch lines[i] {
+            case .heading(let v, let n):
+                return [Span(ClinicalGlyphs.verdictHeading(v, ascii: s.ascii) + " (\(n))", role: ClinicalGlyphs.verdictRole(v))]
+            case .candidate(let c):
+                let cand = all[c]
+                let name = s.presenter ? cand.initials : (cand.name ?? cand.initials)
+                let glyph = ClinicalGlyphs.verdict(cand.verdict, ascii: s.ascii)
+                var spans = [Span("  " + String(glyph.text.prefix(1)), role: glyph.role), Span(" \(cand.patientID)", role: .title),
+                             Span(" \(name)", role: s.presenter ? .presenter : .normal)]
+                if let r = st.records[cand.patientID], let last = r.history.last {
+                    var text = " [\(last.status.rawValue) \(last.date)"
+                    if let c = last.criterion { text += ": \(c)" } else if let why = last.reason { text += ": \(why)" }
+                    if let rc = last.recheck { text += ", recheck \(rc)" }
+                    spans.append(Span(text + "]", role: .screeningStatus))
+                } else {
+                    spans.append(Span(" [not in log]", role: .muted))
+                }
+                if !cand.toObtain.isEmpty { spans.append(Span("  obtain: " + cand.toObtain.joined(separator: "; "), role: .trialPossibly)) }
+                if !cand.failing.isEmpty { spans.append(Span("  fails: " + cand.failing.joined(separator: "; "), role: .muted)) }
+                return spans
+            }
+        }.render(into: &buffer, area: content, state: &l)
     }
 }

@@ -1,11 +1,31 @@
+import CaseModel
 import ScreenKit
 
-/// Pre-screening view: a trial (chosen in the left list) and its candidates by verdict with the
-/// data to obtain. Issue #6 adds the screening log statuses and their changes.
+/// Pre-screening view: a trial (chosen in the left list) and its candidates by verdict with their
+/// screening log status and the data to obtain.
 public struct ScreeningState: Equatable, Sendable {
     public var trialList = ListState()
     public var focus: TrialPanel = .criteria
     public var detail: TrialDetail?
     public var candidates = ListState()
+    /// The trial's pre-screening log, by patient id.
+    public var records: [String: ScreeningRecord] = [:]
     public init() {}
+
+    /// Candidates in display order: by verdict, then those in the log (by status), then by id.
+    public var ordered: [TrialCandidate] {
+        guard let d = detail else { return [] }
+        func rank(_ c: TrialCandidate) -> Int {
+            guard let st = records[c.patientID]?.status else { return 99 }
+            return ScreeningStatus.allCases.firstIndex(of: st) ?? 98
+        }
+        return [d.eligible, d.possiblyEligible, d.ineligible].flatMap { group in
+            group.sorted { (rank($0), $0.patientID) < (rank($1), $1.patientID) }
+        }
+    }
+
+    public var selectedCandidate: TrialCandidate? {
+        let o = ordered
+        return candidates.selected < o.count ? o[candidates.selected] : nil
+    }
 }

@@ -10,6 +10,7 @@ public enum WorklistScreen {
                              Span("  \(counts[0]) overdue", role: .taskOverdue), Span("  \(counts[1]) due soon", role: .taskDuesoon),
                              Span("  \(counts[2]) upcoming", role: .taskUpcoming),
                              Span("  site: ", role: .muted), Span(st.filter.site ?? "all"),
+                             Span("  kind: ", role: .muted), Span(st.filter.kind ?? "all"),
                              Span(st.filter.includeDone ? "  (done shown)" : "", role: .muted)],
                      x: area.x, y: area.y, maxWidth: area.width)
         let listArea = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)

@@ -2,7 +2,7 @@ import CaseModel
 import ScreenKit
 
 /// The nurse worklist: tasks grouped overdue / due soon / upcoming (/ done when shown).
-/// Issue #6 adds d (done), r (reschedule), n (note), u (undo) here.
+/// `d` done, `r` reschedule, `n` note go through the workflows; `u` undoes.
 public struct WorklistState: Equatable, Sendable {
     /// One displayed line: a group heading or a task.
     public enum Line: Equatable, Sendable {
@@ -15,6 +15,8 @@ public struct WorklistState: Equatable, Sendable {
     public var list = ListState()
     public var filter = WorklistFilter()
     public var sites: [String] = []
+    /// Kinds of task present (for the kind filter), from the last load without a kind filter.
+    public var kinds: [String] = []
     public var isLoaded = false
     public init() {}
 

@@ -200,4 +200,17 @@ public enum BoardFixtures {
         InMemoryRepository(patients: patients, trials: trials, today: today, isDemo: isDemo,
                            interpreter: interpretation(_:today:), verdicts: verdicts(_:_:))
     }
+
+    /// A runtime over the fixture repository and an in-memory workflow repository (tasks shown with
+    /// the workflows' records), started on the case list.
+    public static func workflowRuntime(width: Int = 120, height: Int = 40, ascii: Bool = false, readOnly: Bool = false,
+                                       workflows: FixtureWorkflows? = nil) -> (AppRuntime, FixtureWorkflows) {
+        let wf = workflows ?? FixtureWorkflows(readOnly: readOnly)
+        let repo = repository()
+        repo.taskProvider = { try? wf.tasks(for: $0) }
+        let rt = AppRuntime(repository: repo, width: width, height: height, ascii: ascii, workflows: wf,
+                            screeningNext: { wf.allowedNext($0) })
+        rt.start()
+        return (rt, wf)
+    }
 }

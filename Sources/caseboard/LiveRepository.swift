@@ -1,58 +1,140 @@
 import Foundation
 import CaseModel
+import CaseStore
 import ClinicalRules
+import TrialEngine
 import BoardApp
 
-/// Builds the UI's repository from the command context: every patient of the database (ids and
-/// stored fields only; interpretations and verdicts are computed per case when a screen shows it).
+/// Builds the UI's repositories from the command context: a light index of every case (one SELECT),
+/// whole cases loaded one at a time when a screen shows them, the trial engine compiled once per run,
+/// and the workflows (`WorkflowService`, one per app launch = the undo session).
 enum LiveRepository {
     /// What the trial engine gives the UI: the catalogue, a per-patient verdict function with
-    /// per-criterion reasons (case and trial screens), and optionally a fast path without reasons
-    /// (each trial's best open-arm verdict) for the counts of the case list and the catalogue.
+    /// per-criterion reasons (case and trial screens), and a fast path without reasons (each trial's
+    /// best open-arm verdict) for the counts of the case list and the catalogue.
     struct TrialWiring {
         var trials: [Trial]
         var verdicts: InMemoryRepository.VerdictProvider
         var trialVerdicts: InMemoryRepository.TrialVerdictProvider? = nil
+        /// The compiled matcher (nil without a catalogue), shared with the workflows.
+        var matcher: Matcher? = nil
     }
 
-    /// THE single place where the trial engine is wired into the terminal UI. Until the lead
-    /// connects TrialEngine here it returns no trials and no verdicts (the screens then say so).
-    /// With TrialEngine (tested on a merge of the branches):
-    ///     let catalogue = try TrialLoader.loadDirectory(context.trialsDirectory())
-    ///     let matcher = Matcher.compile(catalogue), today = context.today
-    ///     return TrialWiring(trials: catalogue.trials.map(\.trial),
-    ///         verdicts: { p, i in matcher.verdicts(for: p, interpretation: i, today: today) },
-    ///         trialVerdicts: { p, i in
-    ///             let facts = PatientFacts(patient: p, interpretation: i, today: today)
-    ///             var out: [String: Verdict] = [:]
-    ///             for (k, t) in matcher.trials.enumerated() { out[t.trial.id] = matcher.trialVerdict(k, facts: facts) }
-    ///             return out })
+    /// THE single place where the trial engine is wired into the terminal UI. The catalogue is
+    /// `--trials DIR`, the demo's, or the database's (`CommandContext.trialsDirectory()`); none when the
+    /// database holds no trial file. Rules are compiled once here (never per patient).
     static func trialWiring(_ context: CommandContext) throws -> TrialWiring {
-        TrialWiring(trials: [], verdicts: { _, _ in [] })
+        if context.options.trials != nil { _ = try context.trialsDirectory() }  // names a missing --trials directory
+        guard let dir = try WorkflowCLI.catalogueDirectory(context) else { return TrialWiring(trials: [], verdicts: { _, _ in [] }) }
+        let catalogue = try TrialsIO.catalogue(directory: dir)
+        let matcher = Matcher.compile(catalogue), today = context.today
+        return TrialWiring(
+            trials: catalogue.trials.map(\.trial),
+            verdicts: { p, i in matcher.verdicts(for: p, interpretation: i, today: today) },
+            trialVerdicts: { p, i in
+                let facts = PatientFacts(patient: p, interpretation: i, today: today)
+                var out: [String: Verdict] = [:]
+                for (k, t) in matcher.trials.enumerated() { out[t.trial.id] = matcher.trialVerdict(k, facts: facts) }
+                return out
+            },
+            matcher: matcher)
     }
 
-    /// Loads every patient (the only read the command-context contract offers today). For start-up
-    /// under 150 ms at 10,000 cases, once CaseStore offers a light index query (measured on a merge:
-    /// ~385 ms → ~130-190 ms to the first frame), replace the first two lines with:
-    ///     let db = try context.database()
-    ///     ... InMemoryRepository(index: try db.caseIndex(),   // [CaseIndexEntry] from the patient table
-    ///                            loader: { try? db.patient(id: $0) }, …)
-    static func make(_ options: GlobalOptions) throws -> InMemoryRepository {
+    /// The trial wiring computed on a background thread (GRDB's database is thread-safe; the context's
+    /// database is already open, so the background work only reads it).
+    final class Pending: @unchecked Sendable {
+        private var result: Result<TrialWiring, Error>?
+        private let done = DispatchSemaphore(value: 0)
+        init(_ context: CommandContext) {
+            let box = ContextBox(context)
+            Thread.detachNewThread { [self] in
+                result = Result { try LiveRepository.trialWiring(box.context) }
+                done.signal()
+            }
+        }
+        func wait() throws -> TrialWiring {
+            done.wait()
+            guard let r = result else { throw CLIError.internal("trial catalogue: no result") }
+            return try r.get()
+        }
+    }
+
+    final class ContextBox: @unchecked Sendable {
+        let context: CommandContext
+        init(_ c: CommandContext) { context = c }
+    }
+
+    /// The repository of the case screens and the workflow service of this launch.
+    struct Session {
+        var repository: InMemoryRepository
+        var workflows: WorkflowService
+        var context: CommandContext
+        /// Milliseconds spent per phase of `open` (database, index, trials, workflows), for the start-up log.
+        var phases: [(String, Double)] = []
+    }
+
+    /// Opens the database, reads the case index (one query), compiles the trial catalogue and starts
+    /// the workflow session. Whole cases are read by id on first display.
+    static func open(_ options: GlobalOptions) throws -> Session {
+        var phases: [(String, Double)] = []
+        var mark = DispatchTime.now().uptimeNanoseconds
+        func lap(_ name: String) {
+            let now = DispatchTime.now().uptimeNanoseconds
+            phases.append((name, Double(now - mark) / 1e6)); mark = now
+        }
         let context = try CommandContext(options)
-        let patients = try context.patients()
-        let wiring = try trialWiring(context)
-        return InMemoryRepository(patients: patients, trials: wiring.trials, today: context.today, isDemo: context.isDemo,
-                                  interpreter: { Interpretation.interpret($0, today: $1) }, verdicts: wiring.verdicts,
-                                  trialVerdicts: wiring.trialVerdicts)
+        let db = try context.database()
+        lap("db")
+        // The trial catalogue compiles on another core while the case index is read.
+        let pending = Pending(context)
+        let index = try db.caseIndex()
+        lap("index")
+        let wiring = try pending.wait()
+        lap("trials")
+        let repo = InMemoryRepository(index: index, loader: { try? db.patient(id: $0) }, trials: wiring.trials,
+                                      today: context.today, isDemo: context.isDemo,
+                                      interpreter: { Interpretation.interpret($0, today: $1) }, verdicts: wiring.verdicts,
+                                      trialVerdicts: wiring.trialVerdicts)
+        let today = context.today
+        let matcher = wiring.matcher
+        let known: Set<String>? = wiring.trials.isEmpty ? nil : Set(wiring.trials.map(\.id))
+        let now = ProcessInfo.processInfo.environment["CASEBOARD_NOW"]
+        var verdictProvider: WorkflowService.VerdictProvider?
+        if let m = matcher {
+            verdictProvider = { p in m.verdicts(for: p, interpretation: Interpretation.interpret(p, today: today), today: today) }
+        }
+        let tasks: WorkflowService.TaskProvider = { FollowUpScheduler.tasks(for: $0, today: $1) }
+        let clock: @Sendable () -> String = { now ?? AppDatabase.timestamp() }
+        let workflows = try WorkflowService(db: db, user: options.resolvedUser, today: today, taskProvider: tasks,
+                                            verdictProvider: verdictProvider, knownTrials: known, clock: clock)
+        // Case detail, list and worklist show the tasks with the nurses' records and workflow-created tasks.
+        repo.taskProvider = { try? workflows.tasks(for: $0) }
+        repo.loadAll = { (try? db.patients()) ?? [] }
+        repo.openTasks = { ps in (try? workflows.worklist(patients: ps)).map { Dictionary(grouping: $0, by: \.patient) } }
+        if let m = matcher {
+            repo.verdictsForTrial = { p, i, id in m.verdicts(trialID: id, facts: PatientFacts(patient: p, interpretation: i, today: today)) }
+        }
+        lap("workflows")
+        return Session(repository: repo, workflows: workflows, context: context, phases: phases)
     }
 
-    /// Start-up cost without a terminal: loading the repository, then rendering the first full frame
-    /// of the case list (what `caseboard` shows first). For `caseboard bench`.
+    /// The case repository alone (no workflow session).
+    static func make(_ options: GlobalOptions) throws -> InMemoryRepository { try open(options).repository }
+
+    /// A runtime over a session: the case repository, the workflows, and the screening status model.
+    static func runtime(_ session: Session, width: Int, height: Int, ascii: Bool) -> AppRuntime {
+        AppRuntime(repository: session.repository, width: width, height: height, ascii: ascii,
+                   workflows: session.workflows, screeningNext: { ScreeningTransitions.allowed(after: $0) })
+    }
+
+    /// Start-up cost without a terminal: opening the database and the index, compiling the trials
+    /// (`loadMs`), then rendering the first full frame of the case list (`firstFrameMs`, from the
+    /// start). For `caseboard bench`.
     static func measureStartup(_ options: GlobalOptions, width: Int = 120, height: Int = 40) throws -> (loadMs: Double, firstFrameMs: Double) {
         let t0 = DispatchTime.now().uptimeNanoseconds
-        let repo = try make(options)
+        let session = try open(options)
         let t1 = DispatchTime.now().uptimeNanoseconds
-        let rt = AppRuntime(repository: repo, width: width, height: height, ascii: false)
+        let rt = runtime(session, width: width, height: height, ascii: false)
         rt.start()
         _ = rt.render()
         let t2 = DispatchTime.now().uptimeNanoseconds

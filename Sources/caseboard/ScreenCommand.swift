@@ -21,6 +21,9 @@ struct ScreenCommand: ParsableCommand {
     @Option(name: .customLong("trial"), help: "Trial id (for `trial` and `screening`; default: the first trial).")
     var trialID: String?
 
+    @Option(name: .customLong("meeting"), help: "Board meeting id (for `meeting`; default: the latest meeting, if any).")
+    var meetingID: String?
+
     @Option(name: .long, help: "Screen size as WIDTHxHEIGHT.")
     var size = "120x40"
 
@@ -42,8 +45,9 @@ struct ScreenCommand: ParsableCommand {
         guard let (w, h) = ScreenCommand.parseSize(size) else {
             throw ScreenCommand.userError("--size: expected WIDTHxHEIGHT such as 120x40, found \"\(size)\"")
         }
-        let repository = try LiveRepository.make(options)
-        let runtime = AppRuntime(repository: repository, width: w, height: h, ascii: ascii)
+        let session = try LiveRepository.open(options)
+        let repository = session.repository
+        let runtime = LiveRepository.runtime(session, width: w, height: h, ascii: ascii)
         runtime.start()
         switch name {
         case "case":
@@ -71,7 +75,14 @@ struct ScreenCommand: ParsableCommand {
             if name == "trial" { runtime.send(.openTrial(id)) }
         case "trials": runtime.send(.showScreen(.trials))
         case "worklist": runtime.send(.showScreen(.worklist))
-        case "meeting": runtime.send(.showScreen(.meeting))
+        case "meeting":
+            runtime.send(.showScreen(.meeting))
+            if let id = meetingID {
+                guard runtime.state.meeting.meetings.contains(where: { $0.id == id }) else { throw ScreenCommand.userError("unknown meeting id \(id)") }
+                runtime.send(.openMeeting(id))
+            } else if let latest = runtime.state.meeting.meetings.first {
+                runtime.send(.openMeeting(latest.id))
+            }
         case "help": runtime.send(.help)
         default: break
         }

@@ -25,20 +25,22 @@ struct UICommand: ParsableCommand {
         do { chosenTheme = try Theme.resolve(option: theme) } catch {
             throw ScreenCommand.userError("\(error)")
         }
-        let repository = try LiveRepository.make(options)
+        let session = try LiveRepository.open(options)
+        let repository = session.repository
         let terminal: CursesTerminal
         do { terminal = try CursesTerminal(theme: chosenTheme, forceASCII: ascii ? true : nil) } catch {
             throw ScreenCommand.userError("\(error)")
         }
         defer { terminal.shutdown() }
         let (w, h) = terminal.size
-        let runtime = AppRuntime(repository: repository, width: w, height: h, ascii: terminal.ascii)
+        let runtime = LiveRepository.runtime(session, width: w, height: h, ascii: terminal.ascii)
         runtime.start()
         var loop = AppLoop(runtime: runtime, terminal: terminal)
         if let log = ProcessInfo.processInfo.environment["CASEBOARD_STARTUP_LOG"] {
             loop.onFirstFrame = {
                 let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
-                let line = "first-frame-ms \(String(format: "%.1f", ms)) cases \(repository.caseCount) interpreted \(repository.interpretedCount)\n"
+                let phases = session.phases.map { "\($0.0) \(String(format: "%.1f", $0.1))" }.joined(separator: " ")
+                let line = "first-frame-ms \(String(format: "%.1f", ms)) cases \(repository.caseCount) interpreted \(repository.interpretedCount) (\(phases))\n"
                 try? line.write(toFile: log, atomically: true, encoding: .utf8)
             }
         }

@@ -133,6 +133,77 @@ final class GoldenScreenTests: XCTestCase {
         }
     }
 
+    // MARK: workflows (with the in-memory workflow repository)
+
+    func workflows(_ w: Int, _ h: Int, readOnly: Bool = false) -> (AppRuntime, FixtureWorkflows) {
+        BoardFixtures.workflowRuntime(width: w, height: h, readOnly: readOnly)
+    }
+
+    func testWorklistConfirmDoneAndNextOccurrence() {
+        forEachSize { w, h in
+            let (rt, _) = workflows(w, h)
+            rt.send(.view3)
+            rt.send(.top); for _ in 0..<60 where rt.state.worklist.selectedRow?.task.id != "T-42-1" { rt.send(.down) }
+            rt.send(.key(.char("d")))
+            assertGolden(rt, "worklist-confirm-\(w)x\(h)")
+            rt.send(.key(.char("y")))
+            assertGolden(rt, "worklist-done-\(w)x\(h)")
+        }
+    }
+
+    func testWorklistRescheduleForm() {
+        forEachSize { w, h in
+            let (rt, _) = workflows(w, h)
+            rt.send(.view3)
+            rt.send(.key(.char("r")))
+            rt.type("2026-12-20"); rt.send(.key(.enter))
+            assertGolden(rt, "worklist-reschedule-\(w)x\(h)")
+        }
+    }
+
+    func testScreeningLogAndStatusForm() {
+        forEachSize { w, h in
+            let (rt, wf) = workflows(w, h)
+            _ = try? wf.setScreeningStatus(ScreeningChange(trial: "DEMO-AML-MENIN", patient: "SL-AML-0042", status: .identified))
+            _ = try? wf.setScreeningStatus(ScreeningChange(trial: "DEMO-AML-MENIN", patient: "SL-AML-0042", status: .deferred,
+                                                           reason: "awaiting marrow", recheck: LocalDate("2026-12-15")))
+            rt.send(.view4)
+            rt.send(.down); rt.send(.key(.enter))
+            assertGolden(rt, "screening-log-\(w)x\(h)")
+            rt.send(.key(.char("m")))
+            assertGolden(rt, "screening-status-form-\(w)x\(h)")
+        }
+    }
+
+    func testMeetingListModeAndDecisionForm() {
+        forEachSize { w, h in
+            let (rt, wf) = workflows(w, h)
+            guard let m = try? wf.createMeeting(date: BoardFixtures.today, name: "RCP LAM adultes", site: "Saint-Louis") else { return XCTFail() }
+            _ = try? wf.addToAgenda(meetingId: m.id, patientId: "SL-AML-0042", question: "Consolidation after MRD rise?")
+            _ = try? wf.addToAgenda(meetingId: m.id, patientId: "SL-CML-0007", question: "TKI discontinuation?")
+            rt.send(.view5)
+            assertGolden(rt, "meeting-list-\(w)x\(h)")
+            rt.send(.key(.enter))
+            assertGolden(rt, "meeting-mode-\(w)x\(h)")
+            rt.send(.key(.char("e")))
+            rt.type("Dr A:haematology; Dr B:pathology")
+            assertGolden(rt, "meeting-decision-form-\(w)x\(h)")
+            rt.send(.key(.tab)); rt.send(.key(.tab)); rt.type("Consolidation then allo-HCT")
+            rt.send(.key(.function(2)))
+            rt.send(.key(.enter))   // the quorum warning dialog
+            assertGolden(rt, "meeting-decided-\(w)x\(h)")
+        }
+    }
+
+    func testReadOnlyRefusal() {
+        forEachSize { w, h in
+            let (rt, _) = workflows(w, h, readOnly: true)
+            rt.send(.view3)
+            rt.send(.key(.char("d")))
+            assertGolden(rt, "worklist-read-only-\(w)x\(h)")
+        }
+    }
+
     func testTooSmall() {
         let rt = runtime(60, 20)
         assertGolden(rt, "too-small-60x20")

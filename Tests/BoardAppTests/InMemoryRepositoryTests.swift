@@ -151,4 +151,36 @@ final class InMemoryRepositoryTests: XCTestCase {
         XCTAssertEqual([menin.eligible, menin.possiblyEligible, menin.ineligible], [0, 1, 2])
         XCTAssertEqual(calls.explained, ["SL-AML-0042"], "catalogue counts come from the fast path")
     }
+
+    func testBulkLoadAndOneTrialVerdictsForTheWholeCatalogueViews() throws {
+        final class Calls { var single: [String] = []; var bulk = 0; var oneTrial: [String] = []; var explained = 0 }
+        let calls = Calls()
+        let byID = Dictionary(uniqueKeysWithValues: BoardFixtures.patients.map { ($0.id, $0) })
+        let repo = InMemoryRepository(
+            index: BoardFixtures.patients.map { CaseIndexEntry(patient: $0, today: BoardFixtures.today) },
+            loader: { id in calls.single.append(id); return byID[id] },
+            trials: BoardFixtures.trials, today: BoardFixtures.today, interpreter: BoardFixtures.interpretation(_:today:),
+            verdicts: { p, i in calls.explained += 1; return BoardFixtures.verdicts(p, i) })
+        repo.loadAll = { calls.bulk += 1; return BoardFixtures.patients }
+        repo.verdictsForTrial = { p, i, id in calls.oneTrial.append(id); return BoardFixtures.verdicts(p, i).filter { $0.trial == id } }
+        let d = try XCTUnwrap(repo.trialDetail(id: "DEMO-AML-MENIN"))
+        XCTAssertEqual(calls.bulk, 1, "every case in one pass")
+        XCTAssertTrue(calls.single.isEmpty)
+        XCTAssertEqual(calls.explained, 0, "one trial's verdicts, not the whole catalogue per case")
+        XCTAssertEqual(Set(calls.oneTrial), ["DEMO-AML-MENIN"])
+        XCTAssertEqual(d.possiblyEligible.map(\.patientID), ["SL-AML-0042"])
+        XCTAssertEqual(d.possiblyEligible.first?.toObtain.isEmpty, false, "what to obtain comes with the verdict")
+        _ = repo.worklist(filter: WorklistFilter())
+        XCTAssertEqual(calls.bulk, 1, "loaded once")
+        final class Asked { var cases = 0 }
+        let asked = Asked()
+        repo.openTasks = { ps in
+            asked.cases = ps.count
+            return ["SL-CML-0007": [FollowUpTask(id: "X", patient: "SL-CML-0007", due: BoardFixtures.today, kind: "bulk", status: .dueSoon, source: "t")]]
+        }
+        XCTAssertEqual(repo.worklist(filter: WorklistFilter()).map(\.task.id), ["X"], "open tasks of every case in one call")
+        XCTAssertEqual(asked.cases, repo.caseCount)
+        XCTAssertTrue(repo.worklist(filter: WorklistFilter(includeDone: true)).contains { $0.task.status == .done },
+                      "done tasks come from the per-case path")
+    }
 }

@@ -241,6 +241,11 @@ final class ReducerTests: XCTestCase {
         rt.send(.key(.char("a")))
         rt.send(.top)
         rt.send(.key(.enter))
+        guard case .message(let details, nil)? = rt.state.overlay else { return XCTFail("Enter shows the task's details") }
+        XCTAssertTrue(details.message.contains("SL-MDS-0019"), details.message)
+        rt.send(.key(.escape))
+        XCTAssertNil(rt.state.overlay)
+        rt.send(.key(.char("o")))
         XCTAssertEqual(rt.state.screen, .caseDetail)
         XCTAssertEqual(rt.state.caseDetail.id, "SL-MDS-0019")
     }

@@ -4,7 +4,7 @@
 # Usage: Tests/e2e/screen.sh [path/to/caseboard]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-export LC_ALL=C.UTF-8 LANG=C.UTF-8
+export LC_ALL=C.UTF-8 LANG=C.UTF-8 TERM=${TERM:-xterm-256color}
 BIN=${1:-${CASEBOARD_BIN:-$(swift build --show-bin-path)/caseboard}}
 [ -x "$BIN" ] || { echo "FAIL: no caseboard binary at $BIN"; exit 1; }
 export CASEBOARD_TODAY=${CASEBOARD_TODAY:-2026-11-29}
@@ -25,6 +25,16 @@ expect trial "arms and criteria"
 expect worklist "tasks"
 expect screening "Candidates"
 expect meeting "Board meeting"
+expect worklist "kind: all"
+expect screening "screening log" --trial SL-T-AML-001
+# With the trial engine wired (E2E_REQUIRE_TRIALS=1): real verdicts on the case and counts in the catalogue.
+if [ "${E2E_REQUIRE_TRIALS:-0}" = 1 ]; then
+  "$BIN" screen case --case SL-AML-0042 >"$out" 2>"$err" || fail "screen case exited $?"
+  grep -qF "No trial verdicts for this case." "$out" && fail "the case has no trial verdicts (trial engine not wired?)"
+  grep -qE "eligible|possibly|ineligible" "$out" || fail "no verdict on the case screen"
+  "$BIN" screen trials >"$out" 2>"$err" || fail "screen trials exited $?"
+  grep -qE "SL-T-[A-Z]+-[0-9]+" "$out" || fail "no trial in the catalogue screen"
+fi
 expect help "Help: Cases keys"
 "$BIN" screen case-list --size 60x20 >"$out" 2>"$err" || fail "--size 60x20 exited $?"
 grep -qF "Terminal too small" "$out" || fail "60x20 does not say the terminal is too small"
@@ -45,4 +55,5 @@ check_exit1 'unknown screen "nope"' nope
 check_exit1 "unknown case id NO-SUCH-CASE" case --case NO-SUCH-CASE
 check_exit1 "unknown trial id NO-SUCH-TRIAL" trial --trial NO-SUCH-TRIAL
 check_exit1 "--size" case-list --size 12
+check_exit1 "unknown meeting id NO-SUCH-MEETING" meeting --meeting NO-SUCH-MEETING
 echo "PASS: caseboard screen contract"

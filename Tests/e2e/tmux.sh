@@ -13,6 +13,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export LC_ALL=C.UTF-8 LANG=C.UTF-8   # ${#line} counts characters
+export TERM=${TERM:-xterm-256color}  # CI may run without a terminal type
+[ "$TERM" = dumb ] && export TERM=xterm-256color
 ROOT=$(pwd)
 
 BIN=${1:-${CASEBOARD_BIN:-}}
@@ -147,8 +149,8 @@ step "terminal restored"
 wait_for "E2E-READY" 5
 [ "$(tm display -p -t "$S" '#{alternate_on}')" = 0 ] || fail "the alternate screen is still on after quitting"
 pane | grep -qF "SYNTHETIC DEMO DATA" && fail "the UI is still on screen after quitting"
-keys "stty -a | grep -o -- '-\\?echo ' | head -1 > \"$WORK/stty\"; tput cnorm >/dev/null; echo DONE" Enter
-wait_for "DONE" 5
+keys "stty -a | grep -o -- '-\\?echo ' | head -1 > \"$WORK/stty\"; tput cnorm >/dev/null; echo STTY-''DONE" Enter
+wait_for "STTY-DONE" 5   # the typed command shows STTY-''DONE: only the output matches
 grep -q '^echo' "$WORK/stty" || fail "terminal echo not restored (stty: $(cat "$WORK/stty"))"
 
 echo "PASS: tmux end-to-end ($CASE)"

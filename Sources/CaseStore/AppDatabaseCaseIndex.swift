@@ -1,0 +1,35 @@
+import CaseModel
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// The case list's light index: one SELECT over the patient table's listing columns (no child
+    /// table is read), ordered by id. Names, initials and MRN follow `Patient.displayName`/`initials`.
+    /// `status` is the newest recorded disease status (the listing column kept by every import).
+    public func caseIndex() throws -> [CaseIndexEntry] {
+        try read { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, mrn, family, given, birthDate, site, category, who2022, latestStatus FROM patient ORDER BY id
+                """)
+            var out: [CaseIndexEntry] = []
+            while let r = try rows.next() {
+                let id: String = r[0]
+                let mrn: String? = r[1], family: String? = r[2], given: String? = r[3]
+                let birthText: String = r[4]
+                guard let birth = LocalDate(birthText) else {
+                    throw StoreError.corrupt(table: "patient", column: "birthDate", value: birthText)
+                }
+                let hasIdentity = mrn != nil || family != nil || given != nil
+                let nameParts = [family?.uppercased(), given].compactMap { $0 }
+                let name = hasIdentity && !nameParts.isEmpty ? nameParts.joined(separator: " ") : nil
+                let initials: String
+                if hasIdentity, let g = given?.first, let f = family?.first { initials = "\(g).\(f)." } else { initials = id }
+                let categoryText: String? = r[6], statusText: String? = r[8]
+                out.append(CaseIndexEntry(id: id, name: name, initials: initials, mrn: mrn, birthDate: birth, site: r[5],
+                                          category: categoryText.flatMap(DiagnosisCategory.init(rawValue:)), who2022: r[7],
+                                          status: statusText.flatMap(DiseaseStatus.init(rawValue:))))
+            }
+            return out
+        }
+    }
+}
