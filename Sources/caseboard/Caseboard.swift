@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Caseboard: AsyncParsableCommand {
@@ -12,4 +13,44 @@ struct Caseboard: AsyncParsableCommand {
         ],
         defaultSubcommand: UICommand.self
     )
+
+    /// Runs the command and maps failures to the exit codes of formats.md §4: 0 success,
+    /// 1 user error (bad input, unknown id, bad option), 2 internal error. Help and --version exit 0.
+    static func main() async {
+        let command: ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(1)
+        }
+        do {
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                var c = command
+                try c.run()
+            }
+        } catch let e as CleanExit {
+            exit(withError: e)
+        } catch let e as ExitCode {
+            Foundation.exit(e.rawValue)
+        } catch {
+            // ArgumentParser reports help (`case --help`) and late parse errors by throwing from run().
+            if !CLIError.isKnown(error) {
+                let code = exitCode(for: error)
+                if code == .success { exit(withError: error) }
+                let typeName = String(reflecting: type(of: error))
+                if typeName.hasPrefix("ArgumentParser.") {
+                    FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                    Foundation.exit(1)
+                }
+            }
+            let (message, code) = CLIError.classify(error)
+            FileHandle.standardError.write(Data("caseboard: \(message)\n".utf8))
+            Foundation.exit(code)
+        }
+    }
 }

@@ -1,9 +1,120 @@
 import ArgumentParser
+import CaseModel
+import ClinicalRules
+import Foundation
 
-// PLACEHOLDER: replaced by the issue that implements `caseboard cases`.
+/// `caseboard cases [--json] [--filter KEY=VALUE …]`: the case list.
 struct CasesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "cases", abstract: "(not yet implemented)")
-    func run() throws {
-        throw ValidationError("caseboard cases is not implemented yet")
+    static let configuration = CommandConfiguration(
+        commandName: "cases",
+        abstract: "List cases.",
+        discussion: """
+        Filters (KEY=VALUE, case-insensitive; different keys must all match, a repeated key matches any of its values):
+          group=AML|ALL|MPN|MDS|BMF|germline   pathology group of the current diagnosis
+          category=AML|APL|B-ALL|CML|…         diagnosis category (formats.md §1)
+          site=TEXT                            treating site contains TEXT
+          status=CR|relapsed|…                 latest disease status
+          q=TEXT                               free text in id, name, MRN, diagnosis labels, genes, fusions
+        """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(name: .long, help: "Print one JSON array on stdout.")
+    var json = false
+
+    @Option(name: .long, parsing: .singleValue, help: "KEY=VALUE filter (group, category, site, status, q); repeatable.")
+    var filter: [String] = []
+
+    static let filterKeys = ["group", "category", "site", "status", "q"]
+
+    /// Parsed filters: key → accepted values (lower-cased).
+    static func parseFilters(_ raw: [String]) throws -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for f in raw {
+            guard let eq = f.firstIndex(of: "=") else {
+                throw CLIError.user("--filter \(f): expected KEY=VALUE with KEY one of \(filterKeys.joined(separator: ", "))")
+            }
+            let key = String(f[..<eq]).lowercased(), value = String(f[f.index(after: eq)...]).lowercased()
+            guard filterKeys.contains(key) else {
+                throw CLIError.user("--filter \(f): unknown key \"\(key)\" (keys: \(filterKeys.joined(separator: ", ")))")
+            }
+            if key == "group", !PathologyGroup.allCases.contains(where: { $0.rawValue.lowercased() == value }) {
+                throw CLIError.user("--filter \(f): unknown group (groups: \(PathologyGroup.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            out[key, default: []].append(value)
+        }
+        return out
     }
+
+    static func matches(_ p: Patient, _ filters: [String: [String]], today: LocalDate) -> Bool {
+        for (key, values) in filters {
+            let ok = values.contains { v in
+                switch key {
+                case "group": return p.diagnosis?.category.group.rawValue.lowercased() == v
+                case "category": return p.diagnosis?.category.rawValue.lowercased() == v
+                case "site": return (p.site ?? "").lowercased().contains(v)
+                case "status": return p.status(on: today)?.status.rawValue.lowercased() == v
+                default:
+                    var hay = [p.id, p.identity?.mrn, p.identity?.family, p.identity?.given, p.site].compactMap { $0 }
+                    for d in p.diagnoses { hay += [d.category.rawValue, d.who2022, d.icc2022, d.oncotree, d.icd10].compactMap { $0 } }
+                    hay += p.variants.map(\.gene) + p.fusions.map(\.name)
+                    return hay.contains { $0.lowercased().contains(v) }
+                }
+            }
+            if !ok { return false }
+        }
+        return true
+    }
+
+    /// One row of `cases --json`.
+    struct Row: Encodable {
+        var id: String
+        var sex: String
+        var age: Int
+        var site: String?
+        var diagnosis: CaseCommand.DiagnosisJSON?
+        var eln2022Risk: String?
+        var germlineTestingRecommended: Bool
+        var nextFollowUp: NextFollowUp?
+        var status: String?
+        struct NextFollowUp: Encodable { var due: LocalDate; var kind: String; var status: String }
+
+        enum CodingKeys: String, CodingKey { case id, sex, age, site, diagnosis, eln2022Risk, germlineTestingRecommended, nextFollowUp, status }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id); try c.encode(sex, forKey: .sex); try c.encode(age, forKey: .age)
+            try c.encode(site, forKey: .site); try c.encode(diagnosis, forKey: .diagnosis); try c.encode(eln2022Risk, forKey: .eln2022Risk)
+            try c.encode(germlineTestingRecommended, forKey: .germlineTestingRecommended)
+            try c.encode(nextFollowUp, forKey: .nextFollowUp); try c.encode(status, forKey: .status)
+        }
+    }
+
+    static func row(_ p: Patient, today: LocalDate) -> Row {
+        let i = Interpretation.interpret(p, today: today)
+        let next = i.followUps.filter { $0.status != .done }.min { ($0.due, $0.kind) < ($1.due, $1.kind) }
+        return Row(id: p.id, sex: p.sex.rawValue, age: p.age(on: today), site: p.site, diagnosis: p.diagnosis.map(CaseCommand.DiagnosisJSON.init),
+                   eln2022Risk: i.eln2022?.risk.rawValue, germlineTestingRecommended: i.germline.testingRecommended,
+                   nextFollowUp: next.map { Row.NextFollowUp(due: $0.due, kind: $0.kind, status: $0.status.rawValue) },
+                   status: p.status(on: today)?.status.rawValue)
+    }
+
+    func run() throws {
+        let filters = try Self.parseFilters(filter)
+        let context = try CommandContext(global)
+        let rows = try context.patients().filter { Self.matches($0, filters, today: context.today) }.map { Self.row($0, today: context.today) }
+        if json {
+            FileHandle.standardOutput.write(try CaseCommand.encodeJSON(rows))
+            return
+        }
+        print(pad("ID", 12) + pad("SEX", 7) + pad("AGE", 5) + pad("DIAGNOSIS", 18) + pad("DX DATE", 12) + pad("ELN22", 13) + pad("GERMLINE", 9) + "NEXT FOLLOW-UP")
+        for r in rows {
+            let fu = r.nextFollowUp.map { "\($0.due) \($0.kind) (\($0.status))" } ?? "-"
+            print(pad(r.id, 12) + pad(r.sex, 7) + pad(String(r.age), 5) + pad(r.diagnosis?.category ?? "-", 18)
+                  + pad(r.diagnosis.map { "\($0.date)" } ?? "-", 12) + pad(r.eln2022Risk ?? "-", 13)
+                  + pad(r.germlineTestingRecommended ? "test" : "-", 9) + fu)
+        }
+        print("\(rows.count) case\(rows.count == 1 ? "" : "s")")
+    }
+
+    func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
 }

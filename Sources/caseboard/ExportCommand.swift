@@ -1,9 +1,26 @@
 import ArgumentParser
+import CaseStore
+import Foundation
 
-// PLACEHOLDER: replaced by the issue that implements `caseboard export`.
+/// `caseboard export [--out FILE]`: caseboard-cases v1, patients by id, keys sorted.
 struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "(not yet implemented)")
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export every case as caseboard-cases v1 JSON.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "Write to FILE instead of stdout (written to a temporary file, then renamed).")
+    var out: String?
+
     func run() throws {
-        throw ValidationError("caseboard export is not implemented yet")
+        let context = try CommandContext(global)
+        let data = try CaseFileWriter.data(try context.patients())
+        if let out {
+            let url = URL(fileURLWithPath: out)
+            do { try data.write(to: url, options: .atomic) } catch {
+                throw CLIError.user("cannot write \(out): \(error.localizedDescription)")
+            }
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
     }
 }

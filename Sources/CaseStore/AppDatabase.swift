@@ -1,0 +1,108 @@
+import CaseModel
+import Foundation
+import GRDB
+
+/// The case database: a GRDB `DatabaseWriter` with Caseboard's schema (GRDB demo-app style).
+///
+/// Files are opened in WAL mode with foreign keys on; migrations are append-only and named.
+/// A database opened read-only refuses every write with `StoreError.readOnly`.
+public struct AppDatabase: Sendable {
+    public let dbWriter: any DatabaseWriter
+    /// Path of the file, or ":memory:".
+    public let path: String
+    public let isReadOnly: Bool
+
+    /// Wraps an opened writer and brings its schema up to date (unless read-only).
+    public init(_ dbWriter: any DatabaseWriter, path: String = ":memory:", readOnly: Bool = false) throws {
+        self.dbWriter = dbWriter
+        self.path = path
+        self.isReadOnly = readOnly
+        if readOnly {
+            let done = try dbWriter.read { db in try AppDatabase.migrator.hasCompletedMigrations(db) }
+            if !done {
+                throw StoreError.unusable(path: path, reason:
+                    "its schema is older than this version of Caseboard or it is not a Caseboard database; open it once without --read-only to upgrade it.")
+            }
+        } else {
+            try AppDatabase.migrator.migrate(dbWriter)
+        }
+    }
+
+    /// A fresh, empty in-memory database (one per test).
+    public static func inMemory() throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue(configuration: makeConfiguration(readOnly: false)))
+    }
+
+    /// Opens (or, when `create` is true, creates) the database file at `path`.
+    /// A file that is not writable is opened read-only. Errors are `StoreError` with a clear message.
+    public static func open(path: String, readOnly: Bool = false, create: Bool = false) throws -> AppDatabase {
+        let fm = FileManager.default
+        let exists = fm.fileExists(atPath: path)
+        if !exists && (!create || readOnly) { throw StoreError.notFound(path: path) }
+        let ro = readOnly || (exists && !fm.isWritableFile(atPath: path))
+        do {
+            if exists {
+                // Refuse anything that is not SQLite before SQLite tries to interpret it.
+                if let h = AppDatabase.header(path), !h.isEmpty, h != Array("SQLite format 3\u{0}".utf8) {
+                    throw StoreError.unusable(path: path, reason: "the file is not an SQLite database.")
+                }
+            }
+            if ro {
+                let queue = try DatabaseQueue(path: path, configuration: makeConfiguration(readOnly: true))
+                return try AppDatabase(queue, path: path, readOnly: true)
+            }
+            let pool = try DatabasePool(path: path, configuration: makeConfiguration(readOnly: false))
+            return try AppDatabase(pool, path: path, readOnly: false)
+        } catch let e as StoreError {
+            throw e
+        } catch let e as DatabaseError {
+            throw AppDatabase.storeError(e, path: path, action: "open the database") ?? e
+        }
+    }
+
+    /// The first 16 bytes of a file (the SQLite magic string), without reading the rest.
+    static func header(_ path: String) -> [UInt8]? {
+        guard let h = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? h.close() }
+        return (try? h.read(upToCount: 16)).map { Array($0) } ?? []
+    }
+
+    static func makeConfiguration(readOnly: Bool) -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.readonly = readOnly
+        config.busyMode = .timeout(3)
+        config.label = "caseboard"
+        return config
+    }
+
+    /// Maps SQLite's read-only and busy errors to `StoreError`; nil for anything else.
+    static func storeError(_ error: DatabaseError, path: String, action: String) -> StoreError? {
+        switch error.resultCode {
+        case .SQLITE_READONLY: return .readOnly(path: path, action: action)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
+        case .SQLITE_NOTADB: return .unusable(path: path, reason: "the file is not an SQLite database.")
+        case .SQLITE_CANTOPEN: return .unusable(path: path, reason: "SQLite cannot open it (\(error.message ?? "no detail")).")
+        default: return nil
+        }
+    }
+
+    /// Runs `updates` in one write transaction; refuses on a read-only database and maps lock errors.
+    public func write<T>(_ action: String, _ updates: (Database) throws -> T) throws -> T {
+        if isReadOnly { throw StoreError.readOnly(path: path, action: action) }
+        do {
+            return try dbWriter.write(updates)
+        } catch let e as DatabaseError {
+            throw AppDatabase.storeError(e, path: path, action: action) ?? e
+        }
+    }
+
+    /// Runs `value` in a read transaction, mapping lock errors.
+    public func read<T>(_ value: (Database) throws -> T) throws -> T {
+        do {
+            return try dbWriter.read(value)
+        } catch let e as DatabaseError {
+            throw AppDatabase.storeError(e, path: path, action: "read the database") ?? e
+        }
+    }
+}

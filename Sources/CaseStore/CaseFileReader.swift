@@ -1,0 +1,80 @@
+import CaseModel
+import Foundation
+
+/// Reads `caseboard-cases` v1 JSON and validates every field by hand (formats.md §1), collecting
+/// every problem with its JSON path instead of stopping at the first. Unknown fields are warnings.
+/// Nothing here touches a database: callers write only when `errors` is empty.
+public struct CaseFileReader {
+    public private(set) var patients: [Patient] = []
+    public private(set) var errors: [ImportProblem] = []
+    public private(set) var warnings: [ImportProblem] = []
+    /// id → where it was first seen, to detect duplicates across every file read.
+    private var seen: [String: (file: String, path: String)] = [:]
+
+    public init() {}
+
+    /// Reads and validates several files as one input (duplicate ids are detected across all of them).
+    public static func read(files: [String]) -> CaseFileReader {
+        var r = CaseFileReader()
+        for f in files { r.read(file: f) }
+        return r
+    }
+
+    public mutating func read(file: String) {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            errors.append(ImportProblem(file: file, patient: nil, path: "$", message: "cannot read the file (missing or unreadable)"))
+            return
+        }
+        read(data: data, file: file)
+    }
+
+    public mutating func read(data: Data, file: String) {
+        let root: Any
+        do {
+            root = try JSONSerialization.jsonObject(with: data, options: [])
+        } catch {
+            let detail = (error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error.localizedDescription)"
+            errors.append(ImportProblem(file: file, patient: nil, path: "$", message: "not valid JSON: \(detail)\(CaseFileReader.lineHint(data, detail))"))
+            return
+        }
+        var v = FieldValidator(file: file, patient: nil)
+        defer { errors += v.errors; warnings += v.warnings }
+        guard let top = root as? [String: Any] else {
+            v.error("$", "expected an object with format, version and patients, found \(FieldValidator.kind(root))"); return
+        }
+        v.unknown(top, allowed: ["format", "version", "patients"], path: "$")
+        if let f = v.string(top, "format", "$", required: true), f != CaseFile.formatName {
+            v.error("$.format", "expected \"\(CaseFile.formatName)\", found \"\(f)\"")
+        }
+        if let n = v.integer(top, "version", "$", required: true), n != CaseFile.currentVersion {
+            v.error("$.version", "unsupported version \(n) (this Caseboard reads version \(CaseFile.currentVersion))")
+        }
+        guard let list = v.array(top, "patients", "$", required: true) else { return }
+        for (i, item) in list.enumerated() {
+            let path = "$.patients[\(i)]"
+            var pv = FieldValidator(file: file, patient: "[\(i)]")
+            if let o = item as? [String: Any], let id = o["id"] as? String, !id.isEmpty { pv.patient = id }
+            if let p = pv.patient(item, path) {
+                if let first = seen[p.id] {
+                    pv.error(path + ".id", "duplicate patient id (first at \(first.file == file ? "" : first.file + " ")\(first.path))")
+                } else {
+                    seen[p.id] = (file, path)
+                    if pv.errors.isEmpty { patients.append(p) }
+                }
+            }
+            errors += pv.errors; warnings += pv.warnings
+        }
+    }
+
+    /// " (line L, column C)" computed from "around character N" when JSONSerialization gives an offset.
+    static func lineHint(_ data: Data, _ detail: String) -> String {
+        guard let r = detail.range(of: "character "),
+              let n = Int(detail[r.upperBound...].prefix { $0.isNumber }) else { return "" }
+        var line = 1, col = 1
+        for (i, b) in data.enumerated() {
+            if i >= n { break }
+            if b == 10 { line += 1; col = 1 } else { col += 1 }
+        }
+        return " (line \(line), column \(col))"
+    }
+}
