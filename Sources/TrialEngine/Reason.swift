@@ -1,0 +1,57 @@
+import CaseModel
+
+/// Why an atom got its result: a small value with indices into the patient's record; turned into text only when
+/// output needs it (`ReasonText`).
+public enum Reason: Sendable {
+    case none
+    case age(Int)
+    case sex
+    case noDiagnosis
+    case category
+    case flag(Bool?)
+    case label(String?)
+    case oncotree(tooCoarse: Bool)
+    case noStatus
+    case status(Int)
+    case lines(Int?)
+    case therapy(Int, agent: String)
+    case therapyTooOld(Int, agent: String)
+    case noTherapyHistory
+    case noExposure(Int)
+    case transplant(Int)
+    case transplantTooOld(Int)
+    case noTransplant
+    case variant(Int)
+    case variantVAFMissing(Int)
+    case variantDetailMissing(Int, String)
+    case variantOther(Int)
+    case geneNegative(panel: Int?)
+    case geneNotTested
+    case fusion(Int)
+    case fusionFromKaryotype(Int, String)
+    case fusionNegative(karyotype: Int?)
+    case fusionNotTested
+    case karyotype(Int)
+    case noKaryotype
+    case eln
+    case elnProvisional
+    case elnNotComputed
+    case elnNotApplicable
+    case mrdSeries(Int)
+    case mrdRaw(Int, logRise: Double?)
+    case mrdNotEvaluable(Int)
+    case noMRD
+    case lab(Int, canonical: Double, limit: Double)
+    case noLab
+    case labTooOld(Int)
+    case labUnit(Int)
+    case ecog(Int)
+    case noECOG
+    case ecogTooOld(Int)
+    case tag(present: Bool)
+    case germlineVariant(Int)
+    case germlineFlag(Int)
+    case germlineNone
+    case germlineNotTested
+    case unmapped
+}
