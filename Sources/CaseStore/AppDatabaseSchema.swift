@@ -133,6 +133,7 @@ extension AppDatabase {
                 t.column("value", .text).notNull()
             }
         }
+        migrator.registerMigration("v2-match-results", migrate: AppDatabase.migrateMatchResults)
         return migrator
     }
 }
