@@ -38,7 +38,9 @@ public struct RuleSQL: Sendable {
     /// The query selecting the ids of patients ELIGIBLE for `arm`.
     public func query(for arm: CompiledArm, trialID: String) -> ArmQuery {
         var incl: [String] = [], excl: [String] = [], bad: [String] = []
-        for c in arm.criteria {
+        // Terms in the engine's fast order (diagnosis, status, genetics first; exclusions last), as an expert puts
+        // the selective, index-backed terms first.
+        for c in arm.fastOrder.map({ arm.criteria[$0] }) {
             do {
                 let s = try expression(c.expr)
                 if c.kind == .inclusion { incl.append(s) } else { excl.append(s) }

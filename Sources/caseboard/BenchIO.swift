@@ -13,6 +13,10 @@ struct BenchMatchingResult: Codable {
     var seconds = 0.0
     var factsSeconds = 0.0
     var evaluateSeconds = 0.0
+    /// breakdown: ClinicalRules interpretation alone (inside factsSeconds)
+    var interpretationSeconds = 0.0
+    /// breakdown: the engine's verdict-only fast path (all arms, short-circuit, no reasons), facts prebuilt
+    var verdictOnlySeconds = 0.0
     /// patient × arm verdicts per second
     var evaluationsPerSecond = 0.0
     var criterionEvaluationsPerSecond = 0.0
@@ -69,6 +73,7 @@ enum BenchIO {
         func f(_ x: Double, _ d: Int = 3) -> String { String(format: "%.\(d)f", x) }
         print("matching, \(r.patients) patients × \(r.arms) open arms of \(r.trials) trials (\(r.criteria) criteria), today \(r.today), \(r.build) build")
         print("  engine  \(f(r.seconds)) s  (facts+interpretation \(f(r.factsSeconds)) s, every criterion \(f(r.evaluateSeconds)) s; \(f(r.evaluationsPerSecond / 1e6, 2)) M arm verdicts/s)")
+        print("  breakdown: interpretation alone \(f(r.interpretationSeconds)) s; verdict-only fast path (no reasons, all arms) \(f(r.verdictOnlySeconds)) s")
         print("  SQL     \(f(r.sqlBaselineSeconds)) s  on \(r.sqlArmsCovered) of \(r.arms) arms (\(r.sqlCriteriaCovered) criteria)")
         print("  ratio   \(f(r.ratio, 2)) × SQL   (target ≤ 0.30)   pairs agree: \(r.pairsAgree ? "yes" : "NO") (\(r.eligiblePairsCovered) eligible pairs on covered arms; \(r.eligiblePairs) eligible, \(r.possiblyEligiblePairs) possibly eligible overall)")
         print("  one patient re-matched: \(f(r.singlePatientMs)) ms median, \(f(r.singlePatientMaxMs)) ms max (SQL, covered arms: \(f(r.sqlSinglePatientMs)) ms)")
