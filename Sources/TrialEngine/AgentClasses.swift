@@ -53,6 +53,7 @@ public enum AgentClasses {
 
     /// Canonical agent name: lower-case, spaces to hyphens, a few brand/synonym mappings.
     public static func canonicalAgent(_ name: String) -> String {
+        if classesOfAgent[name] != nil { return name }
         let s = name.lowercased().trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "-")
         switch s {
         case "aza", "vidaza": return "azacitidine"

@@ -12,7 +12,7 @@ public enum KaryotypeLesion {
 
     /// `del(5)(q13q33)` → `del(5q)`, `t(8;21)(q22;q22.1)` → `t(8;21)`; others unchanged.
     public static func short(_ token: String) -> String {
-        let t = token.trimmingCharacters(in: .whitespaces)
+        let t = (token.first?.isWhitespace ?? false) || (token.last?.isWhitespace ?? false) ? token.trimmingCharacters(in: .whitespaces) : token
         guard let close = t.firstIndex(of: ")") else { return t }
         let head = String(t[...close])
         let rest = t[t.index(after: close)...]
@@ -37,7 +37,7 @@ public enum KaryotypeLesion {
 
     /// Whether the observed abnormality token matches the rule's lesion.
     public static func matches(rule: String, token: String) -> Bool {
-        let tok = token.trimmingCharacters(in: .whitespaces)
+        let tok = (token.first?.isWhitespace ?? false) || (token.last?.isWhitespace ?? false) ? token.trimmingCharacters(in: .whitespaces) : token
         if tok == rule || short(tok) == rule || tok.hasPrefix(rule + "(") { return true }
         if rule == "del(5q)" && tok == "-5" { return false }
         // t(v;11q23.3): any translocation involving 11q23.

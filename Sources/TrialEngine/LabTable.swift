@@ -63,10 +63,20 @@ public enum LabTable {
             .replacingOccurrences(of: "×", with: "x")
     }
 
+    /// Common spellings already normalised (skips string work for the usual units).
+    static let commonUnits: [String: String] = {
+        var m: [String: String] = [:]
+        for u in ["10^9/L", "x10^9/L", "G/L", "g/L", "µmol/L", "μmol/L", "umol/L", "g/dL", "U/L", "IU/L", "%", "mg/dL", "/µL", "/uL",
+                  "10^3/µL", "/nL", "mL/min", "mL/min/1.73m2", "µg/L", "ng/mL", "cm", "units", "mmol/L", "/mm3"] {
+            m[u] = normaliseUnit(u)
+        }
+        return m
+    }()
+
     /// Converts `value` in `unit` to the canonical unit of `test`; nil if the unit is not convertible.
     public static func canonical(test: String, value: Double, unit: String) -> Double? {
         guard let e = entry(test) else { return nil }
-        let n = normaliseUnit(unit)
+        let n = commonUnits[unit] ?? normaliseUnit(unit)
         if n == normaliseUnit(e.canonicalUnit) { return value }
         guard let f = e.units[n] ?? e.units.first(where: { normaliseUnit($0.key) == n })?.value else { return nil }
         return value * f

@@ -196,6 +196,7 @@ public enum ReasonText {
 
     /// Joins several atoms' reasons (for and/or criteria).
     public static func join(_ parts: [(Atom, Reason)], _ f: PatientFacts) -> String {
+        if parts.count == 1 { return text(parts[0].0, parts[0].1, f) }
         var seen = Set<String>()
         var out: [String] = []
         for (a, r) in parts {

@@ -284,8 +284,15 @@ public struct RuleParser {
                 case "exon":
                     p += 1
                     vp.exon = try integer("an exon number")
-                default:
+                case "and", "or":
                     break loop
+                default:
+                    let details = ["consequence", "protein", "vaf", "origin", "exon"]
+                    var msg = "unknown variant detail '\(m)' (consequence, protein, vaf, origin, exon)"
+                    if let near = details.min(by: { RuleParser.distance($0, m) < RuleParser.distance($1, m) }), RuleParser.distance(near, m) <= 2 {
+                        msg = "unknown variant detail '\(m)' (did you mean '\(near)'?)"
+                    }
+                    throw err(msg)
                 }
             }
             pred = .variant(vp)

@@ -22,6 +22,12 @@ final class DemoSpreadTests: XCTestCase {
             var c: [Verdict: Int] = [:]
             for ti in m.trials.indices { if let v = m.trialVerdict(ti, facts: f) { c[v, default: 0] += 1 } }
             perPatient.append(c)
+            if let show = ProcessInfo.processInfo.environment["ENGINE_DEMO_SHOW"], p.id.hasPrefix(show) {
+                for v in m.verdicts(for: f) where v.verdict != .ineligible || v.criteria.count < 4 {
+                    print("SHOW \(v.patient) \(v.trial)/\(v.arm) [\(v.armStatus.rawValue)] \(v.verdict.rawValue)")
+                    for cr in v.criteria { print("SHOW    \(cr.kind.rawValue) \(cr.result.rawValue): \(cr.text) — \(cr.reason)") }
+                }
+            }
             for v in m.verdicts(for: f) where v.verdict == .possiblyEligible { for u in v.unknowns { unknownReasons[u.reason, default: 0] += 1 } }
         }
         let withEligibleOrPossible = perPatient.filter { ($0[.eligible] ?? 0) + ($0[.possiblyEligible] ?? 0) > 0 }.count

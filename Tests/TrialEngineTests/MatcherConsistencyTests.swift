@@ -26,13 +26,14 @@ final class MatcherConsistencyTests: XCTestCase {
         var serial: [Verdict] = []
         for f in facts { m.verdictCodes(for: f, into: &codes); serial += codes }
         XCTAssertEqual(matrix, serial, "parallel matrix equals the serial fast path")
+        var g2 = SyntheticPatients(seed: 7)
+        let raw = (0..<n).map { g2.patient($0, today: Fx.today) }
         let t3 = Date()
-        let p2 = (0..<n).map { i -> PatientFacts in
-            var g = SyntheticPatients(seed: UInt64(i))
-            let p = g.patient(i, today: Fx.today)
-            return PatientFacts(patient: p, interpretation: Interpretation.interpret(p, today: Fx.today), today: Fx.today)
-        }
+        let p2 = raw.map { p in PatientFacts(patient: p, interpretation: Interpretation.interpret(p, today: Fx.today), today: Fx.today) }
         let factsTime = Date().timeIntervalSince(t3)
+        let t4 = Date()
+        _ = m.verdicts(for: p2[0])
+        let single = Date().timeIntervalSince(t4)
         XCTAssertEqual(p2.count, n)
         var explained = 0.0
         for f in facts.prefix(100) {
@@ -51,7 +52,7 @@ final class MatcherConsistencyTests: XCTestCase {
         XCTAssertGreaterThan(counts[.possiblyEligible] ?? 0, 0)
         XCTAssertGreaterThan(counts[.ineligible] ?? 0, 0)
         if ProcessInfo.processInfo.environment["ENGINE_PERF_N"] != nil {
-            print("ENGINE_PERF patients=\(n) arms=\(m.armIndex.count) criteria=\(m.criteriaCount) fast=\(fast)s parallel=\(parallel)s facts=\(factsTime)s explained(100)=\(explained)s counts=\(counts)")
+            print("ENGINE_PERF patients=\(n) arms=\(m.armIndex.count) criteria=\(m.criteriaCount) fast=\(fast)s parallel=\(parallel)s facts=\(factsTime)s singleExplained=\(single)s explained(100)=\(explained)s counts=\(counts)")
         }
     }
 }

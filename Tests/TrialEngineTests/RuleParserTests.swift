@@ -74,6 +74,8 @@ final class RuleParserTests: XCTestCase {
             ("who2022 \"AML", 8, "unterminated string"),
             ("age >= 18 & sex male", 10, "unexpected character '&'"),
             ("()", 1, "empty parentheses"),
+            ("variant NPM1 consequense frameshift", 13, "unknown variant detail 'consequense' (did you mean 'consequence'?)"),
+            ("variant NPM1 colour red", 13, "unknown variant detail 'colour' (consequence, protein, vaf, origin, exon)"),
         ]
         for (rule, offset, message) in cases {
             guard let e = parseError(rule) else { XCTFail("no error for \(rule)"); continue }

@@ -1,0 +1,3 @@
+import CaseModel
+
+public enum GermlineSelector: String, Sendable { case confirmed, suspected, redFlag = "red-flag", tested }

@@ -1,0 +1,3 @@
+import CaseModel
+
+public enum MRDSelector: String, Sendable { case positive, negative, logRise = "log-rise" }
