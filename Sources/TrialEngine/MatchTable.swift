@@ -40,40 +40,55 @@ public struct MatchTable: Sendable {
     }
 }
 
-/// Flat, thread-confined copy of the rules that `MatchTable` evaluation walks.
+/// Flat, thread-confined copy of the rules that `MatchTable` evaluation walks. A rule used by several arms
+/// ("age >= 18", "comorbidity hiv or …") is evaluated once per patient: rules are keyed by their text, which
+/// the parser compiles without context (`RuleParser.parse(text)`), so equal text means equal rule.
 struct MatchProgram {
+    /// distinct rules
     var exprs: [RuleExpr] = []
+    /// per arm column criterion (criteria order): index into `exprs`
+    var slot: [Int32] = []
     var isExclusion: [Bool] = []
-    /// arm column k's criteria are exprs[start[k] ..< start[k + 1]]
+    /// arm column k's criteria are slot[start[k] ..< start[k + 1]]
     var start: [Int] = [0]
 
     init(matcher: Matcher, arms: [(trial: Int, arm: Int)]) {
+        var index: [String: Int32] = [:]
         for (t, a) in arms {
-            for c in matcher.trials[t].arms[a].criteria { exprs.append(c.expr); isExclusion.append(c.kind == .exclusion) }
-            start.append(exprs.count)
+            for c in matcher.trials[t].arms[a].criteria {
+                let i: Int32
+                if let j = index[c.spec.rule] { i = j } else {
+                    i = Int32(exprs.count); index[c.spec.rule] = i; exprs.append(c.expr)
+                }
+                slot.append(i); isExclusion.append(c.kind == .exclusion)
+            }
+            start.append(slot.count)
         }
     }
 
-    /// Evaluates every criterion of every arm column for one patient into `verdicts[vBase…]` and `codes[cBase…]`.
+    /// Evaluates every distinct rule once for one patient (`scratch`: one code per rule), then folds every
+    /// criterion of every arm column into `verdicts[…]` and `codes[…]`.
     @inline(__always)
-    func evaluate(_ facts: PatientFacts, wordStart: [Int], verdicts: UnsafeMutablePointer<Verdict>, codes: UnsafeMutablePointer<UInt32>) {
+    func evaluate(_ facts: PatientFacts, wordStart: [Int], scratch: UnsafeMutablePointer<UInt32>,
+                  verdicts: UnsafeMutablePointer<Verdict>, codes: UnsafeMutablePointer<UInt32>) {
+        for i in 0..<exprs.count { scratch[i] = MatchTable.code(Evaluator.result(exprs[i], facts)) }
         for k in 0..<(start.count - 1) {
-            var v = Verdict.eligible
+            var failed = false, unknown = false
             var word: UInt32 = 0, shift: UInt32 = 0, w = wordStart[k]
             var j = start[k]
             let end = start[k + 1]
             while j < end {
-                let r = Evaluator.result(exprs[j], facts)
-                if isExclusion[j] { if r == .met { v = .ineligible } }
-                else if r == .notMet { v = .ineligible }
-                if r == .unknown && v == .eligible { v = .possiblyEligible }
-                word |= MatchTable.code(r) << shift
+                let c = scratch[Int(slot[j])]
+                // codes: 1 met, 2 not met, 3 unknown
+                if isExclusion[j] { if c == 1 { failed = true } } else if c == 2 { failed = true }
+                if c == 3 { unknown = true }
+                word |= c << shift
                 shift += 2
                 if shift == 32 { codes[w] = word; w += 1; word = 0; shift = 0 }
                 j += 1
             }
             if shift > 0 { codes[w] = word }
-            verdicts[k] = v
+            verdicts[k] = failed ? .ineligible : (unknown ? .possiblyEligible : .eligible)
         }
     }
 }
@@ -106,9 +121,11 @@ extension Matcher {
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             let local = c == 0 ? self : self.threadLocalCopy()
             let program = MatchProgram(matcher: local, arms: cols)
+            let scratch = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, program.exprs.count))
+            defer { scratch.deallocate() }
             let lo = n * c / chunks, hi = n * (c + 1) / chunks
             for p in lo..<hi {
-                program.evaluate(facts[p], wordStart: starts, verdicts: box.v + p * k, codes: box.c + p * wordsPer)
+                program.evaluate(facts[p], wordStart: starts, scratch: scratch, verdicts: box.v + p * k, codes: box.c + p * wordsPer)
             }
         }
         return MatchTable(arms: cols, patientCount: n, verdicts: Array(UnsafeBufferPointer(start: vbuf, count: n * k)),
