@@ -44,12 +44,22 @@ public struct SQLBaseline: Sendable {
         return out
     }
 
-    /// Number of eligible pairs only (the timed run: same work, no array of results kept).
-    public func countEligible(_ database: AppDatabase) throws -> Int {
+    /// Number of eligible pairs only (the timed run: same work, no array of results kept). Statements are
+    /// prepared once per connection and reused, as an application would. With `patientId`, each query is
+    /// restricted to that patient (`AND p.id = ?`): the per-patient SQL yardstick.
+    public func countEligible(_ database: AppDatabase, patientId: String? = nil) throws -> Int {
         try database.read { db in
             var n = 0
             for q in queries {
-                let ids = try String.fetchCursor(db, sql: q.sql)
+                let st: Statement
+                if let id = patientId {
+                    let sql = q.sql + (q.sql.contains("\nWHERE ") ? "\n  AND p.id = ?" : "\nWHERE p.id = ?")
+                    st = try db.cachedStatement(sql: sql)
+                    st.setUncheckedArguments([id])
+                } else {
+                    st = try db.cachedStatement(sql: q.sql)
+                }
+                let ids = try String.fetchCursor(st)
                 while try ids.next() != nil { n += 1 }
             }
             return n

@@ -28,6 +28,8 @@ struct BenchMatchingResult: Codable {
     var singlePatientMs = 0.0
     var singlePatientMaxMs = 0.0
     var sqlSinglePatientMs = 0.0
+    /// one edited patient through the store: recomputeMatches(onlyPatients:) incl. load, match, write (in-memory db)
+    var singlePatientStoredMs = 0.0
     var sqlArmsCovered = 0
     var sqlCriteriaCovered = 0
     var sqlCriteriaTranslatable = 0
@@ -76,7 +78,7 @@ enum BenchIO {
         print("  breakdown: interpretation alone \(f(r.interpretationSeconds)) s; verdict-only fast path (no reasons, all arms) \(f(r.verdictOnlySeconds)) s")
         print("  SQL     \(f(r.sqlBaselineSeconds)) s  on \(r.sqlArmsCovered) of \(r.arms) arms (\(r.sqlCriteriaCovered) criteria)")
         print("  ratio   \(f(r.ratio, 2)) × SQL   (target ≤ 0.30)   pairs agree: \(r.pairsAgree ? "yes" : "NO") (\(r.eligiblePairsCovered) eligible pairs on covered arms; \(r.eligiblePairs) eligible, \(r.possiblyEligiblePairs) possibly eligible overall)")
-        print("  one patient re-matched: \(f(r.singlePatientMs)) ms median, \(f(r.singlePatientMaxMs)) ms max (SQL, covered arms: \(f(r.sqlSinglePatientMs)) ms)")
+        print("  one patient re-matched: \(f(r.singlePatientMs)) ms median, \(f(r.singlePatientMaxMs)) ms max (SQL, covered arms: \(f(r.sqlSinglePatientMs)) ms); through the store incl. write \(f(r.singlePatientStoredMs)) ms")
         print("  load \(f(r.loadSeconds)) s; load average \(r.loadAverage) → \(r.loadAverageAfter); reasons checked on \(r.reasonsChecked) cells")
         if !r.sqlUncoveredConstructs.isEmpty {
             print("  arms left out of SQL because of: " + r.sqlUncoveredConstructs.sorted { $0.value > $1.value }.map { "\($0.key) ×\($0.value)" }.joined(separator: "; "))

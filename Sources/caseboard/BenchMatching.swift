@@ -153,17 +153,40 @@ struct BenchMatching {
         r.singlePatientMaxMs = single.max() ?? 0
         // SQL yardstick: the covered arms' queries restricted to one patient.
         var sqlSingle: [Double] = []
-        let one = SQLBaseline(queries: baseline.queries.map { q in
-            SQLBaseline.ArmQuery(trialId: q.trialId, armId: q.armId, sql: q.sql + "\n  AND p.id = '\(sample.first?.id.replacingOccurrences(of: "'", with: "''") ?? "")'")
-        })
-        for _ in 0..<min(20, max(1, runs * 4)) {
+        if let first = sample.first { _ = try baseline.countEligible(db, patientId: first.id) }  // prepare once
+        for p in sample.prefix(50) {
             let a = BenchMatching.now()
-            _ = try one.countEligible(db)
+            _ = try baseline.countEligible(db, patientId: p.id)
             sqlSingle.append((BenchMatching.now() - a) * 1000)
         }
         r.sqlSinglePatientMs = BenchMatching.median(sqlSingle)
+        r.singlePatientStoredMs = try storedEdit(sample: Array(sample.prefix(200)), today: today)
         r.loadAverageAfter = BenchIO.loadAverage()
         return r
+    }
+
+    /// One edit through the store: an in-memory database holding `sample` with all results stored; one patient is
+    /// edited (re-imported with a new comorbidity) and `recomputeMatches(onlyPatients:)` runs (load, fingerprint,
+    /// match against every arm, replace its rows, one transaction). Median over 20 edits, in ms.
+    func storedEdit(sample: [Patient], today: LocalDate) throws -> Double {
+        guard !sample.isEmpty else { return 0 }
+        let mem = try AppDatabase.inMemory()
+        try mem.importPatients(sample, who: "bench")
+        let engine = BenchMatchEngine(matcher: matcher)
+        try mem.recomputeMatches(engine: engine, today: today)
+        var times: [Double] = []
+        for i in 0..<20 {
+            var p = sample[i % sample.count]
+            p.comorbidities.append("bench-edit-\(i)")
+            try mem.importPatients([p], who: "bench")
+            let a = BenchMatching.now()
+            let rep = try mem.recomputeMatches(engine: engine, today: today, onlyPatients: [p.id])
+            times.append((BenchMatching.now() - a) * 1000)
+            guard rep.patientsRecomputed == [p.id], rep.trialsRecomputed.isEmpty else {
+                throw CLIError.internal("caseboard bench: an edit of \(p.id) recomputed \(rep.patientsRecomputed.count) patients and \(rep.trialsRecomputed.count) trials")
+            }
+        }
+        return BenchMatching.median(times)
     }
 
     /// For a sample of (patient, arm) cells, the stored codes must equal the explained path's results, and the
