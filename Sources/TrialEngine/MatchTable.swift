@@ -103,13 +103,20 @@ extension Matcher {
     /// thread evaluates its own copy of the compiled rules).
     public func matchTable(_ facts: [PatientFacts], openOnly: Bool = true,
                            threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> MatchTable {
+        matchTable(count: facts.count, openOnly: openOnly, threads: threads) { facts[$0] }
+    }
+
+    /// As `matchTable(_:)`, with each patient's facts built inside the worker thread by `facts(i)` and dropped
+    /// once its arms are evaluated (one pass: no array of facts for the whole population).
+    public func matchTable(count n: Int, openOnly: Bool = true, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                           facts: @Sendable (Int) -> PatientFacts) -> MatchTable {
         let cols = armColumns(openOnly: openOnly)
         var wordStart: [Int] = [], per: [Int] = [], words = 0
         for (t, a) in cols {
-            let n = trials[t].arms[a].criteria.count
-            wordStart.append(words); per.append(n); words += max(1, (n + 15) / 16)
+            let c = trials[t].arms[a].criteria.count
+            wordStart.append(words); per.append(c); words += max(1, (c + 15) / 16)
         }
-        let n = facts.count, k = cols.count
+        let k = cols.count
         let starts = wordStart, wordsPer = words
         let vbuf = UnsafeMutablePointer<Verdict>.allocate(capacity: max(1, n * k))
         vbuf.initialize(repeating: .ineligible, count: n * k)
@@ -125,7 +132,7 @@ extension Matcher {
             defer { scratch.deallocate() }
             let lo = n * c / chunks, hi = n * (c + 1) / chunks
             for p in lo..<hi {
-                program.evaluate(facts[p], wordStart: starts, scratch: scratch, verdicts: box.v + p * k, codes: box.c + p * wordsPer)
+                program.evaluate(facts(p), wordStart: starts, scratch: scratch, verdicts: box.v + p * k, codes: box.c + p * wordsPer)
             }
         }
         return MatchTable(arms: cols, patientCount: n, verdicts: Array(UnsafeBufferPointer(start: vbuf, count: n * k)),

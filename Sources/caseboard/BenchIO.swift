@@ -9,7 +9,7 @@ struct BenchMatchingResult: Codable {
     var arms = 0
     /// criteria of those arms
     var criteria = 0
-    /// engine: PatientFacts (with interpretation) + every criterion of every open arm into result codes (median)
+    /// engine, one pass: PatientFacts (with interpretation) + every criterion of every open arm into result codes (median)
     var seconds = 0.0
     var factsSeconds = 0.0
     var evaluateSeconds = 0.0
@@ -74,7 +74,7 @@ enum BenchIO {
     static func printHuman(_ r: BenchMatchingResult) {
         func f(_ x: Double, _ d: Int = 3) -> String { String(format: "%.\(d)f", x) }
         print("matching, \(r.patients) patients × \(r.arms) open arms of \(r.trials) trials (\(r.criteria) criteria), today \(r.today), \(r.build) build")
-        print("  engine  \(f(r.seconds)) s  (facts+interpretation \(f(r.factsSeconds)) s, every criterion \(f(r.evaluateSeconds)) s; \(f(r.evaluationsPerSecond / 1e6, 2)) M arm verdicts/s)")
+        print("  engine  \(f(r.seconds)) s  (two-phase breakdown: facts+interpretation \(f(r.factsSeconds)) s, every criterion \(f(r.evaluateSeconds)) s; \(f(r.evaluationsPerSecond / 1e6, 2)) M arm verdicts/s)")
         print("  breakdown: interpretation alone \(f(r.interpretationSeconds)) s; verdict-only fast path (no reasons, all arms) \(f(r.verdictOnlySeconds)) s")
         print("  SQL     \(f(r.sqlBaselineSeconds)) s  on \(r.sqlArmsCovered) of \(r.arms) arms (\(r.sqlCriteriaCovered) criteria)")
         print("  ratio   \(f(r.ratio, 2)) × SQL   (target ≤ 0.30)   pairs agree: \(r.pairsAgree ? "yes" : "NO") (\(r.eligiblePairsCovered) eligible pairs on covered arms; \(r.eligiblePairs) eligible, \(r.possiblyEligiblePairs) possibly eligible overall)")
