@@ -110,7 +110,12 @@ extension Matcher {
     /// once its arms are evaluated (one pass: no array of facts for the whole population).
     public func matchTable(count n: Int, openOnly: Bool = true, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                            facts: @Sendable (Int) -> PatientFacts) -> MatchTable {
-        let cols = armColumns(openOnly: openOnly)
+        matchTable(count: n, columns: armColumns(openOnly: openOnly), threads: threads, facts: facts)
+    }
+
+    /// As `matchTable(count:…)` over the given arm columns ((trial index, arm index) pairs).
+    public func matchTable(count n: Int, columns cols: [(trial: Int, arm: Int)], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                           facts: @Sendable (Int) -> PatientFacts) -> MatchTable {
         var wordStart: [Int] = [], per: [Int] = [], words = 0
         for (t, a) in cols {
             let c = trials[t].arms[a].criteria.count

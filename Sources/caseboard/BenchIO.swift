@@ -24,6 +24,9 @@ struct BenchMatchingResult: Codable {
     var sqlBaselineSeconds = 0.0
     /// seconds / sqlBaselineSeconds (target ≤ 0.3)
     var ratio = 0.0
+    /// like for like: the engine (one pass) on the arms SQL covers only, and its ratio to SQL
+    var coveredArmsSeconds = 0.0
+    var coveredRatio = 0.0
     var pairsAgree = false
     var singlePatientMs = 0.0
     var singlePatientMaxMs = 0.0
@@ -76,7 +79,8 @@ enum BenchIO {
         print("matching, \(r.patients) patients × \(r.arms) open arms of \(r.trials) trials (\(r.criteria) criteria), today \(r.today), \(r.build) build")
         print("  engine  \(f(r.seconds)) s  (two-phase breakdown: facts+interpretation \(f(r.factsSeconds)) s, every criterion \(f(r.evaluateSeconds)) s; \(f(r.evaluationsPerSecond / 1e6, 2)) M arm verdicts/s)")
         print("  breakdown: interpretation alone \(f(r.interpretationSeconds)) s; verdict-only fast path (no reasons, all arms) \(f(r.verdictOnlySeconds)) s")
-        print("  SQL     \(f(r.sqlBaselineSeconds)) s  on \(r.sqlArmsCovered) of \(r.arms) arms (\(r.sqlCriteriaCovered) criteria)")
+        print("  SQL     \(f(r.sqlBaselineSeconds)) s  on \(r.sqlArmsCovered) of \(r.arms) arms (\(r.sqlCriteriaCovered) criteria; \(r.sqlCriteriaTranslatable) of \(r.criteria) criteria translatable)")
+        print("  engine on the \(r.sqlArmsCovered) SQL-covered arms only: \(f(r.coveredArmsSeconds)) s = \(f(r.coveredRatio, 2)) × SQL")
         print("  ratio   \(f(r.ratio, 2)) × SQL   (target ≤ 0.30)   pairs agree: \(r.pairsAgree ? "yes" : "NO") (\(r.eligiblePairsCovered) eligible pairs on covered arms; \(r.eligiblePairs) eligible, \(r.possiblyEligiblePairs) possibly eligible overall)")
         print("  one patient re-matched: \(f(r.singlePatientMs)) ms median, \(f(r.singlePatientMaxMs)) ms max (SQL, covered arms: \(f(r.sqlSinglePatientMs)) ms); through the store incl. write \(f(r.singlePatientStoredMs)) ms")
         print("  load \(f(r.loadSeconds)) s; load average \(r.loadAverage) → \(r.loadAverageAfter); reasons checked on \(r.reasonsChecked) cells")
