@@ -111,7 +111,12 @@ extension AppDatabase {
 
         // Patients: new, edited, or matched for another day.
         var storedPatients: [String: (Int64, String)] = [:]
-        for r in try Row.fetchAll(db, sql: "SELECT patientId, fingerprint, today FROM matchPatientState") { storedPatients[r[0]] = (r[1], r[2]) }
+        if let ids = onlyPatients {
+            let st = try db.cachedStatement(sql: "SELECT patientId, fingerprint, today FROM matchPatientState WHERE patientId = ?")
+            for id in ids { for r in try Row.fetchAll(st, arguments: [id]) { storedPatients[r[0]] = (r[1], r[2]) } }
+        } else {
+            for r in try Row.fetchAll(db, sql: "SELECT patientId, fingerprint, today FROM matchPatientState") { storedPatients[r[0]] = (r[1], r[2]) }
+        }
         let patients: [Patient]
         if let ids = onlyPatients {
             patients = try ids.flatMap { try PatientRows.load(db, whereClause: "WHERE p.id = ?", arguments: [$0]) }

@@ -33,6 +33,8 @@ struct BenchMatchingResult: Codable {
     var sqlSinglePatientMs = 0.0
     /// one edited patient through the store: recomputeMatches(onlyPatients:) incl. load, match, write (in-memory db)
     var singlePatientStoredMs = 0.0
+    /// of which: the patient's record fingerprint (Matcher.fingerprint(of:))
+    var patientFingerprintMs = 0.0
     var sqlArmsCovered = 0
     var sqlCriteriaCovered = 0
     var sqlCriteriaTranslatable = 0
@@ -82,7 +84,7 @@ enum BenchIO {
         print("  SQL     \(f(r.sqlBaselineSeconds)) s  on \(r.sqlArmsCovered) of \(r.arms) arms (\(r.sqlCriteriaCovered) criteria; \(r.sqlCriteriaTranslatable) of \(r.criteria) criteria translatable)")
         print("  engine on the \(r.sqlArmsCovered) SQL-covered arms only: \(f(r.coveredArmsSeconds)) s = \(f(r.coveredRatio, 2)) × SQL")
         print("  ratio   \(f(r.ratio, 2)) × SQL   (target ≤ 0.30)   pairs agree: \(r.pairsAgree ? "yes" : "NO") (\(r.eligiblePairsCovered) eligible pairs on covered arms; \(r.eligiblePairs) eligible, \(r.possiblyEligiblePairs) possibly eligible overall)")
-        print("  one patient re-matched: \(f(r.singlePatientMs)) ms median, \(f(r.singlePatientMaxMs)) ms max (SQL, covered arms: \(f(r.sqlSinglePatientMs)) ms); through the store incl. write \(f(r.singlePatientStoredMs)) ms")
+        print("  one patient re-matched: \(f(r.singlePatientMs)) ms median, \(f(r.singlePatientMaxMs)) ms max (SQL, covered arms: \(f(r.sqlSinglePatientMs)) ms); through the store incl. write \(f(r.singlePatientStoredMs)) ms (fingerprint \(f(r.patientFingerprintMs)) ms)")
         print("  load \(f(r.loadSeconds)) s; load average \(r.loadAverage) → \(r.loadAverageAfter); reasons checked on \(r.reasonsChecked) cells")
         if !r.sqlUncoveredConstructs.isEmpty {
             print("  arms left out of SQL because of: " + r.sqlUncoveredConstructs.sorted { $0.value > $1.value }.map { "\($0.key) ×\($0.value)" }.joined(separator: "; "))

@@ -176,6 +176,13 @@ struct BenchMatching {
         }
         r.sqlSinglePatientMs = BenchMatching.median(sqlSingle)
         r.singlePatientStoredMs = try storedEdit(sample: Array(sample.prefix(200)), today: today)
+        var fp: [Double] = []
+        for p in sample.prefix(50) {
+            let a = BenchMatching.now()
+            _ = Matcher.fingerprint(of: p)
+            fp.append((BenchMatching.now() - a) * 1000)
+        }
+        r.patientFingerprintMs = BenchMatching.median(fp)
         r.loadAverageAfter = BenchIO.loadAverage()
         return r
     }
