@@ -9,7 +9,7 @@ import CaseModel
 /// exclusion is FALSE (`AND NOT excl`): NULL never passes a WHERE clause, so unknown is never eligible.
 ///
 /// Not expressible (the arm is left out): ELN risk, MRD state and germline flags (computed by ClinicalRules),
-/// complex/monosomal karyotype, HGVS protein matching, exon, `t(v;…)` patterns and fusions that such a pattern
+/// complex/monosomal karyotype, protein changes other than substitutions and codon wildcards, exon, `t(v;…)` patterns and fusions that such a pattern
 /// could imply, unmapped CTML fields.
 public struct RuleSQL: Sendable {
     public let today: LocalDate
@@ -292,13 +292,13 @@ public struct RuleSQL: Sendable {
     }
 
     func variant(_ vp: VariantPattern) throws -> String {
-        if vp.protein != nil { throw Unsupported(construct: "variant protein change (HGVS normalisation)") }
         if vp.exon != nil { throw Unsupported(construct: "variant exon") }
         var checks: [String] = []
         if !vp.consequences.isEmpty {
             // The stored consequence (a missing one is unknown: the engine may infer it from HGVS, SQL cannot).
             checks.append("v.consequence IN \(RuleSQL.list(vp.consequences.map(\.rawValue)))")
         }
+        if let want = vp.protein { checks.append(try RuleSQL.proteinCondition(want)) }
         if let o = vp.origin {
             if o == .germline { checks.append("CASE WHEN v.origin = 'unknown' THEN NULL ELSE v.origin = 'germline' END") }
             else { checks.append("v.origin IN (\(RuleSQL.lit(o.rawValue)), 'unknown')") }
@@ -310,6 +310,38 @@ public struct RuleSQL: Sendable {
             WHEN \(geneCovered(vp.gene)) THEN 0 END \
             FROM variant v WHERE v.patientId = p.id AND v.gene = \(RuleSQL.lit(vp.gene)) AND v.date <= \(todayLit))
             """
+    }
+
+    /// Protein change of a variant row as an expert matches HGVS text: one- or three-letter code, with or without
+    /// parentheses or a transcript prefix (`NM_…:p.(Arg132His)`, `p.R132H`); a codon wildcard `p.R132` matches any
+    /// change at that codon. A missing change is unknown. (A malformed text the engine cannot parse is unknown to
+    /// it and not met here: the one approximation.) Stops, frameshifts, indels and ranges are not translated.
+    static func proteinCondition(_ p: HGVSProtein) throws -> String {
+        guard p.reference.count == 1, let ref = p.reference.unicodeScalars.first, ref.properties.isUppercase,
+              let three = HGVSProtein.three.first(where: { $0.value == UInt8(ref.value) })?.key else {
+            throw Unsupported(construct: "variant protein change \(p.description)")
+        }
+        let refNames = [p.reference, three.prefix(1).uppercased() + three.dropFirst()]
+        var changeNames: [String] = [""]
+        if !p.isWildcard {
+            guard p.change.count == 1, let c = p.change.unicodeScalars.first, c.properties.isUppercase,
+                  let cThree = HGVSProtein.three.first(where: { $0.value == UInt8(c.value) })?.key else {
+                throw Unsupported(construct: "variant protein change \(p.description)")
+            }
+            changeNames = [p.change, cThree.prefix(1).uppercased() + cThree.dropFirst()]
+        }
+        var globs: [String] = []
+        for (i, r) in refNames.enumerated() {
+            let core = "\(r)\(p.position)"
+            if p.isWildcard {
+                globs += ["*p.\(core)[^0-9]*", "*p.(\(core)[^0-9]*"]
+            } else {
+                let ch = changeNames[i]  // one-letter with one-letter, three with three
+                globs += ["*p.\(core)\(ch)", "*p.(\(core)\(ch))"]
+            }
+        }
+        let m = globs.map { "v.hgvsp GLOB \(lit($0))" }.joined(separator: " OR ")
+        return "CASE WHEN v.hgvsp IS NULL THEN NULL WHEN \(m) THEN 1 ELSE 0 END"
     }
 
     func fusion(_ a: String?, _ b: String?) throws -> String {

@@ -28,6 +28,8 @@ struct BenchMatchingResult: Codable {
     var coveredArmsSeconds = 0.0
     var coveredRatio = 0.0
     var pairsAgree = false
+    /// false with --check-only (no timing)
+    var timed = false
     var singlePatientMs = 0.0
     var singlePatientMaxMs = 0.0
     var sqlSinglePatientMs = 0.0
@@ -79,6 +81,10 @@ enum BenchIO {
     static func printHuman(_ r: BenchMatchingResult) {
         func f(_ x: Double, _ d: Int = 3) -> String { String(format: "%.\(d)f", x) }
         print("matching, \(r.patients) patients × \(r.arms) open arms of \(r.trials) trials (\(r.criteria) criteria), today \(r.today), \(r.build) build")
+        if !r.timed {
+            print("  check only: pairs agree: \(r.pairsAgree ? "yes" : "NO") on \(r.sqlArmsCovered) of \(r.arms) arms (\(r.eligiblePairsCovered) eligible pairs); reasons checked on \(r.reasonsChecked) cells")
+            return
+        }
         print("  engine  \(f(r.seconds)) s  (two-phase breakdown: facts+interpretation \(f(r.factsSeconds)) s, every criterion \(f(r.evaluateSeconds)) s; \(f(r.evaluationsPerSecond / 1e6, 2)) M arm verdicts/s)")
         print("  breakdown: interpretation alone \(f(r.interpretationSeconds)) s; verdict-only fast path (no reasons, all arms) \(f(r.verdictOnlySeconds)) s")
         print("  SQL     \(f(r.sqlBaselineSeconds)) s  on \(r.sqlArmsCovered) of \(r.arms) arms (\(r.sqlCriteriaCovered) criteria; \(r.sqlCriteriaTranslatable) of \(r.criteria) criteria translatable)")

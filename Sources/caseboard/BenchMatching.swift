@@ -94,6 +94,7 @@ struct BenchMatching {
         r.reasonsChecked = try checkReasons(table: table, patients: patients, today: today)
 
         if checkOnly { return r }
+        r.timed = true
 
         // 2. Timing: alternating runs, medians.
         // The figure: one pass, each patient's facts built and evaluated in the worker thread (`seconds`); the

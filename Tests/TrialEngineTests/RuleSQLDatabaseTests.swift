@@ -24,6 +24,8 @@ final class RuleSQLDatabaseTests: XCTestCase {
         "prior agent venetoclax", "prior class HMA within 90 days", "prior class FLT3-inhibitor within 365 days", "prior class TKI",
         "transplant allogeneic", "transplant allogeneic within 100 days", "not transplant any",
         "variant FLT3", "variant NPM1 consequence frameshift", "variant TP53 vaf >= 10%", "variant JAK2 vaf > 0.3",
+        "variant IDH1 protein p.R132", "variant IDH1 protein p.Arg132His vaf >= 0.02", "variant JAK2 protein p.V617F",
+        "variant IDH1 protein p.R132C or variant FLT3 consequence itd",
         "variant DDX41 origin germline", "variant TET2 origin somatic", "variant IDH1 or variant IDH2",
         "tested FLT3", "wildtype NPM1", "wildtype JAK2 and wildtype CALR",
         "fusion BCR::ABL1", "fusion PML::RARA", "fusion RUNX1::RUNX1T1", "fusion BCR::ABL1 or karyotype t(9;22)",
@@ -63,6 +65,10 @@ final class RuleSQLDatabaseTests: XCTestCase {
             q.karyotypes.append(Karyotype(date: today.adding(days: -5), tissue: .bm, abnormalities: ["del(5)(q13q33)", "-7", "+8"]))
             q.performanceStatus.append(PerformanceStatus(date: today.adding(days: -30), ecog: 2))
             q.fusions.append(Fusion(date: today.adding(days: 10), name: "BCR::ABL1"))  // future: not a finding, yet evidence of testing
+            let idh1 = ["p.(Arg132Cys)", "NM_005896.4:p.(Arg1320His)", "p.R132H", "p.(Arg132His)"]
+            q.variants.append(Variant(gene: "IDH1", date: today.adding(days: -20), hgvsp: i % 25 == 0 ? nil : idh1[(i / 5) % 4],
+                                      consequence: .missense, vaf: 0.3, origin: .somatic))
+            if i % 15 == 0 { q.variants.append(Variant(gene: "JAK2", date: today.adding(days: -20), hgvsp: "p.(Val617Phe)", consequence: .missense, vaf: 0.6)) }
             if i % 4 == 0 { q.diagnoses[q.diagnoses.count - 1].therapyRelated = i % 8 == 0 }
             ps[i] = q
         }

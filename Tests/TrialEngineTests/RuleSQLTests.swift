@@ -60,9 +60,17 @@ final class RuleSQLTests: XCTestCase {
         XCTAssertEqual(try expr("not comorbidity hiv"), "(NOT EXISTS (SELECT 1 FROM comorbidity c WHERE c.patientId = p.id AND lower(c.tag) = 'hiv'))")
     }
 
+    func testProteinChangeMatchesBothLetterCodes() throws {
+        let w = try expr("variant IDH1 protein p.R132")
+        XCTAssertTrue(w.contains("v.hgvsp GLOB '*p.(Arg132[^0-9]*'") && w.contains("v.hgvsp GLOB '*p.R132[^0-9]*'"), w)
+        XCTAssertTrue(w.contains("WHEN v.hgvsp IS NULL THEN NULL"), w)
+        let e = try expr("variant JAK2 protein p.Val617Phe")
+        XCTAssertTrue(e.contains("'*p.(Val617Phe)'") && e.contains("'*p.V617F'"), e)
+    }
+
     func testUnsupportedConstructsAreRefused() {
         for rule in ["eln2022 adverse", "mrd NPM1 PB positive", "germline confirmed", "karyotype complex",
-                     "variant IDH1 protein p.R132", "fusion KMT2A::*", "variant JAK2 exon 12"] {
+                     "variant NPM1 protein p.W288fs", "fusion KMT2A::*", "variant JAK2 exon 12"] {
             XCTAssertThrowsError(try expr(rule), rule) { XCTAssertTrue($0 is RuleSQL.Unsupported, "\(rule): \($0)") }
         }
     }
