@@ -27,6 +27,12 @@ enum BenchDatabases {
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         guard rename(tmp, path) == 0 else { throw CLIError.user("cannot write \(path) (errno \(errno))") }
         BenchIO.note(String(format: "  %d patients in %.1f s", report.patients, report.generateSeconds + report.writeSeconds))
+        // Databases of the same size and seed built by an older generator are stale: remove them.
+        let mine = (path as NSString).lastPathComponent
+        for f in (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        where f.hasPrefix("bench-\(patients)-\(s)-") && f != mine && (f.hasSuffix(".sqlite") || f.hasSuffix(".sqlite-wal") || f.hasSuffix(".sqlite-shm")) {
+            try? FileManager.default.removeItem(at: dir.appendingPathComponent(f))
+        }
         return path
     }
 }
