@@ -93,7 +93,7 @@ struct BenchMatching {
         // Reasons are read from the computed codes: check a sample against the explained path.
         r.reasonsChecked = try checkReasons(table: table, patients: patients, today: today)
 
-        if checkOnly { return r }
+        if checkOnly || !r.pairsAgree { return r }  // a disagreement is not timed: the command exits 2
         r.timed = true
 
         // 2. Timing: alternating runs, medians.
