@@ -134,6 +134,7 @@ extension AppDatabase {
             }
         }
         WorkflowSchema.register(&migrator)
+        migrator.registerMigration("v2-match-results", migrate: AppDatabase.migrateMatchResults)
         return migrator
     }
 }

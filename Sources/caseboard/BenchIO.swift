@@ -1,0 +1,99 @@
+import CaseStore
+import Foundation
+
+/// The `matching` entry of `caseboard bench --json` for one database size.
+struct BenchMatchingResult: Codable {
+    var patients = 0
+    var trials = 0
+    /// open arms of open trials
+    var arms = 0
+    /// criteria of those arms
+    var criteria = 0
+    /// engine, one pass: PatientFacts (with interpretation) + every criterion of every open arm into result codes (median)
+    var seconds = 0.0
+    var factsSeconds = 0.0
+    var evaluateSeconds = 0.0
+    /// breakdown: ClinicalRules interpretation alone (inside factsSeconds)
+    var interpretationSeconds = 0.0
+    /// breakdown: the engine's verdict-only fast path (all arms, short-circuit, no reasons), facts prebuilt
+    var verdictOnlySeconds = 0.0
+    /// patient × arm verdicts per second
+    var evaluationsPerSecond = 0.0
+    var criterionEvaluationsPerSecond = 0.0
+    /// one query per covered arm, eligible patients stepped to the end (median)
+    var sqlBaselineSeconds = 0.0
+    /// seconds / sqlBaselineSeconds (target ≤ 0.3)
+    var ratio = 0.0
+    /// like for like: the engine (one pass) on the arms SQL covers only, and its ratio to SQL
+    var coveredArmsSeconds = 0.0
+    var coveredRatio = 0.0
+    var pairsAgree = false
+    /// false with --check-only (no timing)
+    var timed = false
+    var singlePatientMs = 0.0
+    var singlePatientMaxMs = 0.0
+    var sqlSinglePatientMs = 0.0
+    /// one edited patient through the store: recomputeMatches(onlyPatients:) incl. load, match, write (in-memory db)
+    var singlePatientStoredMs = 0.0
+    /// of which: the patient's record fingerprint (Matcher.fingerprint(of:))
+    var patientFingerprintMs = 0.0
+    var sqlArmsCovered = 0
+    var sqlCriteriaCovered = 0
+    var sqlCriteriaTranslatable = 0
+    var sqlUncoveredConstructs: [String: Int] = [:]
+    var eligiblePairs = 0
+    var eligiblePairsCovered = 0
+    var possiblyEligiblePairs = 0
+    var reasonsChecked = 0
+    var loadSeconds = 0.0
+    var loadAverage = ""
+    var loadAverageAfter = ""
+    var today = ""
+    var database = ""
+    var build = BenchIO.buildKind
+}
+
+struct BenchReport: Codable {
+    var matching: [BenchMatchingResult]
+}
+
+enum BenchIO {
+    #if DEBUG
+    static let buildKind = "debug"
+    #else
+    static let buildKind = "release"
+    #endif
+
+    static func note(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
+
+    static func loadAverage() -> String {
+        guard let s = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return "" }
+        return s.split(separator: " ").prefix(3).joined(separator: " ")
+    }
+
+    static func printJSON<T: Encodable>(_ value: T) throws {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        FileHandle.standardOutput.write(try enc.encode(value))
+        FileHandle.standardOutput.write(Data("\n".utf8))
+    }
+
+    static func printHuman(_ r: BenchMatchingResult) {
+        func f(_ x: Double, _ d: Int = 3) -> String { String(format: "%.\(d)f", x) }
+        print("matching, \(r.patients) patients × \(r.arms) open arms of \(r.trials) trials (\(r.criteria) criteria), today \(r.today), \(r.build) build")
+        if !r.timed {
+            print("  check only: pairs agree: \(r.pairsAgree ? "yes" : "NO") on \(r.sqlArmsCovered) of \(r.arms) arms (\(r.eligiblePairsCovered) eligible pairs); reasons checked on \(r.reasonsChecked) cells")
+            return
+        }
+        print("  engine  \(f(r.seconds)) s  (two-phase breakdown: facts+interpretation \(f(r.factsSeconds)) s, every criterion \(f(r.evaluateSeconds)) s; \(f(r.evaluationsPerSecond / 1e6, 2)) M arm verdicts/s)")
+        print("  breakdown: interpretation alone \(f(r.interpretationSeconds)) s; verdict-only fast path (no reasons, all arms) \(f(r.verdictOnlySeconds)) s")
+        print("  SQL     \(f(r.sqlBaselineSeconds)) s  on \(r.sqlArmsCovered) of \(r.arms) arms (\(r.sqlCriteriaCovered) criteria; \(r.sqlCriteriaTranslatable) of \(r.criteria) criteria translatable)")
+        print("  engine on the \(r.sqlArmsCovered) SQL-covered arms only: \(f(r.coveredArmsSeconds)) s = \(f(r.coveredRatio, 2)) × SQL")
+        print("  ratio   \(f(r.ratio, 2)) × SQL   (target ≤ 0.30)   pairs agree: \(r.pairsAgree ? "yes" : "NO") (\(r.eligiblePairsCovered) eligible pairs on covered arms; \(r.eligiblePairs) eligible, \(r.possiblyEligiblePairs) possibly eligible overall)")
+        print("  one patient re-matched: \(f(r.singlePatientMs)) ms median, \(f(r.singlePatientMaxMs)) ms max (SQL, covered arms: \(f(r.sqlSinglePatientMs)) ms); through the store incl. write \(f(r.singlePatientStoredMs)) ms (fingerprint \(f(r.patientFingerprintMs)) ms)")
+        print("  load \(f(r.loadSeconds)) s; load average \(r.loadAverage) → \(r.loadAverageAfter); reasons checked on \(r.reasonsChecked) cells")
+        if !r.sqlUncoveredConstructs.isEmpty {
+            print("  arms left out of SQL because of: " + r.sqlUncoveredConstructs.sorted { $0.value > $1.value }.map { "\($0.key) ×\($0.value)" }.joined(separator: "; "))
+        }
+    }
+}

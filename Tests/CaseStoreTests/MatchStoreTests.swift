@@ -1,0 +1,168 @@
+import CaseModel
+import GRDB
+import XCTest
+@testable import CaseStore
+
+/// Stored match results and their incremental recomputation, with a recording stand-in for the rules engine.
+final class MatchStoreTests: XCTestCase {
+    /// Verdict = f(patient data, trial fingerprint); records every call.
+    final class RecordingEngine: MatchEngine {
+        var trials: [String: (fingerprint: UInt64, arms: [String])]
+        var calls: [(patient: String, trials: Set<String>?)] = []
+        init(_ trials: [String: (UInt64, [String])]) { self.trials = trials.mapValues { (fingerprint: $0.0, arms: $0.1) } }
+
+        var trialFingerprints: [String: UInt64] { trials.mapValues(\.fingerprint) }
+        func fingerprint(of patient: Patient) -> UInt64 {
+            var h: UInt64 = 1469598103934665603
+            for b in "\(patient.sex)|\(patient.variants.count)|\(patient.comorbidities)|\(patient.birthDate)".utf8 { h = (h ^ UInt64(b)) &* 1099511628211 }
+            return h
+        }
+        func match(_ patient: Patient, today: LocalDate, trialIDs: Set<String>?) -> [StoredMatch] {
+            calls.append((patient.id, trialIDs))
+            var out: [StoredMatch] = []
+            for (id, t) in trials.sorted(by: { $0.key < $1.key }) where trialIDs?.contains(id) ?? true {
+                for a in t.arms {
+                    let hit = (Int(t.fingerprint % 3) + patient.variants.count + patient.comorbidities.count) % 3
+                    let verdict: Verdict = [.eligible, .possiblyEligible, .ineligible][hit]
+                    out.append(StoredMatch(patientId: patient.id, trialId: id, armId: a, verdict: verdict,
+                                           codes: [UInt32(hit + 1) | 0x1_0000, UInt32(t.fingerprint & 0xFFFF)]))
+                }
+            }
+            return out
+        }
+        func reset() { calls = [] }
+    }
+
+    let today = TestFixtures.date("2026-03-01")
+
+    func makeDatabase(_ n: Int = 5) throws -> (AppDatabase, [Patient]) {
+        let db = try AppDatabase.inMemory()
+        let ps = (0..<n).map { TestFixtures.patient("P-\($0)", variants: $0 % 3) }
+        try db.importPatients(ps)
+        return (db, ps)
+    }
+
+    func testFirstRunStoresEveryPatientTimesEveryArmWithItsCodes() throws {
+        let (db, ps) = try makeDatabase()
+        let engine = RecordingEngine(["T1": (11, ["A", "B"]), "T2": (22, ["A"])])
+        let r = try db.recomputeMatches(engine: engine, today: today)
+        XCTAssertEqual(r.patientsRecomputed, ps.map(\.id))
+        XCTAssertEqual(r.trialsRecomputed, ["T1", "T2"])
+        XCTAssertEqual(r.rowsWritten, ps.count * 3)
+        XCTAssertEqual(try db.storedMatchCount(), ps.count * 3)
+        XCTAssertEqual(engine.calls.count, ps.count, "each patient matched once, against every trial")
+        let stored = try db.storedMatches(patientId: "P-1")
+        XCTAssertEqual(stored, engine.match(ps[1], today: today, trialIDs: nil))
+        XCTAssertEqual(stored.first?.codes.count, 2, "codes round-trip through the blob")
+    }
+
+    func testNothingChangedMeansNothingRecomputed() throws {
+        let (db, _) = try makeDatabase()
+        let engine = RecordingEngine(["T1": (11, ["A"])])
+        try db.recomputeMatches(engine: engine, today: today)
+        engine.reset()
+        let r = try db.recomputeMatches(engine: engine, today: today)
+        XCTAssertEqual(r, MatchRecomputeReport())
+        XCTAssertTrue(engine.calls.isEmpty)
+    }
+
+    func testEditingOnePatientRecomputesOnlyThatPatient() throws {
+        let (db, ps) = try makeDatabase()
+        let engine = RecordingEngine(["T1": (11, ["A", "B"]), "T2": (22, ["A"])])
+        try db.recomputeMatches(engine: engine, today: today)
+        let before = try db.storedMatches(patientId: "P-0")
+        engine.reset()
+        var edited = ps[2]
+        edited.comorbidities.append("hiv")
+        try db.importPatients([edited])
+        let r = try db.recomputeMatches(engine: engine, today: today)
+        XCTAssertEqual(r.patientsRecomputed, ["P-2"])
+        XCTAssertEqual(r.trialsRecomputed, [])
+        XCTAssertEqual(engine.calls.map(\.patient), ["P-2"])
+        XCTAssertNil(engine.calls.first?.trials)
+        XCTAssertEqual(try db.storedMatches(patientId: "P-2"), engine.match(edited, today: today, trialIDs: nil))
+        XCTAssertEqual(try db.storedMatches(patientId: "P-0"), before, "other patients untouched")
+        XCTAssertEqual(try db.storedMatchCount(), ps.count * 3)
+    }
+
+    func testOnlyPatientsSkipsTheScanOfOtherPatients() throws {
+        let (db, ps) = try makeDatabase()
+        let engine = RecordingEngine(["T1": (11, ["A"])])
+        try db.recomputeMatches(engine: engine, today: today)
+        engine.reset()
+        var edited = ps[4]
+        edited.comorbidities.append("hbv")
+        try db.importPatients([edited])
+        let r = try db.recomputeMatches(engine: engine, today: today, onlyPatients: ["P-4"])
+        XCTAssertEqual(r.patientsRecomputed, ["P-4"])
+        XCTAssertEqual(engine.calls.map(\.patient), ["P-4"])
+    }
+
+    func testChangingOneTrialRecomputesOnlyThatTrialForEveryPatient() throws {
+        let (db, ps) = try makeDatabase()
+        let engine = RecordingEngine(["T1": (11, ["A", "B"]), "T2": (22, ["A"])])
+        try db.recomputeMatches(engine: engine, today: today)
+        let t1Before = try db.storedMatches(trialId: "T1")
+        engine.reset()
+        engine.trials["T2"] = (fingerprint: 23, arms: ["A", "C"])
+        let r = try db.recomputeMatches(engine: engine, today: today)
+        XCTAssertEqual(r.patientsRecomputed, [])
+        XCTAssertEqual(r.trialsRecomputed, ["T2"])
+        XCTAssertEqual(engine.calls.count, ps.count)
+        XCTAssertTrue(engine.calls.allSatisfy { $0.trials == ["T2"] })
+        XCTAssertEqual(try db.storedMatches(trialId: "T1"), t1Before, "other trials untouched")
+        let t2 = try db.storedMatches(trialId: "T2")
+        XCTAssertEqual(Set(t2.map(\.armId)), ["A", "C"], "the changed trial's old rows replaced")
+        XCTAssertTrue(t2.allSatisfy { $0.codes.last == 23 })
+    }
+
+    func testNewAndRemovedTrials() throws {
+        let (db, ps) = try makeDatabase()
+        let engine = RecordingEngine(["T1": (11, ["A"]), "T2": (22, ["A"])])
+        try db.recomputeMatches(engine: engine, today: today)
+        engine.reset()
+        engine.trials["T2"] = nil
+        engine.trials["T3"] = (fingerprint: 33, arms: ["X"])
+        let r = try db.recomputeMatches(engine: engine, today: today)
+        XCTAssertEqual(r.trialsRemoved, ["T2"])
+        XCTAssertEqual(r.trialsRecomputed, ["T3"])
+        XCTAssertTrue(try db.storedMatches(trialId: "T2").isEmpty)
+        XCTAssertEqual(try db.storedMatches(trialId: "T3").count, ps.count)
+        XCTAssertTrue(engine.calls.allSatisfy { $0.trials == ["T3"] })
+    }
+
+    func testAnotherDayRecomputesEveryone() throws {
+        let (db, ps) = try makeDatabase()
+        let engine = RecordingEngine(["T1": (11, ["A"])])
+        try db.recomputeMatches(engine: engine, today: today)
+        engine.reset()
+        let r = try db.recomputeMatches(engine: engine, today: today.adding(days: 1))
+        XCTAssertEqual(r.patientsRecomputed.count, ps.count)
+    }
+
+    func testDeletingAPatientDeletesItsResults() throws {
+        let (db, ps) = try makeDatabase()
+        let engine = RecordingEngine(["T1": (11, ["A"])])
+        try db.recomputeMatches(engine: engine, today: today)
+        try db.deletePatient(id: "P-3", who: "test")
+        XCTAssertTrue(try db.storedMatches(patientId: "P-3").isEmpty)
+        XCTAssertEqual(try db.storedMatchCount(), ps.count - 1)
+    }
+
+    func testCodesEncodeLittleEndian() {
+        let codes: [UInt32] = [0x0403_0201, 0xFFFF_FFFF, 0]
+        let d = AppDatabase.encodeCodes(codes)
+        XCTAssertEqual([UInt8](d.prefix(4)), [1, 2, 3, 4])
+        XCTAssertEqual(AppDatabase.decodeCodes(d), codes)
+    }
+
+    func testRecomputeIsOneTransactionAndRefusedReadOnly() throws {
+        let dir = TestFixtures.tempDirectory()
+        let path = dir.appendingPathComponent("m.sqlite").path
+        let db = try AppDatabase.open(path: path, create: true)
+        try db.importPatients([TestFixtures.patient("P-0")])
+        let ro = try AppDatabase.open(path: path, readOnly: true)
+        XCTAssertThrowsError(try ro.recomputeMatches(engine: RecordingEngine(["T1": (1, ["A"])]), today: today))
+        XCTAssertEqual(try db.storedMatchCount(), 0)
+    }
+}
