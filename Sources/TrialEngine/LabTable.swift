@@ -77,7 +77,7 @@ public enum LabTable {
     public static func canonical(test: String, value: Double, unit: String) -> Double? {
         guard let e = entry(test) else { return nil }
         let n = commonUnits[unit] ?? normaliseUnit(unit)
-        if n == normaliseUnit(e.canonicalUnit) { return value }
+        if n == (commonUnits[e.canonicalUnit] ?? normaliseUnit(e.canonicalUnit)) { return value }
         guard let f = e.units[n] ?? e.units.first(where: { normaliseUnit($0.key) == n })?.value else { return nil }
         return value * f
     }

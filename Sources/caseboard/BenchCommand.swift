@@ -14,7 +14,7 @@ import TrialEngine
 /// eligible patients. Before timing, both must give the same eligible (trial, arm, patient) set on the arms SQL
 /// covers; otherwise the difference is printed and the command exits 2.
 struct BenchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Performance benchmark: trial matching vs plain SQL.")
+    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Performance benchmark: trial matching vs plain SQL; start-up to the first frame.")
 
     @OptionGroup var options: GlobalOptions
     @Option(name: .long, help: "Database sizes (patients), comma-separated.") var sizes = "1000,10000,100000"
@@ -41,6 +41,7 @@ struct BenchCommand: ParsableCommand {
         }
         let matcher = Matcher.compile(catalogue)
         var results: [BenchMatchingResult] = []
+        var startups: [BenchStartupResult] = []
         var disagree = false
         for n in ns {
             let path = try BenchDatabases.ensure(patients: n, seed: seed, demoDir: demoDir, cacheDir: cacheDir)
@@ -49,8 +50,13 @@ struct BenchCommand: ParsableCommand {
             if !r.pairsAgree { disagree = true }
             results.append(r)
             if !json { BenchIO.printHuman(r) }
+            if !checkOnly {
+                let s = try BenchStartupResult.measure(path: path, patients: n, options: options, runs: runs)
+                startups.append(s)
+                if !json { s.printHuman() }
+            }
         }
-        if json { try BenchIO.printJSON(BenchReport(matching: results)) }
+        if json { try BenchIO.printJSON(BenchReport(matching: results, startup: startups)) }
         if disagree { throw CLIError.internal("caseboard bench: the engine and the SQL baseline disagree (differences above)") }
     }
 }

@@ -55,6 +55,7 @@ struct BenchMatchingResult: Codable {
 
 struct BenchReport: Codable {
     var matching: [BenchMatchingResult]
+    var startup: [BenchStartupResult]
 }
 
 enum BenchIO {
