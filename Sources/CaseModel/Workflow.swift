@@ -3,6 +3,21 @@
 public enum ScreeningStatus: String, Codable, Sendable, CaseIterable {
     case identified, preScreened = "pre-screened", approached, consented, enrolled
     case preScreenFailed = "pre-screen-failed", declined, deferred, screenFailed = "screen-failed"
+
+    /// The pre-screening status model (clinical-reference.md §4.1): statuses allowed after `current`
+    /// (nil: the patient is not yet in the log of this trial). The store validates against it and the UI
+    /// offers only these.
+    public static func allowed(after current: ScreeningStatus?) -> [ScreeningStatus] {
+        switch current {
+        case nil: return [.identified, .preScreened, .preScreenFailed, .deferred, .declined]
+        case .identified?: return [.preScreened, .preScreenFailed, .deferred, .declined]
+        case .preScreened?: return [.approached, .preScreenFailed, .deferred, .declined]
+        case .deferred?: return [.identified, .preScreened, .approached, .preScreenFailed, .declined]
+        case .approached?: return [.consented, .deferred, .declined]
+        case .consented?: return [.enrolled, .screenFailed, .declined]
+        case .enrolled?, .preScreenFailed?, .declined?, .screenFailed?: return []
+        }
+    }
 }
 
 public struct ScreeningEvent: Codable, Sendable, Equatable {

@@ -14,15 +14,7 @@ public enum ScreeningTransitions {
 
     /// Statuses allowed after `current` (nil: the patient is not yet in the log of this trial).
     public static func allowed(after current: ScreeningStatus?) -> [ScreeningStatus] {
-        switch current {
-        case nil: return [.identified, .preScreened, .preScreenFailed, .deferred, .declined]
-        case .identified?: return [.preScreened, .preScreenFailed, .deferred, .declined]
-        case .preScreened?: return [.approached, .preScreenFailed, .deferred, .declined]
-        case .deferred?: return [.identified, .preScreened, .approached, .preScreenFailed, .declined]
-        case .approached?: return [.consented, .deferred, .declined]
-        case .consented?: return [.enrolled, .screenFailed, .declined]
-        case .enrolled?, .preScreenFailed?, .declined?, .screenFailed?: return []
-        }
+        ScreeningStatus.allowed(after: current)
     }
 
     /// Why `next` may not follow `current`, or nil when it may.

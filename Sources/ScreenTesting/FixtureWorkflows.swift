@@ -20,7 +20,7 @@ public final class FixtureWorkflows: WorkflowRepository, @unchecked Sendable {
     public let isReadOnly: Bool
     public let today: LocalDate
     public let user: String
-    /// Statuses allowed after a status (mirror of `CaseStore.ScreeningTransitions`).
+    /// Statuses allowed after a status (`ScreeningStatus.allowed(after:)` by default, the model the store enforces).
     public let allowedNext: @Sendable (ScreeningStatus?) -> [ScreeningStatus]
     /// Repeat interval by task id (completing such a task creates the next occurrence).
     public let repeatDays: [String: Int]
@@ -37,17 +37,7 @@ public final class FixtureWorkflows: WorkflowRepository, @unchecked Sendable {
     }
 
     /// The pre-screening status model of clinical-reference.md §4.1.
-    public static let statusModel: @Sendable (ScreeningStatus?) -> [ScreeningStatus] = { current in
-        switch current {
-        case nil: return [.identified, .preScreened, .preScreenFailed, .deferred, .declined]
-        case .identified?: return [.preScreened, .preScreenFailed, .deferred, .declined]
-        case .preScreened?: return [.approached, .preScreenFailed, .deferred, .declined]
-        case .deferred?: return [.identified, .preScreened, .approached, .preScreenFailed, .declined]
-        case .approached?: return [.consented, .deferred, .declined]
-        case .consented?: return [.enrolled, .screenFailed, .declined]
-        case .enrolled?, .preScreenFailed?, .declined?, .screenFailed?: return []
-        }
-    }
+    public static let statusModel: @Sendable (ScreeningStatus?) -> [ScreeningStatus] = { ScreeningStatus.allowed(after: $0) }
 
     public struct Refusal: Error, CustomStringConvertible { public let description: String }
 
