@@ -51,25 +51,10 @@ public enum ScreeningScreen {
             buffer.write("No case has a verdict for this trial.", x: content.x, y: content.y, role: .muted, maxWidth: content.width)
             return
         }
-        enum Line { case heading(Verdict, Int), candidate(Int) }
-        var lines: [Line] = []
-        var selectedLine = 0
-        var k = 0
-        for v in Verdict.allCases {
-            let n = all.filter { $0.verdict == v }.count
-            guard n > 0 else { continue }
-            lines.append(.heading(v, n))
-            for _ in 0..<n {
-                if k == st.candidates.selected { selectedLine = lines.count }
-                lines.append(.candidate(k)); k += 1
-            }
-        }
-        var l = ListState(selected: selectedLine, offset: 0)
-        ListView(rowCount: lines.count, isFocused: focused, ascii: s.ascii) { i in
-            switch lines[i] {
-            case .heading(let v, let n):
-                return [Span(ClinicalGlyphs.verdictHeading(v, ascii: s.ascii) + " (\(n))", role: ClinicalGlyphs.verdictRole(v))]
-            case .candidate(let c):
+        var perVerdict: [Verdict: Int] = [:]
+        for c in all { perVerdict[c.verdict, default: 0] += 1 }
+        VerdictGroupedList(counts: perVerdict, selected: st.candidates.selected, isFocused: focused, ascii: s.ascii)
+            .render(into: &buffer, area: content) { c in
                 let cand = all[c]
                 let name = s.presenter ? cand.initials : (cand.name ?? cand.initials)
                 let glyph = ClinicalGlyphs.verdict(cand.verdict, ascii: s.ascii)
@@ -87,6 +72,5 @@ public enum ScreeningScreen {
                 if !cand.failing.isEmpty { spans.append(Span("  fails: " + cand.failing.joined(separator: "; "), role: .muted)) }
                 return spans
             }
-        }.render(into: &buffer, area: content, state: &l)
     }
 }

@@ -61,29 +61,8 @@ public enum TrialDetailScreen {
             buffer.write("No case has a verdict for this trial.", x: content.x, y: content.y, role: .muted, maxWidth: content.width)
             return
         }
-        // Display lines: a heading per verdict group, then its candidates; the selection (an index
-        // into the candidates) is mapped onto the lines.
-        enum Line { case heading(Verdict, Int), candidate(Int) }
-        var lines: [Line] = []
-        var selectedLine = 0
-        var k = 0
-        for v in Verdict.allCases {
-            let group = d.candidates(v)
-            guard !group.isEmpty else { continue }
-            lines.append(.heading(v, group.count))
-            for _ in group {
-                if k == list.selected { selectedLine = lines.count }
-                lines.append(.candidate(k)); k += 1
-            }
-        }
-        var l = ListState(selected: selectedLine, offset: 0)
-        ListView(rowCount: lines.count, isFocused: focused, ascii: ascii) { i in
-            switch lines[i] {
-            case .heading(let v, let n):
-                return [Span(ClinicalGlyphs.verdictHeading(v, ascii: ascii) + " (\(n))", role: ClinicalGlyphs.verdictRole(v))]
-            case .candidate(let c):
-                return candidateSpans(all[c], presenter: presenter, ascii: ascii)
-            }
-        }.render(into: &buffer, area: content, state: &l)
+        let perVerdict = Dictionary(uniqueKeysWithValues: Verdict.allCases.map { ($0, d.candidates($0).count) })
+        VerdictGroupedList(counts: perVerdict, selected: list.selected, isFocused: focused, ascii: ascii)
+            .render(into: &buffer, area: content) { candidateSpans(all[$0], presenter: presenter, ascii: ascii) }
     }
 }
