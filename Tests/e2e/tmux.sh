@@ -46,24 +46,8 @@ dump() {
 fail() { echo "FAIL: $*"; dump; exit 1; }
 step() { echo "e2e: $*"; }
 
-# wait_for TEXT [SECONDS]: until the pane shows TEXT (fixed string).
-wait_for() {
-  local text=$1 limit=${2:-10} i=0
-  while [ "$i" -lt $((limit * 10)) ]; do
-    if pane | grep -qF -- "$text"; then return 0; fi
-    sleep 0.1; i=$((i + 1))
-  done
-  fail "timed out after ${limit}s waiting for: $text"
-}
-# wait_gone TEXT [SECONDS]: until the pane no longer shows TEXT.
-wait_gone() {
-  local text=$1 limit=${2:-10} i=0
-  while [ "$i" -lt $((limit * 10)) ]; do
-    if ! pane | grep -qF -- "$text"; then return 0; fi
-    sleep 0.1; i=$((i + 1))
-  done
-  fail "timed out after ${limit}s waiting for this to disappear: $text"
-}
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
 # wait_size W H: until tmux reports the pane at that size.
 wait_size() {
   local i=0

@@ -30,14 +30,8 @@ pane() { tm capture-pane -p -t "$S" 2>/dev/null || true; }
 dump() { echo "---- pane ----"; pane; echo "---- end of pane ----"; [ -s "$WORK/stderr" ] && { echo "---- stderr ----"; cat "$WORK/stderr"; }; return 0; }
 fail() { echo "FAIL (workflows e2e): $*"; dump; exit 1; }
 step() { echo "e2e-workflows: $*"; }
-wait_for() {
-  local text=$1 limit=${2:-10} i=0
-  while [ "$i" -lt $((limit * 10)) ]; do
-    if pane | grep -qF -- "$text"; then return 0; fi
-    sleep 0.1; i=$((i + 1))
-  done
-  fail "timed out after ${limit}s waiting for: $text"
-}
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
 keys() { tm send-keys -t "$S" "$@"; sleep 0.15; }
 
 step "demo database copy (60 patients, seed 3), a meeting with one case on its agenda"
