@@ -109,10 +109,7 @@ public enum Evaluator {
             guard let v else { return (.unknown, .flag(nil)) }
             return (tri(v), .flag(v))
         case .label(let icc, let text, let contains):
-            guard let d = f.patient.diagnosis else { return (.unknown, .noDiagnosis) }
-            guard let l = icc ? d.icc2022 : d.who2022 else { return (.unknown, .label(nil)) }
-            let ok = contains ? l.lowercased().contains(text.lowercased()) : l.lowercased() == text.lowercased()
-            return (tri(ok), .label(l))
+            return label(icc: icc, text: text, contains: contains, f.patient.diagnosis)
         case .oncotree(let code, _, let isA):
             guard let pc = f.oncotreeCode else { return (.unknown, .noDiagnosis) }
             guard let code else { return (.notMet, .oncotree(tooCoarse: false)) }
@@ -289,7 +286,20 @@ public enum Evaluator {
     }
 
     static func mrd(_ marker: String, _ tissue: MRDTissue?, _ sel: MRDSelector, _ f: PatientFacts) -> (CriterionResult, Reason) {
-        let series = f.interpretation.mrd
+        mrd(marker, tissue, sel, series: f.interpretation.mrd, raw: f.patient.mrd, today: f.today)
+    }
+
+    /// `who2022` / `icc2022` label criterion (shared by both evaluation paths).
+    static func label(icc: Bool, text: String, contains: Bool, _ diagnosis: Diagnosis?) -> (CriterionResult, Reason) {
+        guard let d = diagnosis else { return (.unknown, .noDiagnosis) }
+        guard let l = icc ? d.icc2022 : d.who2022 else { return (.unknown, .label(nil)) }
+        let ok = contains ? l.lowercased().contains(text.lowercased()) : l.lowercased() == text.lowercased()
+        return (tri(ok), .label(l))
+    }
+
+    /// MRD criterion over the interpreted series and the raw results (shared by both evaluation paths).
+    static func mrd(_ marker: String, _ tissue: MRDTissue?, _ sel: MRDSelector, series: [MRDSeriesAssessment],
+                    raw: [MRDResult], today: LocalDate) -> (CriterionResult, Reason) {
         var best: Int?
         for (i, s) in series.enumerated() where s.marker == marker && (tissue == nil || s.tissue == tissue) {
             guard let d = s.latest?.date else { continue }
@@ -307,49 +317,57 @@ public enum Evaluator {
         }
         // Raw results when the rules gave no series for this marker.
         var latest: Int?
-        for (i, m) in f.patient.mrd.enumerated() where m.marker == marker && (tissue == nil || m.tissue == tissue) && m.date <= f.today {
-            if let l = latest, f.patient.mrd[l].date >= m.date { continue }
+        for (i, m) in raw.enumerated() where m.marker == marker && (tissue == nil || m.tissue == tissue) && m.date <= today {
+            if let l = latest, raw[l].date >= m.date { continue }
             latest = i
         }
         guard let li = latest else { return (.unknown, .noMRD) }
-        let m = f.patient.mrd[li]
+        let m = raw[li]
         switch sel {
         case .positive: return (tri(m.detected), .mrdRaw(li, logRise: nil))
         case .negative: return (tri(!m.detected), .mrdRaw(li, logRise: nil))
         case .logRise:
             guard m.detected, let v = m.value, v > 0 else { return (.notMet, .mrdRaw(li, logRise: nil)) }
             var prev: Int?
-            for (i, x) in f.patient.mrd.enumerated() where i != li && x.seriesKey == m.seriesKey && x.date < m.date && x.detected && (x.value ?? 0) > 0 {
-                if let p = prev, f.patient.mrd[p].date >= x.date { continue }
+            for (i, x) in raw.enumerated() where i != li && x.seriesKey == m.seriesKey && x.date < m.date && x.detected && (x.value ?? 0) > 0 {
+                if let p = prev, raw[p].date >= x.date { continue }
                 prev = i
             }
-            guard let pi = prev, let pv = f.patient.mrd[pi].value else { return (.notMet, .mrdRaw(li, logRise: nil)) }
+            guard let pi = prev, let pv = raw[pi].value else { return (.notMet, .mrdRaw(li, logRise: nil)) }
             let rise = log10(v / pv)
             return (tri(rise >= 1), .mrdRaw(li, logRise: rise))
         }
     }
 
     static func germline(_ sel: GermlineSelector, _ gene: String?, _ f: PatientFacts) -> (CriterionResult, Reason) {
-        if sel == .tested { return (tri(f.germlineTested), f.germlineTested ? .germlineNone : .germlineNotTested) }
-        for (i, v) in f.patient.variants.enumerated() where v.origin == .germline && v.date <= f.today && !isBenign(v) {
+        germline(sel, gene, tested: f.germlineTested, variants: f.patient.variants, flags: f.interpretation.germline.flags, today: f.today)
+    }
+
+    /// Germline criterion (shared by both evaluation paths). `tested`: a germline test or germline tissue on or
+    /// before today; `variants`: every variant of the record (those after today are ignored here).
+    static func germline(_ sel: GermlineSelector, _ gene: String?, tested germlineTested: Bool, variants: [Variant],
+                         flags: [GermlineFlag], today: LocalDate) -> (CriterionResult, Reason) {
+        if sel == .tested { return (tri(germlineTested), germlineTested ? .germlineNone : .germlineNotTested) }
+        for (i, v) in variants.enumerated() where v.origin == .germline && v.date <= today && !isBenign(v) {
             if let g = gene, v.gene != g { continue }
             return (.met, .germlineVariant(i))
         }
-        let wanted: Set<GermlineFlagLevel>
-        switch sel {
-        case .confirmed: wanted = [.confirmed]
-        case .suspected: wanted = [.confirmed, .suspected]
-        case .redFlag, .tested: wanted = [.confirmed, .suspected, .redFlag]
+        func wanted(_ level: GermlineFlagLevel) -> Bool {
+            switch sel {
+            case .confirmed: return level == .confirmed
+            case .suspected: return level == .confirmed || level == .suspected
+            case .redFlag, .tested: return true
+            }
         }
-        for (i, fl) in f.interpretation.germline.flags.enumerated() where wanted.contains(fl.level) {
+        for (i, fl) in flags.enumerated() where wanted(fl.level) {
             if let g = gene, fl.gene != g { continue }
             return (.met, .germlineFlag(i))
         }
         // Not germline-tested: unknown only when something hints at a germline variant (a flag, or a variant of
         // that gene whose origin is not established); otherwise there is nothing to confirm.
-        if sel == .confirmed && !f.germlineTested {
-            let flagged = f.interpretation.germline.flags.contains { gene == nil || $0.gene == gene }
-            let hint = gene.map { g in (f.variantsByGene[g] ?? []).contains { f.patient.variants[$0].origin == .unknown && !isBenign(f.patient.variants[$0]) } } ?? false
+        if sel == .confirmed && !germlineTested {
+            let flagged = flags.contains { gene == nil || $0.gene == gene }
+            let hint = gene.map { g in variants.contains { $0.gene == g && $0.date <= today && $0.origin == .unknown && !isBenign($0) } } ?? false
             if flagged || hint { return (.unknown, .germlineNotTested) }
         }
         return (.notMet, .germlineNone)

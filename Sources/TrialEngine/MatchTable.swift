@@ -1,4 +1,5 @@
 import CaseModel
+import ClinicalRules
 import Foundation
 
 /// Verdicts with their reason codes for many patients × a set of arms, computed in one pass: for each
@@ -42,11 +43,13 @@ public struct MatchTable: Sendable {
 
 /// Flat, thread-confined copy of the rules that `MatchTable` evaluation walks. A rule used by several arms
 /// ("age >= 18", "comorbidity hiv or …") is evaluated once per patient: rules are keyed by their text, which
-/// the parser compiles without context (`RuleParser.parse(text)`), so equal text means equal rule.
+/// the parser compiles without context (`RuleParser.parse(text)`), so equal text means equal rule. The distinct
+/// rules are lowered into a `FastProgram` (distinct atoms over interned names); each patient is loaded into a
+/// reusable `FastFacts`.
 struct MatchProgram {
-    /// distinct rules
-    var exprs: [RuleExpr] = []
-    /// per arm column criterion (criteria order): index into `exprs`
+    let fast: FastProgram
+    let facts: FastFacts
+    /// per arm column criterion (criteria order): index of its rule
     var slot: [Int32] = []
     var isExclusion: [Bool] = []
     /// arm column k's criteria are slot[start[k] ..< start[k + 1]]
@@ -54,6 +57,7 @@ struct MatchProgram {
 
     init(matcher: Matcher, arms: [(trial: Int, arm: Int)]) {
         var index: [String: Int32] = [:]
+        var exprs: [RuleExpr] = []
         for (t, a) in arms {
             for c in matcher.trials[t].arms[a].criteria {
                 let i: Int32
@@ -64,14 +68,22 @@ struct MatchProgram {
             }
             start.append(slot.count)
         }
+        fast = FastProgram(rules: exprs)
+        facts = FastFacts(fast)
     }
 
-    /// Evaluates every distinct rule once for one patient (`scratch`: one code per rule), then folds every
-    /// criterion of every arm column into `verdicts[…]` and `codes[…]`.
+    var ruleCount: Int { fast.ruleCount }
+
+    /// Evaluates every distinct rule once for one patient (`scratch`: one code per rule; `atomScratch`: one per
+    /// atom), then folds every criterion of every arm column into `verdicts[…]` and `codes[…]`.
     @inline(__always)
-    func evaluate(_ facts: PatientFacts, wordStart: [Int], scratch: UnsafeMutablePointer<UInt32>,
+    func evaluate(_ patient: Patient, _ interpretation: Interpretation, today: LocalDate, wordStart: [Int],
+                  scratch: UnsafeMutablePointer<UInt32>, atomScratch: UnsafeMutablePointer<UInt8>,
                   verdicts: UnsafeMutablePointer<Verdict>, codes: UnsafeMutablePointer<UInt32>) {
-        for i in 0..<exprs.count { scratch[i] = MatchTable.code(Evaluator.result(exprs[i], facts)) }
+        facts.load(patient, interpretation, today: today)
+        fast.evaluate(facts, atomCodes: atomScratch, out: scratch)
+        slot.withUnsafeBufferPointer { slot in
+        isExclusion.withUnsafeBufferPointer { isExclusion in
         for k in 0..<(start.count - 1) {
             var failed = false, unknown = false
             var word: UInt32 = 0, shift: UInt32 = 0, w = wordStart[k]
@@ -90,6 +102,8 @@ struct MatchProgram {
             if shift > 0 { codes[w] = word }
             verdicts[k] = failed ? .ineligible : (unknown ? .possiblyEligible : .eligible)
         }
+        }
+        }
     }
 }
 
@@ -106,8 +120,8 @@ extension Matcher {
         matchTable(count: facts.count, openOnly: openOnly, threads: threads) { facts[$0] }
     }
 
-    /// As `matchTable(_:)`, with each patient's facts built inside the worker thread by `facts(i)` and dropped
-    /// once its arms are evaluated (one pass: no array of facts for the whole population).
+    /// As `matchTable(_:)`, with each patient's facts built inside the worker thread by `facts(i)` (only its
+    /// patient, interpretation and date are used).
     public func matchTable(count n: Int, openOnly: Bool = true, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                            facts: @Sendable (Int) -> PatientFacts) -> MatchTable {
         matchTable(count: n, columns: armColumns(openOnly: openOnly), threads: threads, facts: facts)
@@ -116,6 +130,30 @@ extension Matcher {
     /// As `matchTable(count:…)` over the given arm columns ((trial index, arm index) pairs).
     public func matchTable(count n: Int, columns cols: [(trial: Int, arm: Int)], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                            facts: @Sendable (Int) -> PatientFacts) -> MatchTable {
+        matchTable(count: n, columns: cols, threads: threads) { i in
+            let f = facts(i)
+            return (f.patient, f.interpretation, f.today)
+        }
+    }
+
+    /// Every patient × arm column, each patient interpreted (ELN, germline, MRD; no follow-up schedule) and
+    /// matched inside the worker threads: the whole matching of a population.
+    public func matchTable(patients: [Patient], today: LocalDate, openOnly: Bool = true,
+                           threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> MatchTable {
+        matchTable(patients: patients, today: today, columns: armColumns(openOnly: openOnly), threads: threads)
+    }
+
+    /// As `matchTable(patients:today:…)` over the given arm columns.
+    public func matchTable(patients: [Patient], today: LocalDate, columns cols: [(trial: Int, arm: Int)],
+                           threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> MatchTable {
+        matchTable(count: patients.count, columns: cols, threads: threads) { i in
+            (patients[i], Interpretation.interpret(patients[i], today: today, followUps: false), today)
+        }
+    }
+
+    /// The matching loop: `input(i)` gives patient i, its interpretation and the day to match on.
+    public func matchTable(count n: Int, columns cols: [(trial: Int, arm: Int)], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                           input: @Sendable (Int) -> (Patient, Interpretation, LocalDate)) -> MatchTable {
         var wordStart: [Int] = [], per: [Int] = [], words = 0
         for (t, a) in cols {
             let c = trials[t].arms[a].criteria.count
@@ -131,13 +169,17 @@ extension Matcher {
         let chunks = max(1, min(threads, n))
         let box = MatchBuffers(v: vbuf, c: cbuf)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            // Each thread lowers its own copy of the compiled rules, so threads never share reference counts.
             let local = c == 0 ? self : self.threadLocalCopy()
             let program = MatchProgram(matcher: local, arms: cols)
-            let scratch = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, program.exprs.count))
-            defer { scratch.deallocate() }
+            let scratch = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, program.ruleCount))
+            let atomScratch = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, program.fast.atomCount))
+            defer { scratch.deallocate(); atomScratch.deallocate() }
             let lo = n * c / chunks, hi = n * (c + 1) / chunks
             for p in lo..<hi {
-                program.evaluate(facts(p), wordStart: starts, scratch: scratch, verdicts: box.v + p * k, codes: box.c + p * wordsPer)
+                let (patient, interpretation, today) = input(p)
+                program.evaluate(patient, interpretation, today: today, wordStart: starts, scratch: scratch, atomScratch: atomScratch,
+                                 verdicts: box.v + p * k, codes: box.c + p * wordsPer)
             }
         }
         return MatchTable(arms: cols, patientCount: n, verdicts: Array(UnsafeBufferPointer(start: vbuf, count: n * k)),
@@ -146,11 +188,20 @@ extension Matcher {
     }
 
     /// One patient against every arm column (the single-patient re-match): verdicts and packed codes per arm.
+    /// The lowered program is built once per matcher and reused (`MatchRowCache`).
     public func matchRow(_ facts: PatientFacts, openOnly: Bool = false) -> [(trial: Int, arm: Int, verdict: Verdict, codes: [UInt32])] {
-        let t = matchTable([facts], openOnly: openOnly, threads: 1)
-        return t.arms.indices.map { k in
-            let w0 = t.wordStart[k], w1 = k + 1 < t.wordStart.count ? t.wordStart[k + 1] : t.wordsPerPatient
-            return (t.arms[k].trial, t.arms[k].arm, t.verdicts[k], Array(t.codes[w0..<w1]))
+        matchRow(facts.patient, facts.interpretation, today: facts.today, openOnly: openOnly)
+    }
+
+    public func matchRow(_ patient: Patient, _ interpretation: Interpretation, today: LocalDate, openOnly: Bool = false)
+        -> [(trial: Int, arm: Int, verdict: Verdict, codes: [UInt32])] {
+        rowCache.withProgram(openOnly: openOnly, make: { MatchRowCache.Entry(matcher: self, columns: armColumns(openOnly: openOnly)) }) { e in
+            e.program.evaluate(patient, interpretation, today: today, wordStart: e.wordStart, scratch: e.scratch, atomScratch: e.atomScratch,
+                               verdicts: e.verdicts, codes: e.codes)
+            return e.columns.indices.map { k in
+                let w0 = e.wordStart[k], w1 = k + 1 < e.wordStart.count ? e.wordStart[k + 1] : e.words
+                return (e.columns[k].trial, e.columns[k].arm, e.verdicts[k], Array(UnsafeBufferPointer(start: e.codes + w0, count: w1 - w0)))
+            }
         }
     }
 
@@ -182,4 +233,50 @@ final class MatchBuffers: @unchecked Sendable {
     let v: UnsafeMutablePointer<Verdict>
     let c: UnsafeMutablePointer<UInt32>
     init(v: UnsafeMutablePointer<Verdict>, c: UnsafeMutablePointer<UInt32>) { self.v = v; self.c = c }
+}
+
+/// The single-patient matching program of a matcher, built on first use and reused (one per column set: all
+/// arms, open arms). Evaluation is serialised by a lock (the program's facts are reloaded per patient).
+final class MatchRowCache: @unchecked Sendable {
+    final class Entry {
+        let columns: [(trial: Int, arm: Int)]
+        let program: MatchProgram
+        let wordStart: [Int]
+        let words: Int
+        let scratch: UnsafeMutablePointer<UInt32>
+        let atomScratch: UnsafeMutablePointer<UInt8>
+        let verdicts: UnsafeMutablePointer<Verdict>
+        let codes: UnsafeMutablePointer<UInt32>
+
+        init(matcher: Matcher, columns: [(trial: Int, arm: Int)]) {
+            self.columns = columns
+            program = MatchProgram(matcher: matcher, arms: columns)
+            var ws: [Int] = [], n = 0
+            for (t, a) in columns { ws.append(n); n += max(1, (matcher.trials[t].arms[a].criteria.count + 15) / 16) }
+            wordStart = ws; words = n
+            scratch = .allocate(capacity: max(1, program.ruleCount))
+            atomScratch = .allocate(capacity: max(1, program.fast.atomCount))
+            verdicts = .allocate(capacity: max(1, columns.count))
+            verdicts.initialize(repeating: .ineligible, count: max(1, columns.count))
+            codes = .allocate(capacity: max(1, n))
+        }
+
+        deinit {
+            scratch.deallocate(); atomScratch.deallocate(); verdicts.deallocate(); codes.deallocate()
+        }
+    }
+
+    private let lock = NSLock()
+    private var entries: [Bool: Entry] = [:]
+
+    init() {}
+
+    func withProgram<T>(openOnly: Bool, make: () -> Entry, _ body: (Entry) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        let e: Entry
+        if let x = entries[openOnly] { e = x } else { e = make(); entries[openOnly] = e }
+        e.codes.update(repeating: 0, count: max(1, e.words))
+        return body(e)
+    }
 }

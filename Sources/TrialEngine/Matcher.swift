@@ -19,6 +19,8 @@ public struct Matcher: Sendable {
     /// trial t's arms are armIndex positions trialStart[t] ..< trialStart[t + 1]
     let trialStart: [Int]
     let armIsOpen: [Bool]
+    /// The single-patient matching program, built on first use (`matchRow`).
+    let rowCache = MatchRowCache()
 
     public init(trials: [CompiledTrial]) {
         self.trials = trials

@@ -59,8 +59,7 @@ struct BenchMatching {
         }
 
         // 1. Check: same eligible pairs on the covered arms.
-        let all = patients
-        let table = matcher.matchTable(count: all.count, openOnly: true) { BenchMatchEngine.facts(all[$0], today: today) }
+        let table = matcher.matchTable(patients: patients, today: today)
         let coveredKeys = Set(covered.map { "\($0.trialID)\u{1F}\($0.armID)" })
         var enginePairs = Set<SQLBaseline.Pair>()
         var eligibleAll = 0, possibly = 0
@@ -96,14 +95,12 @@ struct BenchMatching {
         if checkOnly || !r.pairsAgree { return r }  // a disagreement is not timed: the command exits 2
         r.timed = true
 
-        // 2. Timing: alternating runs, medians.
-        // The figure: one pass, each patient's facts built and evaluated in the worker thread (`seconds`); the
-        // two-phase variant (all facts, then all arms) gives the breakdown.
-        var engineTimes: [Double] = [], factsTimes: [Double] = [], evalTimes: [Double] = [], sqlTimes: [Double] = []
-        let ps = patients
+        // 2. Timing: alternating runs, medians. The figure: one pass, each patient interpreted, indexed and
+        // matched against every open arm in the worker thread (`seconds`).
+        var engineTimes: [Double] = [], sqlTimes: [Double] = []
         for _ in 0..<runs {
             let a = BenchMatching.now()
-            let tab = matcher.matchTable(count: ps.count, openOnly: true) { BenchMatchEngine.facts(ps[$0], today: today) }
+            let tab = matcher.matchTable(patients: patients, today: today)
             let b = BenchMatching.now()
             guard tab.verdicts == table.verdicts, tab.codes == table.codes else {
                 throw CLIError.internal("caseboard bench: the one-pass engine run differs from the checked run")
@@ -113,40 +110,27 @@ struct BenchMatching {
             _ = try baseline.countEligible(db)
             sqlTimes.append(BenchMatching.now() - s0)
         }
-        // Breakdown (not part of the figure): all facts then all arms; interpretation alone; and the engine's
-        // verdict-only fast path (short-circuits at the first failing criterion: no reasons).
-        var interpTimes: [Double] = [], verdictOnly: [Double] = [], coveredTimes: [Double] = []
+        // Breakdown (not part of the figure): every interpretation first, then the table from them; and the engine
+        // on the SQL-covered arms only (like for like).
+        var interpTimes: [Double] = [], evalTimes: [Double] = [], coveredTimes: [Double] = []
         let coveredColumns = table.arms.filter { col in
             let t = matcher.trials[col.trial].trial
             return coveredKeys.contains("\(t.id)\u{1F}\(t.arms[col.arm].id)")
         }
         for _ in 0..<max(1, runs / 2) {
             let e = BenchMatching.now()
-            _ = matcher.matchTable(count: ps.count, columns: coveredColumns) { BenchMatchEngine.facts(ps[$0], today: today) }
+            _ = matcher.matchTable(patients: patients, today: today, columns: coveredColumns)
             coveredTimes.append(BenchMatching.now() - e)
             let a = BenchMatching.now()
-            let f = BenchMatchEngine.facts(patients, today: today)
+            let interps = BenchMatching.interpretations(patients, today: today)
             let b = BenchMatching.now()
-            _ = matcher.matchTable(f, openOnly: true)
+            _ = matcher.matchTable(count: patients.count, columns: columns) { (patients[$0], interps[$0], today) }
             let c = BenchMatching.now()
-            factsTimes.append(b - a); evalTimes.append(c - b)
-            _ = matcher.verdictMatrix(f)
-            verdictOnly.append(BenchMatching.now() - c)
-            let d = BenchMatching.now()
-            let parts = FactsChunks(count: 2)
-            DispatchQueue.concurrentPerform(iterations: 2) { c in
-                let lo = patients.count * c / 2, hi = patients.count * (c + 1) / 2
-                var n = 0
-                for i in lo..<hi { n += Interpretation.interpret(patients[i], today: today, followUps: false).mrd.count }
-                if n < 0 { parts.set(c, []) }
-            }
-            interpTimes.append(BenchMatching.now() - d)
+            interpTimes.append(b - a); evalTimes.append(c - b)
         }
         r.interpretationSeconds = BenchMatching.median(interpTimes)
-        r.verdictOnlySeconds = BenchMatching.median(verdictOnly)
-        r.seconds = BenchMatching.median(engineTimes)
-        r.factsSeconds = BenchMatching.median(factsTimes)
         r.evaluateSeconds = BenchMatching.median(evalTimes)
+        r.seconds = BenchMatching.median(engineTimes)
         r.sqlBaselineSeconds = BenchMatching.median(sqlTimes)
         r.evaluationsPerSecond = r.seconds > 0 ? Double(r.patients * r.arms) / r.seconds : 0
         r.criterionEvaluationsPerSecond = r.seconds > 0 ? Double(r.patients * r.criteria) / r.seconds : 0
@@ -186,6 +170,17 @@ struct BenchMatching {
         r.patientFingerprintMs = BenchMatching.median(fp)
         r.loadAverageAfter = BenchIO.loadAverage()
         return r
+    }
+
+    /// Every patient's interpretation (no follow-up schedule), over the available cores.
+    static func interpretations(_ patients: [Patient], today: LocalDate) -> [Interpretation] {
+        let threads = max(1, min(ProcessInfo.processInfo.activeProcessorCount, patients.count))
+        let parts = InterpretationChunks(count: threads)
+        DispatchQueue.concurrentPerform(iterations: threads) { c in
+            let lo = patients.count * c / threads, hi = patients.count * (c + 1) / threads
+            parts.set(c, patients[lo..<hi].map { Interpretation.interpret($0, today: today, followUps: false) })
+        }
+        return parts.joined()
     }
 
     /// One edit through the store: an in-memory database holding `sample` with all results stored; one patient is
@@ -231,4 +226,13 @@ struct BenchMatching {
         }
         return checked
     }
+}
+
+/// Per-thread results of `BenchMatching.interpretations` (each thread writes its own slot).
+final class InterpretationChunks: @unchecked Sendable {
+    private var slots: [[Interpretation]]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+    func set(_ i: Int, _ v: [Interpretation]) { lock.lock(); slots[i] = v; lock.unlock() }
+    func joined() -> [Interpretation] { lock.lock(); defer { lock.unlock() }; return slots.flatMap { $0 } }
 }
