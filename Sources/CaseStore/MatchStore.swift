@@ -24,6 +24,15 @@ public protocol MatchEngine {
     func fingerprint(of patient: Patient) -> UInt64
     /// Every arm of the given trials (every trial when nil) for one patient.
     func match(_ patient: Patient, today: LocalDate, trialIDs: Set<String>?) -> [StoredMatch]
+    /// The same for many patients at once, in their order (an engine may use several cores).
+    func match(_ patients: [Patient], today: LocalDate, trialIDs: Set<String>?) -> [[StoredMatch]]
+}
+
+extension MatchEngine {
+    /// One patient after the other.
+    public func match(_ patients: [Patient], today: LocalDate, trialIDs: Set<String>?) -> [[StoredMatch]] {
+        patients.map { match($0, today: today, trialIDs: trialIDs) }
+    }
 }
 
 /// What one `recomputeMatches` call did.
@@ -166,6 +175,9 @@ extension AppDatabase {
         }
     }
 
+    /// Patients matched per engine call (bounds memory; lets the engine spread a chunk over the cores).
+    static let recomputeChunk = 256
+
     static func recomputeMatches(_ db: Database, engine: some MatchEngine, today: LocalDate, onlyPatients: [String]?) throws -> MatchRecomputeReport {
         var report = MatchRecomputeReport()
         let todayText = today.description
@@ -176,53 +188,87 @@ extension AppDatabase {
             try db.execute(sql: "DELETE FROM matchTrialState WHERE trialId = ?", arguments: [id])
         }
         report.trialsRemoved = plan.removedTrials
-        let changedTrials = plan.changedTrials
-        for id in changedTrials.sorted() { try db.execute(sql: "DELETE FROM matchResult WHERE trialId = ?", arguments: [id]) }
         if onlyPatients == nil {
             try db.execute(sql: "DELETE FROM patientRevision WHERE patientId NOT IN (SELECT id FROM patient)")
         }
+        let changedTrials = plan.changedTrials
 
-        // Stale patients: loaded by id when few, in one pass when many.
-        let staleIDs = Set(plan.patients.map(\.id))
+        // Work: stale patients against every trial, then (when trials changed) every other patient against those.
+        let staleIDs = plan.patients.map(\.id)
         var revisions: [String: Int64] = [:]
         for p in plan.patients { if let r = p.revision { revisions[p.id] = r } }
-        let patients: [Patient]
-        if plan.patients.count <= 64 {
-            patients = try plan.patients.flatMap { try PatientRows.load(db, whereClause: "WHERE p.id = ?", arguments: [$0.id]) }
-        } else {
-            patients = try PatientRows.load(db).filter { staleIDs.contains($0.id) }
-        }
-        let insert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO matchResult (patientId, trialId, armId, verdict, codes) VALUES (?,?,?,?,?)")
-        let state = try db.cachedStatement(sql: "INSERT OR REPLACE INTO matchPatientState (patientId, fingerprint, today, revision) VALUES (?,0,?,?)")
-        let newRevision = try db.cachedStatement(sql: "INSERT OR REPLACE INTO patientRevision (patientId, revision) VALUES (?, random()) RETURNING revision")
-        let deleteRows = try db.cachedStatement(sql: "DELETE FROM matchResult WHERE patientId = ?")
-        func write(_ rows: [StoredMatch]) throws {
-            for m in rows {
-                try insert.execute(arguments: [m.patientId, m.trialId, m.armId, m.verdict.rawValue, encodeCodes(m.codes)])
-            }
-            report.rowsWritten += rows.count
-        }
-        for p in patients {
-            // A patient without a revision (written before the triggers existed and missed by the migration) gets one.
-            let revision: Int64
-            if let r = revisions[p.id] { revision = r } else {
-                guard let r = try Int64.fetchOne(newRevision, arguments: [p.id]) else {
-                    throw StoreError.unusable(path: "patientRevision", reason: "no revision for patient \(p.id)")
-                }
-                revision = r
-            }
-            try deleteRows.execute(arguments: [p.id])
-            try write(engine.match(p, today: today, trialIDs: nil))
-            try state.execute(arguments: [p.id, todayText, revision])
-            report.patientsRecomputed.append(p.id)
+        var work: [(ids: [String], trials: Set<String>?)] = []
+        for i in stride(from: 0, to: staleIDs.count, by: recomputeChunk) {
+            work.append((Array(staleIDs[i..<min(staleIDs.count, i + recomputeChunk)]), nil))
         }
         if !changedTrials.isEmpty {
-            // A changed trial is re-matched against every patient not already recomputed above.
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM patient") ?? 0
-            let others = total > staleIDs.count ? try PatientRows.load(db) : []
-            for p in others where !staleIDs.contains(p.id) {
-                try write(engine.match(p, today: today, trialIDs: changedTrials))
+            let stale = Set(staleIDs)
+            let others = try String.fetchAll(db, sql: "SELECT id FROM patient ORDER BY id").filter { !stale.contains($0) }
+            for i in stride(from: 0, to: others.count, by: recomputeChunk) {
+                work.append((Array(others[i..<min(others.count, i + recomputeChunk)]), changedTrials))
             }
+        }
+
+        let existing = try db.cachedStatement(sql: "SELECT trialId, armId, verdict, codes FROM matchResult WHERE patientId = ?")
+        let upsert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO matchResult (patientId, trialId, armId, verdict, codes) VALUES (?,?,?,?,?)")
+        let delete = try db.cachedStatement(sql: "DELETE FROM matchResult WHERE patientId = ? AND trialId = ? AND armId = ?")
+        let state = try db.cachedStatement(sql: "INSERT OR REPLACE INTO matchPatientState (patientId, fingerprint, today, revision) VALUES (?,0,?,?)")
+        let newRevision = try db.cachedStatement(sql: "INSERT OR REPLACE INTO patientRevision (patientId, revision) VALUES (?, random()) RETURNING revision")
+
+        /// Replaces one patient's rows of `trials` (all when nil) by `rows`, writing only what differs (a new day
+        /// usually changes few verdicts: the unchanged rows are not rewritten).
+        func store(_ patientId: String, _ rows: [StoredMatch], trials: Set<String>?) throws {
+            var old: [String: (verdict: String, codes: Data)] = [:]
+            let cursor = try Row.fetchCursor(existing, arguments: [patientId])
+            while let r = try cursor.next() {
+                let trial: String = r[0]
+                if let trials, !trials.contains(trial) { continue }
+                let arm: String = r[1]
+                old[trial + "\u{1F}" + arm] = (r[2], r[3])
+            }
+            for m in rows {
+                let codes = encodeCodes(m.codes)
+                if let o = old.removeValue(forKey: m.trialId + "\u{1F}" + m.armId), o.verdict == m.verdict.rawValue, o.codes == codes { continue }
+                try upsert.execute(arguments: [m.patientId, m.trialId, m.armId, m.verdict.rawValue, codes])
+                report.rowsWritten += 1
+            }
+            for key in old.keys.sorted() {
+                let parts = key.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                guard parts.count == 2 else { continue }
+                try delete.execute(arguments: [patientId, parts[0], parts[1]])
+                report.rowsWritten += 1
+            }
+        }
+
+        for chunk in work {
+            // Few patients: by id; many: one range scan of the chunk (ids are in order), filtered.
+            let patients: [Patient]
+            if chunk.ids.count <= 16 {
+                patients = try chunk.ids.flatMap { try PatientRows.load(db, whereClause: "WHERE p.id = ?", arguments: [$0]) }
+            } else {
+                let wanted = Set(chunk.ids)
+                let lo = chunk.ids.min() ?? "", hi = chunk.ids.max() ?? ""
+                let byID = Dictionary(try PatientRows.load(db, whereClause: "WHERE p.id BETWEEN ? AND ?", arguments: [lo, hi])
+                    .filter { wanted.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+                patients = chunk.ids.compactMap { byID[$0] }
+            }
+            let results = engine.match(patients, today: today, trialIDs: chunk.trials)
+            for (p, rows) in zip(patients, results) {
+                try store(p.id, rows, trials: chunk.trials)
+                guard chunk.trials == nil else { continue }
+                // A patient without a revision (written before the triggers existed and missed by the migration) gets one.
+                let revision: Int64
+                if let r = revisions[p.id] { revision = r } else {
+                    guard let r = try Int64.fetchOne(newRevision, arguments: [p.id]) else {
+                        throw StoreError.unusable(path: "patientRevision", reason: "no revision for patient \(p.id)")
+                    }
+                    revision = r
+                }
+                try state.execute(arguments: [p.id, todayText, revision])
+                report.patientsRecomputed.append(p.id)
+            }
+        }
+        if !changedTrials.isEmpty {
             for (id, fp) in engine.trialFingerprints where changedTrials.contains(id) {
                 try db.execute(sql: "INSERT OR REPLACE INTO matchTrialState (trialId, fingerprint) VALUES (?, ?)", arguments: [id, Int64(bitPattern: fp)])
             }

@@ -39,6 +39,25 @@ struct CatalogueMatchEngine: MatchEngine {
         }
     }
 
+    /// Many patients at once: facts built and arms evaluated over the available cores, one compiled program for
+    /// the whole batch; only the given trials' arm columns (every arm when nil) are evaluated.
+    func match(_ patients: [Patient], today: LocalDate, trialIDs: Set<String>?) -> [[StoredMatch]] {
+        guard !patients.isEmpty else { return [] }
+        let cols = matcher.armIndex.filter { trialIDs?.contains(matcher.trials[$0.trial].trial.id) ?? true }
+        guard !cols.isEmpty else { return patients.map { _ in [] } }
+        let table = matcher.matchTable(count: patients.count, columns: cols) { CatalogueMatchEngine.facts(patients[$0], today: today) }
+        return patients.indices.map { p in
+            table.arms.indices.map { k in
+                let w0 = p * table.wordsPerPatient + table.wordStart[k]
+                let w1 = p * table.wordsPerPatient + (k + 1 < table.wordStart.count ? table.wordStart[k + 1] : table.wordsPerPatient)
+                let (t, a) = table.arms[k]
+                let trial = matcher.trials[t].trial
+                return StoredMatch(patientId: patients[p].id, trialId: trial.id, armId: trial.arms[a].id,
+                                   verdict: table.verdict(patient: p, arm: k), codes: Array(table.codes[w0..<w1]))
+            }
+        }
+    }
+
     /// The trial engine's view of one patient: interpretation (ELN, germline, MRD; no follow-up schedule) + index.
     static func facts(_ p: Patient, today: LocalDate) -> PatientFacts {
         PatientFacts(patient: p, interpretation: Interpretation.interpret(p, today: today, followUps: false), today: today)

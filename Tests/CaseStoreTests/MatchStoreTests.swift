@@ -301,4 +301,28 @@ final class MatchStoreTests: XCTestCase {
         XCTAssertEqual(try db.storedCandidateVerdicts(openArms: ["T2": ["A", "X"]]), ["P-0": ["T2": .eligible]])
         XCTAssertEqual(try db.storedCandidateVerdicts(openArms: [:]), [:])
     }
+
+    func testANewDayRewritesOnlyTheRowsThatChanged() throws {
+        let (db, ps) = try makeDatabase(6)
+        let engine = RecordingEngine(["T1": (11, ["A", "B"])])
+        try db.recomputeMatches(engine: engine, today: today)
+        let before = try db.storedMatches(trialId: "T1")
+        // The stand-in's verdicts do not depend on the day: everyone is re-matched, nothing needs rewriting.
+        let r = try db.recomputeMatches(engine: engine, today: today.adding(days: 1))
+        XCTAssertEqual(r.patientsRecomputed, ps.map(\.id))
+        XCTAssertEqual(r.rowsWritten, 0)
+        XCTAssertEqual(try db.storedMatches(trialId: "T1"), before)
+        XCTAssertEqual(try db.recomputeMatches(engine: engine, today: today.adding(days: 1)), MatchRecomputeReport(), "the new day is recorded")
+    }
+
+    func testAnArmRemovedFromAChangedTrialLosesItsRows() throws {
+        let (db, ps) = try makeDatabase(4)
+        let engine = RecordingEngine(["T1": (11, ["A", "B"]), "T2": (22, ["A"])])
+        try db.recomputeMatches(engine: engine, today: today)
+        engine.trials["T1"] = (fingerprint: 14, arms: ["A"])
+        let r = try db.recomputeMatches(engine: engine, today: today)
+        XCTAssertEqual(r.trialsRecomputed, ["T1"])
+        XCTAssertEqual(Set(try db.storedMatches(trialId: "T1").map(\.armId)), ["A"])
+        XCTAssertEqual(try db.storedMatchCount(), ps.count * 2)
+    }
 }
