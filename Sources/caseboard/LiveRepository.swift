@@ -51,6 +51,7 @@ enum LiveRepository {
     final class Pending: @unchecked Sendable {
         private var result: Result<TrialWiring, Error>?
         private let done = DispatchSemaphore(value: 0)
+        private let storedDone = DispatchSemaphore(value: 0)
         init(_ context: CommandContext) {
             let box = ContextBox(context)
             Thread.detachNewThread { [self] in
@@ -58,8 +59,11 @@ enum LiveRepository {
                 result = r
                 done.signal()
                 if case .success(let wiring) = r { wiring.stored?.prepare() }
+                storedDone.signal()
             }
         }
+        /// Waits until the stored verdicts are prepared (or known unavailable).
+        func waitStored() { storedDone.wait(); storedDone.signal() }
         func wait() throws -> TrialWiring {
             done.wait()
             guard let r = result else { throw CLIError.internal("trial catalogue: no result") }
@@ -98,6 +102,8 @@ enum LiveRepository {
         let index = try db.caseIndex()
         lap("index")
         let wiring = try pending.wait()
+        // Scripts and tests may ask for the stored verdicts before the first frame (never the interactive default).
+        if ProcessInfo.processInfo.environment["CASEBOARD_WAIT_STORED"] == "1" { pending.waitStored() }
         lap("trials")
         let repo = InMemoryRepository(index: index, loader: { try? db.patient(id: $0) }, trials: wiring.trials,
                                       today: context.today, isDemo: context.isDemo,
