@@ -20,35 +20,36 @@ extension AppDatabase {
         // re-matches everyone once (a state from before this migration cannot be trusted to be current).
         try db.execute(sql: "INSERT INTO patientRevision (patientId, revision) SELECT id, random() FROM patient")
         try db.execute(sql: "UPDATE matchPatientState SET revision = NULL")
-        let bump = "INSERT OR REPLACE INTO patientRevision (patientId, revision) VALUES"
+        // The patient row's triggers create (or replace) the revision row; a child row always belongs to an existing
+        // patient (foreign key), whose revision row the child triggers merely update (cheaper on bulk imports).
+        let upsert = "INSERT OR REPLACE INTO patientRevision (patientId, revision) VALUES"
+        func update(_ id: String) -> String { "UPDATE patientRevision SET revision = random() WHERE patientId = \(id)" }
         var sql = ""
         for (event, row) in [("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")] {
             sql += """
                 CREATE TRIGGER patient_revision_\(event.lowercased()) AFTER \(event) ON patient
-                BEGIN \(bump) (\(row).id, random()); END;
+                BEGIN \(upsert) (\(row).id, random()); END;
 
                 """
-            if event == "UPDATE" {
-                // An id change (never done by Caseboard) must also mark the old id.
-                sql += """
-                    CREATE TRIGGER patient_revision_rename AFTER UPDATE OF id ON patient
-                    BEGIN \(bump) (OLD.id, random()); END;
-
-                    """
-            }
             for table in patientChildTables {
                 sql += """
                     CREATE TRIGGER \(table)_revision_\(event.lowercased()) AFTER \(event) ON \(table.quotedDatabaseIdentifier)
-                    BEGIN \(bump) (\(row).patientId, random()); END;
+                    BEGIN \(update("\(row).patientId")); END;
 
                     """
             }
         }
+        // An id change (never done by Caseboard) must also mark the old id; a child row moved to another patient
+        // changes both.
+        sql += """
+            CREATE TRIGGER patient_revision_rename AFTER UPDATE OF id ON patient
+            BEGIN \(upsert) (OLD.id, random()); END;
+
+            """
         for table in patientChildTables {
-            // A child row moved to another patient changes both.
             sql += """
                 CREATE TRIGGER \(table)_revision_move AFTER UPDATE OF patientId ON \(table.quotedDatabaseIdentifier)
-                BEGIN \(bump) (OLD.patientId, random()); END;
+                BEGIN \(update("OLD.patientId")); END;
 
                 """
         }
