@@ -93,17 +93,20 @@ extension AppDatabase {
     /// for the patients and trials where that verdict is eligible or possibly eligible (one SQL aggregate; a
     /// trial absent for a patient is ineligible, or has no open arm). Patient id → trial id → verdict.
     public func storedCandidateVerdicts(openArms: [String: Set<String>], patientId: String? = nil) throws -> [String: [String: Verdict]] {
-        let keys = openArms.flatMap { t in t.value.map { t.key + "\u{1F}" + $0 } }.sorted()
-        guard !keys.isEmpty else { return [:] }
-        let json = "[" + keys.map(AppDatabase.jsonString).joined(separator: ",") + "]"
+        let pairs = openArms.flatMap { t in t.value.map { "[" + AppDatabase.jsonString(t.key) + "," + AppDatabase.jsonString($0) + "]" } }.sorted()
+        guard !pairs.isEmpty else { return [:] }
+        let json = "[" + pairs.joined(separator: ",") + "]"
         return try read { db in
             var out: [String: [String: Verdict]] = [:]
+            // One index seek per open arm (matchResult_trial_verdict): only candidate rows are read.
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT patientId, trialId, MIN(verdict = 'possibly-eligible') FROM matchResult
-                WHERE verdict IN ('eligible', 'possibly-eligible') \(patientId == nil ? "" : "AND patientId = ?")
-                  AND trialId || char(31) || armId IN (SELECT value FROM json_each(?))
-                GROUP BY patientId, trialId
-                """, arguments: patientId.map { [$0, json] } ?? [json])
+                SELECT m.patientId, m.trialId, MIN(m.verdict = 'possibly-eligible')
+                FROM json_each(?) j CROSS JOIN matchResult m
+                  ON m.trialId = json_extract(j.value, '$[0]') AND m.armId = json_extract(j.value, '$[1]')
+                 AND m.verdict IN ('eligible', 'possibly-eligible')
+                \(patientId == nil ? "" : "WHERE m.patientId = ?")
+                GROUP BY m.patientId, m.trialId
+                """, arguments: patientId.map { [json, $0] } ?? [json])
             while let r = try rows.next() {
                 let possibly: Bool = r[2]
                 out[r[0], default: [:]][r[1]] = possibly ? .possiblyEligible : .eligible
