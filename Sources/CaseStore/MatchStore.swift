@@ -20,7 +20,8 @@ public struct StoredMatch: Sendable, Equatable {
 public protocol MatchEngine {
     /// Fingerprint of every trial file in force, by trial id.
     var trialFingerprints: [String: UInt64] { get }
-    /// Stable fingerprint of a patient's whole record.
+    /// Stable fingerprint of a patient's whole record. (Change detection no longer uses it: since migration
+    /// v3-match-revisions the store keeps a revision per patient; the benchmark still times it.)
     func fingerprint(of patient: Patient) -> UInt64
     /// Every arm of the given trials (every trial when nil) for one patient.
     func match(_ patient: Patient, today: LocalDate, trialIDs: Set<String>?) -> [StoredMatch]
@@ -42,6 +43,7 @@ public struct MatchRecomputeReport: Sendable, Equatable {
     /// trials whose file changed or that are new: every unchanged patient was matched against them
     public var trialsRecomputed: [String] = []
     public var trialsRemoved: [String] = []
+    /// matchResult rows inserted, replaced or deleted (unchanged rows are not rewritten)
     public var rowsWritten = 0
 }
 
@@ -164,7 +166,8 @@ extension AppDatabase {
     /// `today` changed, is matched against every trial; a trial whose file fingerprint changed (or that is new)
     /// is matched against every other patient; a removed trial's rows are deleted (a removed patient's rows go
     /// with it: foreign key). What is stale is found by SQL alone; nothing else is loaded or evaluated, and when
-    /// nothing is stale nothing is written (no write transaction is even opened).
+    /// nothing is stale nothing is written (no write transaction is even opened). Only rows whose verdict or codes
+    /// differ are rewritten (`rowsWritten` counts them, deletions included).
     ///
     /// `onlyPatients`: the caller knows which patients it edited (the app after a save): only those are checked
     /// (plus changed trials), so one edit costs one patient's matching.
