@@ -102,6 +102,12 @@ public final class InMemoryRepository: CaseRepository {
     public var openTasks: (([Patient]) -> [String: [FollowUpTask]]?)?
     /// One trial's explained arm verdicts for a case (trial and screening screens), when the engine offers it.
     public var verdictsForTrial: ((Patient, Interpretation, String) -> [ArmVerdict])?
+    /// Trial verdicts from the store's up-to-date results, when ready (nil: not ready, read-only database or
+    /// failed; the on-the-fly paths are then used). Asked on each use; cheap.
+    public var storedTrialVerdicts: (() -> StoredTrialVerdicts?)?
+    /// Called by `invalidate` after a write concerning a case (nil: any): brings the stored results up to date
+    /// and returns true when that case's data changed (its cached values are then dropped).
+    public var afterWrite: ((String?) -> Bool)?
 
     /// Every case, loaded (for the views that need them all: trial counts, worklist).
     private var allPatients: [Patient] {
@@ -129,7 +135,9 @@ public final class InMemoryRepository: CaseRepository {
     private func trialVerdicts(of p: Patient) -> [String: Verdict] {
         if let v = trialVerdictCache[p.id] { return v }
         var out: [String: Verdict] = [:]
-        if let fast = fastVerdicts {
+        if let stored = storedTrialVerdicts?() {
+            out = stored.verdicts(of: p.id)
+        } else if let fast = fastVerdicts {
             out = fast(p, interpretation(of: p))
         } else {
             for row in CaseTrialRow.rows(from: armVerdicts(of: p), titles: trialTitles) { out[row.trialID] = row.verdict }
@@ -167,6 +175,15 @@ public final class InMemoryRepository: CaseRepository {
 
     public func invalidate(caseID: String?) {
         if let id = caseID { summaryCache[id] = nil } else { summaryCache = [:] }
+        if let hook = afterWrite, hook(caseID) {
+            // The case's data changed: everything derived from it goes (a nil id: every case).
+            if let id = caseID {
+                patientCache[id] = nil; interpretations[id] = nil; verdicts[id] = nil; trialVerdictCache[id] = nil
+            } else {
+                patientCache = [:]; interpretations = [:]; verdicts = [:]; trialVerdictCache = [:]; summaryCache = [:]
+            }
+            trialSummaryCache = nil
+        }
     }
 
     // MARK: queries
@@ -271,7 +288,21 @@ public final class InMemoryRepository: CaseRepository {
     public func trials() -> [TrialSummary] {
         if let t = trialSummaryCache { return t }
         var counts: [String: (Int, Int, Int)] = [:]
-        if !trialList.isEmpty {
+        if !trialList.isEmpty, let stored = storedTrialVerdicts?() {
+            // From the stored results: no case is loaded or evaluated.
+            for e in entries {
+                for (trial, verdict) in stored.candidates[e.id] ?? [:] {
+                    var c = counts[trial] ?? (0, 0, 0)
+                    if verdict == .eligible { c.0 += 1 } else if verdict == .possiblyEligible { c.1 += 1 }
+                    counts[trial] = c
+                }
+            }
+            for t in stored.trialsWithOpenArm {
+                var c = counts[t] ?? (0, 0, 0)
+                c.2 = entries.count - c.0 - c.1
+                counts[t] = c
+            }
+        } else if !trialList.isEmpty {
             for p in allPatients {
                 for (trial, verdict) in trialVerdicts(of: p) {
                     var c = counts[trial] ?? (0, 0, 0)

@@ -20,10 +20,20 @@ public struct StoredMatch: Sendable, Equatable {
 public protocol MatchEngine {
     /// Fingerprint of every trial file in force, by trial id.
     var trialFingerprints: [String: UInt64] { get }
-    /// Stable fingerprint of a patient's whole record.
+    /// Stable fingerprint of a patient's whole record. (Change detection no longer uses it: since migration
+    /// v3-match-revisions the store keeps a revision per patient; the benchmark still times it.)
     func fingerprint(of patient: Patient) -> UInt64
     /// Every arm of the given trials (every trial when nil) for one patient.
     func match(_ patient: Patient, today: LocalDate, trialIDs: Set<String>?) -> [StoredMatch]
+    /// The same for many patients at once, in their order (an engine may use several cores).
+    func match(_ patients: [Patient], today: LocalDate, trialIDs: Set<String>?) -> [[StoredMatch]]
+}
+
+extension MatchEngine {
+    /// One patient after the other.
+    public func match(_ patients: [Patient], today: LocalDate, trialIDs: Set<String>?) -> [[StoredMatch]] {
+        patients.map { match($0, today: today, trialIDs: trialIDs) }
+    }
 }
 
 /// What one `recomputeMatches` call did.
@@ -33,6 +43,7 @@ public struct MatchRecomputeReport: Sendable, Equatable {
     /// trials whose file changed or that are new: every unchanged patient was matched against them
     public var trialsRecomputed: [String] = []
     public var trialsRemoved: [String] = []
+    /// matchResult rows inserted, replaced or deleted (unchanged rows are not rewritten)
     public var rowsWritten = 0
 }
 
@@ -78,77 +89,193 @@ extension AppDatabase {
         }
     }
 
+    // MARK: serving stored results
+
+    /// Each patient's best verdict per trial over the trial's OPEN arms (`openArms`: trial id → open arm ids),
+    /// for the patients and trials where that verdict is eligible or possibly eligible (one SQL aggregate; a
+    /// trial absent for a patient is ineligible, or has no open arm). Patient id → trial id → verdict.
+    public func storedCandidateVerdicts(openArms: [String: Set<String>], patientId: String? = nil) throws -> [String: [String: Verdict]] {
+        let pairs = openArms.flatMap { t in t.value.map { "[" + AppDatabase.jsonString(t.key) + "," + AppDatabase.jsonString($0) + "]" } }.sorted()
+        guard !pairs.isEmpty else { return [:] }
+        let json = "[" + pairs.joined(separator: ",") + "]"
+        return try read { db in
+            var out: [String: [String: Verdict]] = [:]
+            // One index seek per open arm (matchResult_trial_verdict): only candidate rows are read.
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT m.patientId, m.trialId, MIN(m.verdict = 'possibly-eligible')
+                FROM json_each(?) j CROSS JOIN matchResult m
+                  ON m.trialId = json_extract(j.value, '$[0]') AND m.armId = json_extract(j.value, '$[1]')
+                 AND m.verdict IN ('eligible', 'possibly-eligible')
+                \(patientId == nil ? "" : "WHERE m.patientId = ?")
+                GROUP BY m.patientId, m.trialId
+                """, arguments: patientId.map { [json, $0] } ?? [json])
+            while let r = try rows.next() {
+                let possibly: Bool = r[2]
+                out[r[0], default: [:]][r[1]] = possibly ? .possiblyEligible : .eligible
+            }
+            return out
+        }
+    }
+
     // MARK: incremental recomputation
 
-    /// Brings the stored results up to date in ONE transaction: a patient whose record fingerprint changed (or
-    /// who is new, or every patient when `today` changed) is matched against every trial; a trial whose file
-    /// fingerprint changed (or that is new) is matched against every other patient; a removed trial's rows are
-    /// deleted (a removed patient's rows go with it: foreign key). Nothing else is evaluated.
+    /// What must be recomputed: found with SQL only (no patient is loaded).
+    struct MatchRecomputePlan {
+        /// stale patients (new, edited since their rows were stored, or stored for another day) with their revision
+        var patients: [(id: String, revision: Int64?)] = []
+        var changedTrials: Set<String> = []
+        var removedTrials: [String] = []
+        var isEmpty: Bool { patients.isEmpty && changedTrials.isEmpty && removedTrials.isEmpty }
+    }
+
+    static func recomputePlan(_ db: Database, engine: some MatchEngine, today: LocalDate, onlyPatients: [String]?) throws -> MatchRecomputePlan {
+        var plan = MatchRecomputePlan()
+        var storedTrials: [String: Int64] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT trialId, fingerprint FROM matchTrialState") { storedTrials[r[0]] = r[1] }
+        let current = engine.trialFingerprints
+        plan.removedTrials = storedTrials.keys.filter { current[$0] == nil }.sorted()
+        plan.changedTrials = Set(current.filter { storedTrials[$0.key] != Int64(bitPattern: $0.value) }.keys)
+        // A patient is stale when it has no stored state, when its stored state is for another day, or when its
+        // revision (replaced by triggers on every write of its data) differs from the one its rows came from.
+        let stale = """
+            SELECT p.id, r.revision FROM patient p
+            LEFT JOIN patientRevision r ON r.patientId = p.id
+            LEFT JOIN matchPatientState s ON s.patientId = p.id
+            WHERE (s.patientId IS NULL OR s.today <> ? OR s.revision IS NULL OR r.revision IS NULL OR s.revision <> r.revision)
+            """
+        let todayText = today.description
+        if let ids = onlyPatients {
+            let st = try db.cachedStatement(sql: stale + " AND p.id = ?")
+            var seen = Set<String>()
+            for id in ids where seen.insert(id).inserted {
+                for r in try Row.fetchAll(st, arguments: [todayText, id]) { plan.patients.append((r[0], r[1])) }
+            }
+        } else {
+            for r in try Row.fetchAll(db, sql: stale + " ORDER BY p.id", arguments: [todayText]) { plan.patients.append((r[0], r[1])) }
+        }
+        return plan
+    }
+
+    /// True when the stored results are current for `today` and the engine's trials (SQL only, no write).
+    public func matchesAreCurrent(engine: some MatchEngine, today: LocalDate) throws -> Bool {
+        try read { db in try AppDatabase.recomputePlan(db, engine: engine, today: today, onlyPatients: nil).isEmpty }
+    }
+
+    /// Brings the stored results up to date in ONE transaction: a patient whose data changed since its rows were
+    /// stored (its revision, replaced by triggers on every write, differs), who is new, or every patient when
+    /// `today` changed, is matched against every trial; a trial whose file fingerprint changed (or that is new)
+    /// is matched against every other patient; a removed trial's rows are deleted (a removed patient's rows go
+    /// with it: foreign key). What is stale is found by SQL alone; nothing else is loaded or evaluated, and when
+    /// nothing is stale nothing is written (no write transaction is even opened). Only rows whose verdict or codes
+    /// differ are rewritten (`rowsWritten` counts them, deletions included).
     ///
-    /// `onlyPatients`: the caller knows which patients it edited (the app after a save): only those are
-    /// fingerprinted and loaded, so one edit costs one patient's matching, not a scan of the database.
+    /// `onlyPatients`: the caller knows which patients it edited (the app after a save): only those are checked
+    /// (plus changed trials), so one edit costs one patient's matching.
     @discardableResult
     public func recomputeMatches(engine: some MatchEngine, today: LocalDate, onlyPatients: [String]? = nil) throws -> MatchRecomputeReport {
-        try write("store trial match results") { db in
+        if isReadOnly { throw StoreError.readOnly(path: path, action: "store trial match results") }
+        let plan = try read { db in try AppDatabase.recomputePlan(db, engine: engine, today: today, onlyPatients: onlyPatients) }
+        if plan.isEmpty { return MatchRecomputeReport() }
+        return try write("store trial match results") { db in
             try AppDatabase.recomputeMatches(db, engine: engine, today: today, onlyPatients: onlyPatients)
         }
     }
 
+    /// Patients matched per engine call (bounds memory; lets the engine spread a chunk over the cores).
+    static let recomputeChunk = 256
+
     static func recomputeMatches(_ db: Database, engine: some MatchEngine, today: LocalDate, onlyPatients: [String]?) throws -> MatchRecomputeReport {
         var report = MatchRecomputeReport()
         let todayText = today.description
-        // Trials: removed, new or changed.
-        var storedTrials: [String: Int64] = [:]
-        for r in try Row.fetchAll(db, sql: "SELECT trialId, fingerprint FROM matchTrialState") { storedTrials[r[0]] = r[1] }
-        let current = engine.trialFingerprints
-        for id in storedTrials.keys.sorted() where current[id] == nil {
+        // The plan again, inside the write transaction (another connection may have written since it was read).
+        let plan = try recomputePlan(db, engine: engine, today: today, onlyPatients: onlyPatients)
+        for id in plan.removedTrials {
             try db.execute(sql: "DELETE FROM matchResult WHERE trialId = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM matchTrialState WHERE trialId = ?", arguments: [id])
-            report.trialsRemoved.append(id)
         }
-        let changedTrials = Set(current.filter { storedTrials[$0.key] != Int64(bitPattern: $0.value) }.keys)
-        for id in changedTrials.sorted() { try db.execute(sql: "DELETE FROM matchResult WHERE trialId = ?", arguments: [id]) }
+        report.trialsRemoved = plan.removedTrials
+        if onlyPatients == nil {
+            try db.execute(sql: "DELETE FROM patientRevision WHERE patientId NOT IN (SELECT id FROM patient)")
+        }
+        let changedTrials = plan.changedTrials
 
-        // Patients: new, edited, or matched for another day.
-        var storedPatients: [String: (Int64, String)] = [:]
-        if let ids = onlyPatients {
-            let st = try db.cachedStatement(sql: "SELECT patientId, fingerprint, today FROM matchPatientState WHERE patientId = ?")
-            for id in ids { for r in try Row.fetchAll(st, arguments: [id]) { storedPatients[r[0]] = (r[1], r[2]) } }
-        } else {
-            for r in try Row.fetchAll(db, sql: "SELECT patientId, fingerprint, today FROM matchPatientState") { storedPatients[r[0]] = (r[1], r[2]) }
-        }
-        let patients: [Patient]
-        if let ids = onlyPatients {
-            patients = try ids.flatMap { try PatientRows.load(db, whereClause: "WHERE p.id = ?", arguments: [$0]) }
-        } else {
-            patients = try PatientRows.load(db)
-        }
-        let insert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO matchResult (patientId, trialId, armId, verdict, codes) VALUES (?,?,?,?,?)")
-        let state = try db.cachedStatement(sql: "INSERT OR REPLACE INTO matchPatientState (patientId, fingerprint, today) VALUES (?,?,?)")
-        func write(_ rows: [StoredMatch]) throws {
-            for m in rows {
-                try insert.execute(arguments: [m.patientId, m.trialId, m.armId, m.verdict.rawValue, encodeCodes(m.codes)])
-            }
-            report.rowsWritten += rows.count
-        }
-        var unchanged: [Patient] = []
-        for p in patients {
-            let fp = Int64(bitPattern: engine.fingerprint(of: p))
-            if let s = storedPatients[p.id], s.0 == fp, s.1 == todayText { unchanged.append(p); continue }
-            try db.execute(sql: "DELETE FROM matchResult WHERE patientId = ?", arguments: [p.id])
-            try write(engine.match(p, today: today, trialIDs: nil))
-            try state.execute(arguments: [p.id, fp, todayText])
-            report.patientsRecomputed.append(p.id)
+        // Work: stale patients against every trial, then (when trials changed) every other patient against those.
+        let staleIDs = plan.patients.map(\.id)
+        var revisions: [String: Int64] = [:]
+        for p in plan.patients { if let r = p.revision { revisions[p.id] = r } }
+        var work: [(ids: [String], trials: Set<String>?)] = []
+        for i in stride(from: 0, to: staleIDs.count, by: recomputeChunk) {
+            work.append((Array(staleIDs[i..<min(staleIDs.count, i + recomputeChunk)]), nil))
         }
         if !changedTrials.isEmpty {
-            // A changed trial is re-matched against every patient not already recomputed above.
-            let others = onlyPatients == nil ? unchanged
-                : try PatientRows.load(db).filter { p in !report.patientsRecomputed.contains(p.id) }
-            let recomputed = Set(report.patientsRecomputed)
-            for p in others where !recomputed.contains(p.id) {
-                try write(engine.match(p, today: today, trialIDs: changedTrials))
+            let stale = Set(staleIDs)
+            let others = try String.fetchAll(db, sql: "SELECT id FROM patient ORDER BY id").filter { !stale.contains($0) }
+            for i in stride(from: 0, to: others.count, by: recomputeChunk) {
+                work.append((Array(others[i..<min(others.count, i + recomputeChunk)]), changedTrials))
             }
-            for (id, fp) in current where changedTrials.contains(id) {
+        }
+
+        let existing = try db.cachedStatement(sql: "SELECT trialId, armId, verdict, codes FROM matchResult WHERE patientId = ?")
+        let upsert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO matchResult (patientId, trialId, armId, verdict, codes) VALUES (?,?,?,?,?)")
+        let delete = try db.cachedStatement(sql: "DELETE FROM matchResult WHERE patientId = ? AND trialId = ? AND armId = ?")
+        let state = try db.cachedStatement(sql: "INSERT OR REPLACE INTO matchPatientState (patientId, fingerprint, today, revision) VALUES (?,0,?,?)")
+        let newRevision = try db.cachedStatement(sql: "INSERT OR REPLACE INTO patientRevision (patientId, revision) VALUES (?, random()) RETURNING revision")
+
+        /// Replaces one patient's rows of `trials` (all when nil) by `rows`, writing only what differs (a new day
+        /// usually changes few verdicts: the unchanged rows are not rewritten).
+        func store(_ patientId: String, _ rows: [StoredMatch], trials: Set<String>?) throws {
+            var old: [String: (verdict: String, codes: Data)] = [:]
+            let cursor = try Row.fetchCursor(existing, arguments: [patientId])
+            while let r = try cursor.next() {
+                let trial: String = r[0]
+                if let trials, !trials.contains(trial) { continue }
+                let arm: String = r[1]
+                old[trial + "\u{1F}" + arm] = (r[2], r[3])
+            }
+            for m in rows {
+                let codes = encodeCodes(m.codes)
+                if let o = old.removeValue(forKey: m.trialId + "\u{1F}" + m.armId), o.verdict == m.verdict.rawValue, o.codes == codes { continue }
+                try upsert.execute(arguments: [m.patientId, m.trialId, m.armId, m.verdict.rawValue, codes])
+                report.rowsWritten += 1
+            }
+            for key in old.keys.sorted() {
+                let parts = key.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                guard parts.count == 2 else { continue }
+                try delete.execute(arguments: [patientId, parts[0], parts[1]])
+                report.rowsWritten += 1
+            }
+        }
+
+        for chunk in work {
+            // Few patients: by id; many: one range scan of the chunk (ids are in order), filtered.
+            let patients: [Patient]
+            if chunk.ids.count <= 16 {
+                patients = try chunk.ids.flatMap { try PatientRows.load(db, whereClause: "WHERE p.id = ?", arguments: [$0]) }
+            } else {
+                let wanted = Set(chunk.ids)
+                let lo = chunk.ids.min() ?? "", hi = chunk.ids.max() ?? ""
+                let byID = Dictionary(try PatientRows.load(db, whereClause: "WHERE p.id BETWEEN ? AND ?", arguments: [lo, hi])
+                    .filter { wanted.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+                patients = chunk.ids.compactMap { byID[$0] }
+            }
+            let results = engine.match(patients, today: today, trialIDs: chunk.trials)
+            for (p, rows) in zip(patients, results) {
+                try store(p.id, rows, trials: chunk.trials)
+                guard chunk.trials == nil else { continue }
+                // A patient without a revision (written before the triggers existed and missed by the migration) gets one.
+                let revision: Int64
+                if let r = revisions[p.id] { revision = r } else {
+                    guard let r = try Int64.fetchOne(newRevision, arguments: [p.id]) else {
+                        throw StoreError.unusable(path: "patientRevision", reason: "no revision for patient \(p.id)")
+                    }
+                    revision = r
+                }
+                try state.execute(arguments: [p.id, todayText, revision])
+                report.patientsRecomputed.append(p.id)
+            }
+        }
+        if !changedTrials.isEmpty {
+            for (id, fp) in engine.trialFingerprints where changedTrials.contains(id) {
                 try db.execute(sql: "INSERT OR REPLACE INTO matchTrialState (trialId, fingerprint) VALUES (?, ?)", arguments: [id, Int64(bitPattern: fp)])
             }
             report.trialsRecomputed = changedTrials.sorted()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseModel
+import CaseStore
 import ClinicalRules
 import Foundation
 import TrialEngine
@@ -95,12 +96,17 @@ struct CasesCommand: ParsableCommand {
     }
 
     /// One listing row. `tasks` are the patient's follow-ups with nurses' completions applied;
-    /// `matcher` (when a catalogue is in force) gives the per-trial counts.
-    static func row(_ p: Patient, today: LocalDate, tasks: [FollowUpTask], matcher: Matcher?) -> Row {
+    /// `matcher` (when a catalogue is in force) gives the per-trial counts, unless `storedCounts` (from the
+    /// stored results, brought up to date: patient id → counts, absent = none) gives them.
+    static func row(_ p: Patient, today: LocalDate, tasks: [FollowUpTask], matcher: Matcher?,
+                    storedCounts: [String: (eligible: Int, possiblyEligible: Int)]? = nil) -> Row {
         let i = Interpretation.interpret(p, today: today, followUps: false)
         let next = tasks.filter { $0.status != .done }.min { ($0.due, $0.kind) < ($1.due, $1.kind) }
         var eligible: Int?, possibly: Int?
-        if let matcher {
+        if matcher != nil, let storedCounts {
+            let c = storedCounts[p.id]
+            eligible = c?.eligible ?? 0; possibly = c?.possiblyEligible ?? 0
+        } else if let matcher {
             let facts = PatientFacts(patient: p, interpretation: i, today: today)
             var e = 0, q = 0
             for t in matcher.trials.indices {
@@ -123,8 +129,16 @@ struct CasesCommand: ParsableCommand {
         let context = try CommandContext(global)
         let service = try WorkflowCLI.service(context, withCatalogue: false)
         let matcher = try WorkflowCLI.catalogueDirectory(context).map { Matcher.compile(try TrialsIO.catalogue(directory: $0)) }
+        // Trial counts from the stored results on a writable database (brought up to date first; one SQL
+        // aggregate), on the fly when read-only or when the stored results cannot be brought up to date.
+        var storedCounts: [String: (eligible: Int, possiblyEligible: Int)]?
+        if let matcher, StoredMatching.bringUpToDate(try context.database(), matcher: matcher, today: context.today, command: "cases") {
+            do { storedCounts = try StoredMatching.candidateCounts(try context.database(), matcher: matcher) } catch {
+                WorkflowCLI.warn("cases", "could not read the stored trial results (\(CLIError.classify(error).message)); computing on the fly.")
+            }
+        }
         let rows = try context.patients().filter { Self.matches($0, filters, today: context.today) }.map {
-            Self.row($0, today: context.today, tasks: try service.tasks(for: $0), matcher: matcher)
+            Self.row($0, today: context.today, tasks: try service.tasks(for: $0), matcher: matcher, storedCounts: storedCounts)
         }
         if json {
             FileHandle.standardOutput.write(try CaseCommand.encodeJSON(rows))

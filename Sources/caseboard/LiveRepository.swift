@@ -18,6 +18,8 @@ enum LiveRepository {
         var trialVerdicts: InMemoryRepository.TrialVerdictProvider? = nil
         /// The compiled matcher (nil without a catalogue), shared with the workflows.
         var matcher: Matcher? = nil
+        /// Stored verdicts (writable database with a catalogue): prepared in the background after the wiring.
+        var stored: StoredVerdictSource? = nil
     }
 
     /// THE single place where the trial engine is wired into the terminal UI. The catalogue is
@@ -28,6 +30,8 @@ enum LiveRepository {
         guard let dir = try WorkflowCLI.catalogueDirectory(context) else { return TrialWiring(trials: [], verdicts: { _, _ in [] }) }
         let catalogue = try TrialsIO.catalogue(directory: dir)
         let matcher = Matcher.compile(catalogue), today = context.today
+        let db = try context.database()
+        let stored = db.isReadOnly || matcher.trials.isEmpty ? nil : StoredVerdictSource(db: db, matcher: matcher, today: today)
         return TrialWiring(
             trials: catalogue.trials.map(\.trial),
             verdicts: { p, i in matcher.verdicts(for: p, interpretation: i, today: today) },
@@ -37,21 +41,29 @@ enum LiveRepository {
                 for (k, t) in matcher.trials.enumerated() { out[t.trial.id] = matcher.trialVerdict(k, facts: facts) }
                 return out
             },
-            matcher: matcher)
+            matcher: matcher, stored: stored)
     }
 
     /// The trial wiring computed on a background thread (GRDB's database is thread-safe; the context's
-    /// database is already open, so the background work only reads it).
+    /// database is already open). Once the wiring is handed over, the same thread brings the stored match
+    /// results up to date (incremental; the only write of this thread) and loads them: the first frame never
+    /// waits for it, and the UI computes on the fly until they are ready.
     final class Pending: @unchecked Sendable {
         private var result: Result<TrialWiring, Error>?
         private let done = DispatchSemaphore(value: 0)
+        private let storedDone = DispatchSemaphore(value: 0)
         init(_ context: CommandContext) {
             let box = ContextBox(context)
             Thread.detachNewThread { [self] in
-                result = Result { try LiveRepository.trialWiring(box.context) }
+                let r = Result { try LiveRepository.trialWiring(box.context) }
+                result = r
                 done.signal()
+                if case .success(let wiring) = r { wiring.stored?.prepare() }
+                storedDone.signal()
             }
         }
+        /// Waits until the stored verdicts are prepared (or known unavailable).
+        func waitStored() { storedDone.wait(); storedDone.signal() }
         func wait() throws -> TrialWiring {
             done.wait()
             guard let r = result else { throw CLIError.internal("trial catalogue: no result") }
@@ -90,6 +102,8 @@ enum LiveRepository {
         let index = try db.caseIndex()
         lap("index")
         let wiring = try pending.wait()
+        // Scripts and tests may ask for the stored verdicts before the first frame (never the interactive default).
+        if ProcessInfo.processInfo.environment["CASEBOARD_WAIT_STORED"] == "1" { pending.waitStored() }
         lap("trials")
         let repo = InMemoryRepository(index: index, loader: { try? db.patient(id: $0) }, trials: wiring.trials,
                                       today: context.today, isDemo: context.isDemo,
@@ -111,6 +125,10 @@ enum LiveRepository {
         repo.taskProvider = { try? workflows.tasks(for: $0) }
         repo.loadAll = { (try? db.patients()) ?? [] }
         repo.openTasks = { ps in (try? workflows.worklist(patients: ps)).map { Dictionary(grouping: $0, by: \.patient) } }
+        if let stored = wiring.stored {
+            repo.storedTrialVerdicts = { stored.current }
+            repo.afterWrite = { stored.afterWrite($0) }
+        }
         if let m = matcher {
             repo.verdictsForTrial = { p, i, id in m.verdicts(trialID: id, facts: PatientFacts(patient: p, interpretation: i, today: today)) }
         }

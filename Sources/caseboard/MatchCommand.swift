@@ -1,10 +1,13 @@
 import ArgumentParser
 import CaseModel
+import CaseStore
 import ClinicalRules
 import Foundation
 import TrialEngine
 
 /// `caseboard match --patient ID | --trial ID [--json]`: verdicts with per-criterion reasons.
+/// On a writable database the verdicts come from the stored results (`matchResult`), brought up to date
+/// incrementally first (`StoredMatching`); with `--read-only` (or a read-only file) they are computed on the fly.
 struct MatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "match", abstract: "Trial verdicts with per-criterion reasons.")
     @OptionGroup var options: GlobalOptions
@@ -20,12 +23,34 @@ struct MatchCommand: ParsableCommand {
         let cat = try TrialsIO.catalogue(context: ctx)
         let matcher = Matcher.compile(cat)
         var out: [ArmVerdict] = []
+        var thePatient: Patient?
         if let pid = patient {
-            let p: Patient
-            do { p = try ctx.patient(id: pid) } catch { throw TrialsIO.fail("caseboard: \(error)") }
+            do { thePatient = try ctx.patient(id: pid) } catch { throw TrialsIO.fail("caseboard: \(error)") }
+        }
+        if let tid = trial, !matcher.trials.contains(where: { $0.trial.id == tid }) { throw TrialsIO.fail("caseboard: unknown trial id \(tid)") }
+        // A writable database serves the stored results, brought up to date first; read-only: on the fly.
+        var stored: [ArmVerdict]?
+        let db: AppDatabase
+        do { db = try ctx.database() } catch { throw TrialsIO.fail("caseboard: \(error)") }
+        if StoredMatching.bringUpToDate(db, matcher: matcher, today: ctx.today, command: "match") {
+            do {
+                if let p = thePatient {
+                    stored = try StoredMatching.patientVerdicts(db, matcher: matcher, patient: p, today: ctx.today, candidatesOnly: candidates)
+                } else if let tid = trial {
+                    stored = try StoredMatching.trialVerdicts(db, matcher: matcher, trialID: tid, today: ctx.today, candidatesOnly: candidates)
+                }
+                if stored == nil {
+                    TrialsIO.stderr("caseboard match: warning: the stored trial results do not cover the catalogue in force; computing on the fly.")
+                }
+            } catch {
+                TrialsIO.stderr("caseboard match: warning: could not read the stored trial results (\(CLIError.classify(error).message)); computing on the fly.")
+            }
+        }
+        if let stored {
+            out = stored
+        } else if let p = thePatient {
             out = matcher.verdicts(for: p, interpretation: Interpretation.interpret(p, today: ctx.today), today: ctx.today)
         } else if let tid = trial {
-            guard matcher.trials.contains(where: { $0.trial.id == tid }) else { throw TrialsIO.fail("caseboard: unknown trial id \(tid)") }
             let ps: [Patient]
             do { ps = try ctx.patients() } catch { throw TrialsIO.fail("caseboard: \(error)") }
             for p in ps {

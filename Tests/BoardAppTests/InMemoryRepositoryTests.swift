@@ -183,4 +183,74 @@ final class InMemoryRepositoryTests: XCTestCase {
         XCTAssertTrue(repo.worklist(filter: WorklistFilter(includeDone: true)).contains { $0.task.status == .done },
                       "done tasks come from the per-case path")
     }
+
+    /// The fixtures' verdicts as the store would hold them (best open arm per trial; candidates only).
+    func storedFromFixtures() -> StoredTrialVerdicts {
+        var candidates: [String: [String: Verdict]] = [:], withVerdict = Set<String>()
+        for p in BoardFixtures.patients {
+            for r in CaseTrialRow.rows(from: BoardFixtures.verdicts(p, BoardFixtures.interpretation(p, today: BoardFixtures.today)), titles: [:]) {
+                withVerdict.insert(r.trialID)
+                if r.verdict != .ineligible { candidates[p.id, default: [:]][r.trialID] = r.verdict }
+            }
+        }
+        return StoredTrialVerdicts(candidates: candidates, trialsWithOpenArm: withVerdict)
+    }
+
+    func testStoredVerdictsServeTheCatalogueAndListCountsWithoutLoadingACase() throws {
+        final class Calls { var loads: [String] = []; var bulk = 0; var fast = 0; var writes: [String?] = []; var changed = false }
+        let calls = Calls()
+        let byID = Dictionary(uniqueKeysWithValues: BoardFixtures.patients.map { ($0.id, $0) })
+        let stored = storedFromFixtures()
+        let repo = InMemoryRepository(
+            index: BoardFixtures.patients.map { CaseIndexEntry(patient: $0, today: BoardFixtures.today) },
+            loader: { id in calls.loads.append(id); return byID[id] },
+            trials: BoardFixtures.trials, today: BoardFixtures.today, interpreter: BoardFixtures.interpretation(_:today:),
+            verdicts: BoardFixtures.verdicts(_:_:), trialVerdicts: { _, _ in calls.fast += 1; return [:] })
+        repo.loadAll = { calls.bulk += 1; return BoardFixtures.patients }
+        repo.storedTrialVerdicts = { stored }
+        repo.afterWrite = { id in calls.writes.append(id); return calls.changed }
+        let expected = BoardFixtures.repository().trials()
+        let got = repo.trials()
+        XCTAssertEqual(got.map { [$0.eligible, $0.possiblyEligible] }, expected.map { [$0.eligible, $0.possiblyEligible] })
+        // The store matches every case against every trial: a case without a candidate verdict is ineligible
+        // for each trial with an open arm (the fixture's own verdicts cover only some cases).
+        XCTAssertEqual(got.map(\.ineligible), got.map { stored.trialsWithOpenArm.contains($0.trial.id) ? repo.caseCount - $0.eligible - $0.possiblyEligible : 0 })
+        XCTAssertEqual(got.map(\.trial.id), expected.map(\.trial.id))
+        XCTAssertTrue(got.contains { $0.eligible + $0.possiblyEligible > 0 }, "the fixture has candidates")
+        XCTAssertTrue(calls.loads.isEmpty, "no case loaded for the catalogue counts")
+        XCTAssertEqual(calls.bulk, 0)
+        XCTAssertEqual(calls.fast, 0, "nothing evaluated")
+        // The list counts of a case come from the stored verdicts too.
+        XCTAssertEqual(repo.summary(id: "SL-CML-0007")?.eligibleTrials, 1)
+        XCTAssertEqual(repo.summary(id: "SL-AML-0042")?.possiblyEligibleTrials, 1)
+        XCTAssertEqual(calls.fast, 0)
+        // After a write: the hook is asked; when the case's data changed, the case is loaded again.
+        let loadsBefore = calls.loads.count
+        repo.invalidate(caseID: "SL-AML-0042")
+        _ = repo.summary(id: "SL-AML-0042")
+        XCTAssertEqual(calls.loads.count, loadsBefore, "unchanged data: cached case kept")
+        calls.changed = true
+        repo.invalidate(caseID: "SL-AML-0042")
+        _ = repo.summary(id: "SL-AML-0042")
+        XCTAssertEqual(calls.loads.count, loadsBefore + 1, "changed data: the case is read again")
+        XCTAssertEqual(calls.writes, ["SL-AML-0042", "SL-AML-0042"])
+    }
+
+    func testWithoutStoredVerdictsTheOnTheFlyPathIsUsed() {
+        final class Calls { var fast = 0 }
+        let calls = Calls()
+        let repo = InMemoryRepository(
+            patients: BoardFixtures.patients, trials: BoardFixtures.trials, today: BoardFixtures.today,
+            interpreter: BoardFixtures.interpretation(_:today:), verdicts: BoardFixtures.verdicts(_:_:),
+            trialVerdicts: { p, i in
+                calls.fast += 1
+                var out: [String: Verdict] = [:]
+                for r in CaseTrialRow.rows(from: BoardFixtures.verdicts(p, i), titles: [:]) { out[r.trialID] = r.verdict }
+                return out
+            })
+        repo.storedTrialVerdicts = { nil }  // not ready yet
+        let counts = repo.trials().map { [$0.eligible, $0.possiblyEligible, $0.ineligible] }
+        XCTAssertEqual(calls.fast, repo.caseCount)
+        XCTAssertEqual(counts, BoardFixtures.repository().trials().map { [$0.eligible, $0.possiblyEligible, $0.ineligible] })
+    }
 }

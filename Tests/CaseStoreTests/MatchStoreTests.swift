@@ -9,10 +9,12 @@ final class MatchStoreTests: XCTestCase {
     final class RecordingEngine: MatchEngine {
         var trials: [String: (fingerprint: UInt64, arms: [String])]
         var calls: [(patient: String, trials: Set<String>?)] = []
+        var fingerprintCalls = 0
         init(_ trials: [String: (UInt64, [String])]) { self.trials = trials.mapValues { (fingerprint: $0.0, arms: $0.1) } }
 
         var trialFingerprints: [String: UInt64] { trials.mapValues(\.fingerprint) }
         func fingerprint(of patient: Patient) -> UInt64 {
+            fingerprintCalls += 1
             var h: UInt64 = 1469598103934665603
             for b in "\(patient.sex)|\(patient.variants.count)|\(patient.comorbidities)|\(patient.birthDate)".utf8 { h = (h ^ UInt64(b)) &* 1099511628211 }
             return h
@@ -30,7 +32,7 @@ final class MatchStoreTests: XCTestCase {
             }
             return out
         }
-        func reset() { calls = [] }
+        func reset() { calls = []; fingerprintCalls = 0 }
     }
 
     let today = TestFixtures.date("2026-03-01")
@@ -164,5 +166,163 @@ final class MatchStoreTests: XCTestCase {
         let ro = try AppDatabase.open(path: path, readOnly: true)
         XCTAssertThrowsError(try ro.recomputeMatches(engine: RecordingEngine(["T1": (1, ["A"])]), today: today))
         XCTAssertEqual(try db.storedMatchCount(), 0)
+    }
+
+    // MARK: change detection by SQL (migration v3-match-revisions)
+
+    /// Rows of `matchResult` / `matchPatientState` as raw values, to prove nothing was rewritten.
+    func snapshot(_ db: AppDatabase) throws -> [String] {
+        try db.read { d in
+            try Row.fetchAll(d, sql: "SELECT * FROM matchResult ORDER BY patientId, trialId, armId").map { "\($0)" }
+                + Row.fetchAll(d, sql: "SELECT * FROM matchPatientState ORDER BY patientId").map { "\($0)" }
+        }
+    }
+
+    func testNothingChangedWritesNothingAndFingerprintsNobody() throws {
+        let (db, _) = try makeDatabase(8)
+        let engine = RecordingEngine(["T1": (11, ["A", "B"]), "T2": (22, ["A"])])
+        try db.recomputeMatches(engine: engine, today: today)
+        let before = try snapshot(db)
+        let changesBefore = try db.read { try Int.fetchOne($0, sql: "SELECT total_changes()") ?? -1 }
+        engine.reset()
+        let r = try db.recomputeMatches(engine: engine, today: today)
+        XCTAssertEqual(r.rowsWritten, 0)
+        XCTAssertEqual(r, MatchRecomputeReport())
+        XCTAssertEqual(engine.fingerprintCalls, 0, "detection is SQL, no patient is fingerprinted")
+        XCTAssertTrue(engine.calls.isEmpty)
+        XCTAssertEqual(try snapshot(db), before)
+        XCTAssertEqual(try db.read { try Int.fetchOne($0, sql: "SELECT total_changes()") ?? -1 }, changesBefore, "no write at all")
+        XCTAssertTrue(try db.matchesAreCurrent(engine: engine, today: today))
+        XCTAssertFalse(try db.matchesAreCurrent(engine: engine, today: today.adding(days: 1)))
+    }
+
+    func testEditThroughAnyWritePathIsDetected() throws {
+        let (db, _) = try makeDatabase(6)
+        let engine = RecordingEngine(["T1": (11, ["A"])])
+        try db.recomputeMatches(engine: engine, today: today)
+        // A write that bypasses the import (as an undo or any future workflow write would): the triggers see it.
+        try db.write("test") { d in
+            try d.execute(sql: "INSERT INTO comorbidity (patientId, seq, tag) VALUES ('P-3', 99, 'hiv')")
+        }
+        engine.reset()
+        XCTAssertFalse(try db.matchesAreCurrent(engine: engine, today: today))
+        var r = try db.recomputeMatches(engine: engine, today: today)
+        XCTAssertEqual(r.patientsRecomputed, ["P-3"])
+        XCTAssertEqual(r.trialsRecomputed, [])
+        XCTAssertEqual(engine.calls.map(\.patient), ["P-3"])
+        XCTAssertEqual(try db.storedMatches(patientId: "P-3").first?.verdict,
+                       engine.match(try db.patient(id: "P-3"), today: today, trialIDs: nil).first?.verdict)
+        // Update and delete of a child row, and of the patient row, each mark the patient.
+        for sql in ["UPDATE comorbidity SET tag = 'hbv' WHERE patientId = 'P-3' AND seq = 99",
+                    "DELETE FROM comorbidity WHERE patientId = 'P-3' AND seq = 99",
+                    "UPDATE patient SET site = 'Elsewhere' WHERE id = 'P-1'"] {
+            try db.write("test") { try $0.execute(sql: sql) }
+            engine.reset()
+            r = try db.recomputeMatches(engine: engine, today: today)
+            XCTAssertEqual(r.patientsRecomputed, [sql.contains("P-1") ? "P-1" : "P-3"], sql)
+        }
+        // onlyPatients naming an unchanged patient recomputes nothing.
+        engine.reset()
+        r = try db.recomputeMatches(engine: engine, today: today, onlyPatients: ["P-2", "P-2"])
+        XCTAssertEqual(r, MatchRecomputeReport())
+    }
+
+    func testChangedTrialPlusEditedPatientMatchesEachPairOnce() throws {
+        let (db, ps) = try makeDatabase(5)
+        let engine = RecordingEngine(["T1": (11, ["A"]), "T2": (22, ["A"])])
+        try db.recomputeMatches(engine: engine, today: today)
+        var edited = ps[0]
+        edited.comorbidities.append("hiv")
+        try db.importPatients([edited])
+        engine.trials["T1"] = (fingerprint: 12, arms: ["A"])
+        engine.reset()
+        let r = try db.recomputeMatches(engine: engine, today: today)
+        XCTAssertEqual(r.patientsRecomputed, ["P-0"])
+        XCTAssertEqual(r.trialsRecomputed, ["T1"])
+        XCTAssertEqual(engine.calls.filter { $0.trials == nil }.map(\.patient), ["P-0"])
+        XCTAssertEqual(engine.calls.filter { $0.trials == ["T1"] }.map(\.patient).sorted(), ["P-1", "P-2", "P-3", "P-4"])
+        XCTAssertEqual(try db.storedMatchCount(), ps.count * 2)
+        XCTAssertTrue(try db.storedMatches(trialId: "T1").allSatisfy { $0.codes.last == 12 })
+    }
+
+    func testRemovedPatientRevisionsArePrunedAndReimportIsDetected() throws {
+        let (db, ps) = try makeDatabase(4)
+        let engine = RecordingEngine(["T1": (11, ["A"])])
+        try db.recomputeMatches(engine: engine, today: today)
+        try db.deletePatient(id: "P-2", who: "test")
+        XCTAssertEqual(try db.recomputeMatches(engine: engine, today: today), MatchRecomputeReport(), "a deletion leaves nothing to match")
+        // The orphan revision is harmless and pruned by the next recompute that writes.
+        try db.recomputeMatches(engine: engine, today: today.adding(days: 1))
+        XCTAssertEqual(try db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM patientRevision WHERE patientId = 'P-2'") }, 0)
+        try db.importPatients([ps[2]])
+        engine.reset()
+        let r = try db.recomputeMatches(engine: engine, today: today.adding(days: 1))
+        XCTAssertEqual(r.patientsRecomputed, ["P-2"])
+        XCTAssertEqual(try db.storedMatchCount(), ps.count)
+    }
+
+    func testUpgradeFromV2RecomputesEveryoneOnce() throws {
+        let queue = try DatabaseQueue(configuration: AppDatabase.makeConfiguration(readOnly: false))
+        try AppDatabase.migrator.migrate(queue, upTo: "v2-match-results")
+        let ps = (0..<3).map { TestFixtures.patient("P-\($0)") }
+        try queue.write { d in
+            try AppDatabase.importPatients(ps, db: d, who: nil, source: "")
+            // States stored by the old fingerprint method.
+            for p in ps { try d.execute(sql: "INSERT INTO matchPatientState (patientId, fingerprint, today) VALUES (?, 1, ?)", arguments: [p.id, self.today.description]) }
+        }
+        let db = try AppDatabase(queue)
+        XCTAssertEqual(try db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM patientRevision") }, ps.count)
+        let engine = RecordingEngine(["T1": (11, ["A"])])
+        let r1 = try db.recomputeMatches(engine: engine, today: today)
+        XCTAssertEqual(r1.patientsRecomputed, ps.map(\.id), "states from before the upgrade are not trusted")
+        let r2 = try db.recomputeMatches(engine: engine, today: today)
+        XCTAssertEqual(r2, MatchRecomputeReport())
+    }
+
+    func testCandidateVerdictsCountOnlyOpenArmsAndTheBestOne() throws {
+        let db = try AppDatabase.inMemory()
+        try db.importPatients([TestFixtures.patient("P-0"), TestFixtures.patient("P-1")])
+        let rows: [(String, String, String, Verdict)] = [
+            ("P-0", "T1", "A", .possiblyEligible), ("P-0", "T1", "B", .eligible),      // best open: eligible
+            ("P-0", "T2", "A", .ineligible), ("P-0", "T2", "X", .eligible),            // X closed: ineligible
+            ("P-1", "T1", "A", .possiblyEligible), ("P-1", "T1", "B", .ineligible),
+            ("P-1", "T2", "A", .ineligible),
+        ]
+        try db.write("test") { d in
+            for r in rows {
+                try d.execute(sql: "INSERT INTO matchResult (patientId, trialId, armId, verdict, codes) VALUES (?,?,?,?,?)",
+                              arguments: [r.0, r.1, r.2, r.3.rawValue, AppDatabase.encodeCodes([1])])
+            }
+        }
+        let open: [String: Set<String>] = ["T1": ["A", "B"], "T2": ["A"]]
+        let c = try db.storedCandidateVerdicts(openArms: open)
+        XCTAssertEqual(c, ["P-0": ["T1": .eligible], "P-1": ["T1": .possiblyEligible]])
+        XCTAssertEqual(try db.storedCandidateVerdicts(openArms: open, patientId: "P-1"), ["P-1": ["T1": .possiblyEligible]])
+        XCTAssertEqual(try db.storedCandidateVerdicts(openArms: ["T2": ["A", "X"]]), ["P-0": ["T2": .eligible]])
+        XCTAssertEqual(try db.storedCandidateVerdicts(openArms: [:]), [:])
+    }
+
+    func testANewDayRewritesOnlyTheRowsThatChanged() throws {
+        let (db, ps) = try makeDatabase(6)
+        let engine = RecordingEngine(["T1": (11, ["A", "B"])])
+        try db.recomputeMatches(engine: engine, today: today)
+        let before = try db.storedMatches(trialId: "T1")
+        // The stand-in's verdicts do not depend on the day: everyone is re-matched, nothing needs rewriting.
+        let r = try db.recomputeMatches(engine: engine, today: today.adding(days: 1))
+        XCTAssertEqual(r.patientsRecomputed, ps.map(\.id))
+        XCTAssertEqual(r.rowsWritten, 0)
+        XCTAssertEqual(try db.storedMatches(trialId: "T1"), before)
+        XCTAssertEqual(try db.recomputeMatches(engine: engine, today: today.adding(days: 1)), MatchRecomputeReport(), "the new day is recorded")
+    }
+
+    func testAnArmRemovedFromAChangedTrialLosesItsRows() throws {
+        let (db, ps) = try makeDatabase(4)
+        let engine = RecordingEngine(["T1": (11, ["A", "B"]), "T2": (22, ["A"])])
+        try db.recomputeMatches(engine: engine, today: today)
+        engine.trials["T1"] = (fingerprint: 14, arms: ["A"])
+        let r = try db.recomputeMatches(engine: engine, today: today)
+        XCTAssertEqual(r.trialsRecomputed, ["T1"])
+        XCTAssertEqual(Set(try db.storedMatches(trialId: "T1").map(\.armId)), ["A"])
+        XCTAssertEqual(try db.storedMatchCount(), ps.count * 2)
     }
 }

@@ -72,4 +72,30 @@ grep -q "^eligible,,1$" <<<"$csv" || fail "CSV counts"
 list=$("$bin" followups --db "$db" --json 2>/dev/null)
 grep -q "\"$task#2\"" <<<"$list" || fail "next occurrence not on the worklist"
 grep -q "\"SL-AML-0001:rcp-review-$m\"" <<<"$list" || fail "RCP review task not on the worklist"
+
+# Stored trial results (issue 4): on a writable database `match` and `cases` serve the stored results, brought
+# up to date first; the output must equal the on-the-fly output of --read-only, and a second run recomputes nothing.
+same() { # same OUTPUT_LABEL ARGS…: writable vs --read-only stdout
+  local label=$1; shift
+  "$bin" "$@" --db "$db" "${targs[@]}" >"$tmp/rw" 2>"$tmp/rw.err" || { cat "$tmp/rw.err"; fail "$label (writable) failed"; }
+  "$bin" "$@" --db "$db" "${targs[@]}" --read-only >"$tmp/ro" 2>/dev/null || fail "$label (read-only) failed"
+  [ -s "$tmp/ro" ] || fail "$label printed nothing"
+  cmp -s "$tmp/rw" "$tmp/ro" || { diff "$tmp/rw" "$tmp/ro" | head -5; fail "$label: stored and on-the-fly outputs differ"; }
+}
+same "match --trial" match --trial "$trial"
+same "match --trial --json" match --trial "$trial" --json
+same "match --trial --candidates" match --trial "$trial" --candidates
+same "match --patient" match --patient SL-AML-0001
+same "match --patient --json --candidates" match --patient SL-AML-0001 --json --candidates
+same "cases --json" cases --json
+CASEBOARD_MATCH_REPORT=1 "$bin" match --patient SL-AML-0001 --db "$db" "${targs[@]}" >/dev/null 2>"$tmp/err"
+grep -q "stored match results: 0 patients and 0 trials recomputed, 0 trials removed, 0 rows written" "$tmp/err" \
+  || { cat "$tmp/err"; fail "a second run recomputed stored results"; }
+# Another day: every patient re-matched.
+CASEBOARD_MATCH_REPORT=1 "$bin" match --patient SL-AML-0001 --db "$db" "${targs[@]}" --today 2026-11-30 >/dev/null 2>"$tmp/err"
+grep -q "stored match results: 40 patients and 0 trials recomputed" "$tmp/err" || { cat "$tmp/err"; fail "another day did not re-match every patient"; }
+# The terminal UI's catalogue counts from the stored results equal the on-the-fly ones (only the READ-ONLY mark differs).
+CASEBOARD_WAIT_STORED=1 "$bin" screen trials --db "$db" "${targs[@]}" --size 120x40 2>/dev/null | sed 's/READ-ONLY/         /' >"$tmp/rw"
+"$bin" screen trials --db "$db" "${targs[@]}" --size 120x40 --read-only 2>/dev/null | sed 's/READ-ONLY/         /' >"$tmp/ro"
+cmp -s "$tmp/rw" "$tmp/ro" || { diff "$tmp/rw" "$tmp/ro" | head -5; fail "screen trials: stored and on-the-fly counts differ"; }
 echo "workflow CLI smoke test passed"

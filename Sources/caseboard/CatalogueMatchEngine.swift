@@ -1,0 +1,81 @@
+import CaseModel
+import CaseStore
+import ClinicalRules
+import Foundation
+import TrialEngine
+
+/// Adapts the compiled `Matcher` to CaseStore's `MatchEngine` (stored results, incremental recomputation:
+/// `caseboard match`, `cases`, the terminal UI and the benchmark), and builds `PatientFacts` for many patients
+/// over the available cores.
+struct CatalogueMatchEngine: MatchEngine {
+    let matcher: Matcher
+
+    /// Each trial file's fingerprint, mixed with `engineStamp`: stored results computed by another build of the
+    /// rules engine (whose verdicts or codes may differ for the same file) are recomputed, never served.
+    var trialFingerprints: [String: UInt64] {
+        var m: [String: UInt64] = [:]
+        let stamp = CatalogueMatchEngine.engineStamp
+        for t in matcher.trials { m[t.trial.id] = stamp == 0 ? t.fingerprint : (t.fingerprint ^ stamp) &* 0x100000001b3 }
+        return m
+    }
+
+    /// Identity of this build of the executable (size and modification time of the running binary); 0 when
+    /// unknown. Part of every trial fingerprint stored with the results.
+    static let engineStamp: UInt64 = {
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        guard let a = try? FileManager.default.attributesOfItem(atPath: exe),
+              let size = (a[.size] as? NSNumber)?.uint64Value, let date = a[.modificationDate] as? Date else { return 0 }
+        return Fingerprint.of("caseboard-engine \(size) \(date.timeIntervalSince1970)")
+    }()
+
+    func fingerprint(of patient: Patient) -> UInt64 { Matcher.fingerprint(of: patient) }
+
+    func match(_ patient: Patient, today: LocalDate, trialIDs: Set<String>?) -> [StoredMatch] {
+        let facts = CatalogueMatchEngine.facts(patient, today: today)
+        return matcher.matchRow(facts, openOnly: false).compactMap { row in
+            let t = matcher.trials[row.trial].trial
+            if let ids = trialIDs, !ids.contains(t.id) { return nil }
+            return StoredMatch(patientId: patient.id, trialId: t.id, armId: t.arms[row.arm].id, verdict: row.verdict, codes: row.codes)
+        }
+    }
+
+    /// Many patients at once: facts built and arms evaluated over the available cores, one compiled program for
+    /// the whole batch; only the given trials' arm columns (every arm when nil) are evaluated.
+    func match(_ patients: [Patient], today: LocalDate, trialIDs: Set<String>?) -> [[StoredMatch]] {
+        guard !patients.isEmpty else { return [] }
+        let cols = matcher.armIndex.filter { trialIDs?.contains(matcher.trials[$0.trial].trial.id) ?? true }
+        guard !cols.isEmpty else { return patients.map { _ in [] } }
+        let table = matcher.matchTable(count: patients.count, columns: cols) { CatalogueMatchEngine.facts(patients[$0], today: today) }
+        return patients.indices.map { p in
+            table.arms.indices.map { k in
+                let w0 = p * table.wordsPerPatient + table.wordStart[k]
+                let w1 = p * table.wordsPerPatient + (k + 1 < table.wordStart.count ? table.wordStart[k + 1] : table.wordsPerPatient)
+                let (t, a) = table.arms[k]
+                let trial = matcher.trials[t].trial
+                return StoredMatch(patientId: patients[p].id, trialId: trial.id, armId: trial.arms[a].id,
+                                   verdict: table.verdict(patient: p, arm: k), codes: Array(table.codes[w0..<w1]))
+            }
+        }
+    }
+
+    /// The trial engine's view of one patient: interpretation (ELN, germline, MRD; no follow-up schedule) + index.
+    static func facts(_ p: Patient, today: LocalDate) -> PatientFacts {
+        PatientFacts(patient: p, interpretation: Interpretation.interpret(p, today: today, followUps: false), today: today)
+    }
+
+    /// `facts` of every patient, split over `threads` cores; same order as `patients`.
+    static func facts(_ patients: [Patient], today: LocalDate, threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> [PatientFacts] {
+        let n = patients.count
+        guard n > 0 else { return [] }
+        let chunks = max(1, min(threads, n))
+        let parts = FactsChunks(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let lo = n * c / chunks, hi = n * (c + 1) / chunks
+            var out: [PatientFacts] = []
+            out.reserveCapacity(hi - lo)
+            for i in lo..<hi { out.append(facts(patients[i], today: today)) }
+            parts.set(c, out)
+        }
+        return parts.joined()
+    }
+}
