@@ -5,8 +5,7 @@ import Foundation
 import TrialEngine
 
 /// Adapts the compiled `Matcher` to CaseStore's `MatchEngine` (stored results, incremental recomputation:
-/// `caseboard match`, `cases`, the terminal UI and the benchmark), and builds `PatientFacts` for many patients
-/// over the available cores.
+/// `caseboard match`, `cases`, the terminal UI and the benchmark).
 struct CatalogueMatchEngine: MatchEngine {
     let matcher: Matcher
 
@@ -31,21 +30,21 @@ struct CatalogueMatchEngine: MatchEngine {
     func fingerprint(of patient: Patient) -> UInt64 { Matcher.fingerprint(of: patient) }
 
     func match(_ patient: Patient, today: LocalDate, trialIDs: Set<String>?) -> [StoredMatch] {
-        let facts = CatalogueMatchEngine.facts(patient, today: today)
-        return matcher.matchRow(facts, openOnly: false).compactMap { row in
+        let interpretation = Interpretation.interpret(patient, today: today, followUps: false)
+        return matcher.matchRow(patient, interpretation, today: today, openOnly: false).compactMap { row in
             let t = matcher.trials[row.trial].trial
             if let ids = trialIDs, !ids.contains(t.id) { return nil }
             return StoredMatch(patientId: patient.id, trialId: t.id, armId: t.arms[row.arm].id, verdict: row.verdict, codes: row.codes)
         }
     }
 
-    /// Many patients at once: facts built and arms evaluated over the available cores, one compiled program for
-    /// the whole batch; only the given trials' arm columns (every arm when nil) are evaluated.
+    /// Many patients at once: each interpreted and matched in the worker threads (`Matcher.matchTable`), only the
+    /// given trials' arm columns (every arm when nil).
     func match(_ patients: [Patient], today: LocalDate, trialIDs: Set<String>?) -> [[StoredMatch]] {
         guard !patients.isEmpty else { return [] }
         let cols = matcher.armIndex.filter { trialIDs?.contains(matcher.trials[$0.trial].trial.id) ?? true }
         guard !cols.isEmpty else { return patients.map { _ in [] } }
-        let table = matcher.matchTable(count: patients.count, columns: cols) { CatalogueMatchEngine.facts(patients[$0], today: today) }
+        let table = matcher.matchTable(patients: patients, today: today, columns: cols)
         return patients.indices.map { p in
             table.arms.indices.map { k in
                 let w0 = p * table.wordsPerPatient + table.wordStart[k]
@@ -61,21 +60,5 @@ struct CatalogueMatchEngine: MatchEngine {
     /// The trial engine's view of one patient: interpretation (ELN, germline, MRD; no follow-up schedule) + index.
     static func facts(_ p: Patient, today: LocalDate) -> PatientFacts {
         PatientFacts(patient: p, interpretation: Interpretation.interpret(p, today: today, followUps: false), today: today)
-    }
-
-    /// `facts` of every patient, split over `threads` cores; same order as `patients`.
-    static func facts(_ patients: [Patient], today: LocalDate, threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> [PatientFacts] {
-        let n = patients.count
-        guard n > 0 else { return [] }
-        let chunks = max(1, min(threads, n))
-        let parts = FactsChunks(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            let lo = n * c / chunks, hi = n * (c + 1) / chunks
-            var out: [PatientFacts] = []
-            out.reserveCapacity(hi - lo)
-            for i in lo..<hi { out.append(facts(patients[i], today: today)) }
-            parts.set(c, out)
-        }
-        return parts.joined()
     }
 }
