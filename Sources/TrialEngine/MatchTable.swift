@@ -169,9 +169,9 @@ extension Matcher {
         let chunks = max(1, min(threads, n))
         let box = MatchBuffers(v: vbuf, c: cbuf)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            // Each thread lowers its own copy of the compiled rules, so threads never share reference counts.
-            let local = c == 0 ? self : self.threadLocalCopy()
-            let program = MatchProgram(matcher: local, arms: cols)
+            // Each thread lowers the rules into its own program (atoms, interned names, facts tables), so the
+            // hot loop touches no value shared with another thread.
+            let program = MatchProgram(matcher: self, arms: cols)
             let scratch = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, program.ruleCount))
             let atomScratch = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, program.fast.atomCount))
             defer { scratch.deallocate(); atomScratch.deallocate() }

@@ -42,6 +42,8 @@ struct CatalogueMatchEngine: MatchEngine {
     /// given trials' arm columns (every arm when nil).
     func match(_ patients: [Patient], today: LocalDate, trialIDs: Set<String>?) -> [[StoredMatch]] {
         guard !patients.isEmpty else { return [] }
+        // A few patients against every arm (an edit): the matcher's cached single-patient program.
+        if trialIDs == nil && patients.count <= 32 { return patients.map { match($0, today: today, trialIDs: nil) } }
         let cols = matcher.armIndex.filter { trialIDs?.contains(matcher.trials[$0.trial].trial.id) ?? true }
         guard !cols.isEmpty else { return patients.map { _ in [] } }
         let table = matcher.matchTable(patients: patients, today: today, columns: cols)
