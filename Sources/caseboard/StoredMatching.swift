@@ -34,17 +34,6 @@ enum StoredMatching {
         return out
     }
 
-    /// (trial index, arm index) by (trial id, arm id).
-    static func armPositions(_ matcher: Matcher) -> [String: [String: (trial: Int, arm: Int)]] {
-        var out: [String: [String: (trial: Int, arm: Int)]] = [:]
-        for (t, ct) in matcher.trials.enumerated() {
-            var arms: [String: (trial: Int, arm: Int)] = [:]
-            for (a, arm) in ct.arms.enumerated() { arms[arm.arm.id] = (t, a) }
-            out[ct.trial.id] = arms
-        }
-        return out
-    }
-
     /// One patient's explained verdicts for every trial arm, in catalogue order (as `Matcher.verdicts(for:)`),
     /// from the stored rows; `candidatesOnly` explains only eligible / possibly-eligible arms whose status is open.
     /// nil when the stored rows do not cover every arm (the caller then computes on the fly).
