@@ -21,8 +21,9 @@ let package = Package(
         .target(name: "TrialEngine", dependencies: [
             "CaseModel", "ClinicalRules", .product(name: "Yams", package: "Yams"),
         ]),
-        // SQLite schema, migrations, import/export, audit log, demo generator. The only code touching SQLite.
-        .target(name: "CaseStore", dependencies: ["CaseModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        // SQLite schema, migrations, import/export, audit log, demo generator. The only code touching SQLite (asks
+        // ClinicalRules for the follow-up status and urgency order of the tasks it stores).
+        .target(name: "CaseStore", dependencies: ["CaseModel", "ClinicalRules", .product(name: "GRDB", package: "GRDB.swift")]),
         // Cells, buffers, widgets, key maps, themes. Knows nothing of ncurses.
         .target(name: "ScreenKit"),
         // ncursesw through a small shim header.
@@ -31,18 +32,28 @@ let package = Package(
         .target(name: "CursesBackend", dependencies: ["ScreenKit", "CNcursesw"]),
         // App state, actions, reducer, screens. Data through a repository protocol.
         .target(name: "BoardApp", dependencies: ["CaseModel", "ClinicalRules", "TrialEngine", "ScreenKit"]),
+        // The application layer both front ends share: trial catalogue from the database, case analysis, matching
+        // service (stored verdicts, recompute, fallback), case query and row projection, reports, live repository.
+        .target(name: "CaseboardCore", dependencies: ["CaseModel", "ClinicalRules", "TrialEngine", "CaseStore", "BoardApp"]),
+        // The performance benchmark and its SQL baseline (reads the benchmark file through GRDB directly).
+        .target(name: "CaseboardBench", dependencies: [
+            "CaseModel", "ClinicalRules", "TrialEngine", "CaseStore", "CaseboardCore", "BoardApp",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // Headless backend and golden-screen assertions (used by tests).
-        .target(name: "ScreenTesting", dependencies: ["ScreenKit", "BoardApp"]),
+        .target(name: "ScreenTesting", dependencies: ["ScreenKit", "BoardApp", "CaseModel", "ClinicalRules"]),
         .executableTarget(name: "caseboard", dependencies: [
             "CaseModel", "ClinicalRules", "TrialEngine", "CaseStore", "ScreenKit", "CursesBackend", "BoardApp",
+            "CaseboardCore", "CaseboardBench",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CaseModelTests", dependencies: ["CaseModel"]),
         .testTarget(name: "ClinicalRulesTests", dependencies: ["CaseModel", "ClinicalRules"]),
         .testTarget(name: "TrialEngineTests", dependencies: ["CaseModel", "ClinicalRules", "TrialEngine"]),
-        .testTarget(name: "CaseStoreTests", dependencies: ["CaseModel", "CaseStore", "ClinicalRules", "TrialEngine"]),
+        .testTarget(name: "CaseStoreTests", dependencies: ["CaseModel", "CaseStore", "ClinicalRules", "TrialEngine", "CaseboardBench"]),
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["ScreenKit", "CursesBackend"]),
+        .testTarget(name: "CaseboardCoreTests", dependencies: ["CaseModel", "CaseStore", "ClinicalRules", "TrialEngine", "BoardApp", "CaseboardCore", "ScreenTesting"]),
         .testTarget(name: "BoardAppTests", dependencies: ["CaseModel", "BoardApp", "ScreenKit", "ScreenTesting", "CaseStore", "ClinicalRules"]),
     ],
     swiftLanguageModes: [.v6]

@@ -28,6 +28,9 @@ public enum Action: Equatable, Sendable {
     case workflowSucceeded(message: String, warnings: [String])
     /// A write was refused or failed: shown in a dialog (nothing was written).
     case workflowFailed(String)
+    /// A read of the repository failed: the message names what could not be read and why (never "unknown id"
+    /// or an empty list).
+    case readFailed(String)
     /// The meeting clock (wall time "HH:MM" and seconds since the meeting was opened), from the loop.
     case clock(wall: String, elapsed: Int)
 }

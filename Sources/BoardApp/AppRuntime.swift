@@ -48,16 +48,43 @@ public final class AppRuntime {
         for e in effects {
             performed.append(e)
             switch e {
-            case .loadCaseList(let q): send(.caseListLoaded(repository.caseIDs(matching: q)))
-            case .loadCase(let id): send(.caseLoaded(id: id, repository.detail(id: id)))
-            case .loadTrials: send(.trialsLoaded(repository.trials()))
-            case .loadTrial(let id): send(.trialLoaded(id: id, repository.trialDetail(id: id)))
-            case .loadWorklist(let f): send(.worklistLoaded(repository.worklist(filter: f)))
             case .quit: break
-            case .loadMeetingCase(let id): send(.meetingCaseLoaded(id: id, repository.detail(id: id)))
+            case .loadCaseList, .loadCase, .loadTrials, .loadTrial, .loadWorklist, .loadMeetingCase: performRead(e)
             default: performWorkflow(e)
             }
         }
+    }
+
+    /// The repository reads: their data comes back as an action; a read that fails is shown as an error naming
+    /// what could not be read (never as "unknown id", "0 eligible" or an empty list).
+    private func performRead(_ e: Effect) {
+        do {
+            switch e {
+            case .loadCaseList(let q): send(.caseListLoaded(try repository.caseIDs(matching: q)))
+            case .loadCase(let id): send(.caseLoaded(id: id, try repository.detail(id: id)))
+            case .loadTrials: send(.trialsLoaded(try repository.trials()))
+            case .loadTrial(let id): send(.trialLoaded(id: id, try repository.trialDetail(id: id)))
+            case .loadWorklist(let f): send(.worklistLoaded(try repository.worklist(filter: f)))
+            case .loadMeetingCase(let id): send(.meetingCaseLoaded(id: id, try repository.detail(id: id)))
+            default: break
+            }
+        } catch {
+            send(.readFailed(AppRuntime.readFailure(e, error)))
+        }
+    }
+
+    /// "Could not read SL-AML-0042: …" for a failed read effect.
+    static func readFailure(_ e: Effect, _ error: Error) -> String {
+        let what: String
+        switch e {
+        case .loadCaseList: what = "the case list"
+        case .loadCase(let id), .loadMeetingCase(let id): what = id
+        case .loadTrials: what = "the trial catalogue"
+        case .loadTrial(let id): what = "trial \(id)"
+        case .loadWorklist: what = "the worklist"
+        default: what = "the data"
+        }
+        return "Could not read \(what): \(error)"
     }
 
     /// The workflow effects: reads feed their data back; a write reports success (and invalidates the
@@ -110,7 +137,7 @@ public final class AppRuntime {
                 if let r = out.reviewTask { m += " Review task due \(r.due)." }
                 send(.workflowSucceeded(message: m, warnings: out.warnings))
             case .undo:
-                let target = AppRuntime.lastUndoable((try? wf.sessionChanges()) ?? [])
+                let target = AppRuntime.lastUndoable(try wf.sessionChanges())
                 let undone = try wf.undoLastChange()
                 let entry = undone.action == "undo" ? (target ?? undone) : undone
                 repository.invalidate(caseID: nil)

@@ -5,16 +5,17 @@ import ClinicalRules
 public struct CaseTrialRow: Equatable, Sendable {
     public var trialID: String
     public var title: String
-    public var verdict: Verdict
-    /// The arm that gives the verdict.
+    /// nil: the trial has no open arm (`TrialVerdictRule`): shown as such, never as ineligible.
+    public var verdict: Verdict?
+    /// The arm that gives the verdict (the first arm when none is open).
     public var bestArm: String
     public var arms: [ArmVerdict]
-    public init(trialID: String, title: String, verdict: Verdict, bestArm: String, arms: [ArmVerdict]) {
+    public init(trialID: String, title: String, verdict: Verdict?, bestArm: String, arms: [ArmVerdict]) {
         self.trialID = trialID; self.title = title; self.verdict = verdict; self.bestArm = bestArm; self.arms = arms
     }
 
-    /// Groups arm verdicts by trial; a trial's verdict is its best open arm (formats.md §3): closed or
-    /// suspended arms never make a trial eligible. Sorted eligible first, then by trial id.
+    /// Groups arm verdicts by trial; a trial's verdict is its best open arm (`TrialVerdictRule`): closed or
+    /// suspended arms never make a trial eligible. Sorted eligible first, trials with no open arm last, then by id.
     public static func rows(from verdicts: [ArmVerdict], titles: [String: String]) -> [CaseTrialRow] {
         var byTrial: [String: [ArmVerdict]] = [:]
         var order: [String] = []
@@ -24,11 +25,20 @@ public struct CaseTrialRow: Equatable, Sendable {
         }
         return order.compactMap { id -> CaseTrialRow? in
             guard let arms = byTrial[id] else { return nil }
-            let open = arms.filter { $0.armStatus == .open }
-            let best = open.min { $0.verdict < $1.verdict }
-            return CaseTrialRow(trialID: id, title: titles[id] ?? id, verdict: best?.verdict ?? .ineligible,
+            let best = TrialVerdictRule.bestOpenArm(arms)
+            return CaseTrialRow(trialID: id, title: titles[id] ?? id, verdict: best?.verdict,
                                 bestArm: best?.arm ?? arms.first?.arm ?? "", arms: arms)
-        }.sorted { ($0.verdict, $0.trialID) < ($1.verdict, $1.trialID) }
+        }.sorted { (rank($0.verdict), $0.trialID) < (rank($1.verdict), $1.trialID) }
+    }
+
+    /// Sort rank: eligible, possibly eligible, ineligible, no open arm.
+    static func rank(_ v: Verdict?) -> Int {
+        switch v {
+        case .eligible?: return 0
+        case .possiblyEligible?: return 1
+        case .ineligible?: return 2
+        case nil: return 3
+        }
     }
 }
 

@@ -67,8 +67,13 @@ public enum CaseListScreen {
             return
         }
         let table = Table(columns: columns, rowCount: ids.count, isFocused: s.caseList.searchEditor == nil, ascii: s.ascii) { i in
-            guard let c = repository.summary(id: ids[i]) else { return [Span(ids[i]), Span("(missing)", role: .error)] }
-            return row(c, presenter: s.presenter, ascii: s.ascii)
+            // A row that cannot be read says so on its line (never a blank or a default row).
+            do {
+                guard let c = try repository.summary(id: ids[i]) else { return [Span(ids[i]), Span("(missing)", role: .error)] }
+                return row(c, presenter: s.presenter, ascii: s.ascii)
+            } catch {
+                return [Span(ids[i]), Span("could not read: \(error)", role: .error)]
+            }
         }
         table.render(into: &buffer, area: tableArea, state: &list)
     }

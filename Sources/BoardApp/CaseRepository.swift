@@ -2,7 +2,8 @@ import CaseModel
 
 /// Where the screens get their data. Implementations must be cheap for what the first screen
 /// shows (ids, counts) and compute per-case interpretations only when asked, caching them.
-/// BoardApp never touches the database or ncurses: the executable wires a repository in.
+/// BoardApp never touches the database or ncurses: the core wires a repository in. A read that fails
+/// THROWS (the screen shows "could not read …"); nil and [] mean "no such id" and "none", never a failure.
 public protocol CaseRepository: AnyObject {
     /// True when the data is the synthetic demo database ("SYNTHETIC DEMO DATA" is shown).
     var isDemo: Bool { get }
@@ -13,19 +14,19 @@ public protocol CaseRepository: AnyObject {
     /// Values the filters cycle through (sites, disease statuses, groups present).
     var facets: CaseFacets { get }
     /// Ids of the cases matching `query`, in the query's order.
-    func caseIDs(matching query: CaseQuery) -> [String]
+    func caseIDs(matching query: CaseQuery) throws -> [String]
     /// The list row of one case (computed on demand, cached).
-    func summary(id: String) -> CaseSummary?
+    func summary(id: String) throws -> CaseSummary?
     /// Every case's row matching `filter`, sorted.
-    func summaries(filter: CaseFilter, sort: CaseSort) -> [CaseSummary]
+    func summaries(filter: CaseFilter, sort: CaseSort) throws -> [CaseSummary]
     /// Everything the case screen shows, or nil for an unknown id.
-    func detail(id: String) -> CaseDetail?
+    func detail(id: String) throws -> CaseDetail?
     /// The trial catalogue with patient counts per verdict.
-    func trials() -> [TrialSummary]
+    func trials() throws -> [TrialSummary]
     /// One trial with its candidates grouped by verdict, or nil for an unknown id.
-    func trialDetail(id: String) -> TrialDetail?
+    func trialDetail(id: String) throws -> TrialDetail?
     /// Follow-up tasks, most urgent first.
-    func worklist(filter: WorklistFilter) -> [WorklistRow]
+    func worklist(filter: WorklistFilter) throws -> [WorklistRow]
     /// Forgets what is cached for a case (nil: every case) after a workflow changed it.
     func invalidate(caseID: String?)
 }
@@ -33,7 +34,7 @@ public protocol CaseRepository: AnyObject {
 extension CaseRepository {
     public func invalidate(caseID: String?) {}
 
-    public func summaries(filter: CaseFilter, sort: CaseSort) -> [CaseSummary] {
-        caseIDs(matching: CaseQuery(filter: filter, sort: sort)).compactMap { summary(id: $0) }
+    public func summaries(filter: CaseFilter, sort: CaseSort) throws -> [CaseSummary] {
+        try caseIDs(matching: CaseQuery(filter: filter, sort: sort)).compactMap { try summary(id: $0) }
     }
 }

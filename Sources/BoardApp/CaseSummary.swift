@@ -1,15 +1,5 @@
 import CaseModel
-
-/// Direction of the most recent MRD series.
-public enum MRDTrend: String, Equatable, Sendable {
-    /// ≥ 0.5 log10 up between the last two samples (or a conversion to positive).
-    case rising
-    /// ≥ 0.5 log10 down, or newly undetectable.
-    case falling
-    case stable
-    /// The last sample was undetectable and so was the one before (or it is the only one).
-    case negative
-}
+import ClinicalRules
 
 /// The next open follow-up of a case.
 public struct NextFollowUp: Equatable, Sendable {

@@ -1,4 +1,5 @@
 import CaseModel
+import ClinicalRules
 import ScreenKit
 
 /// Glyphs, words and roles for clinical states: meaning is never carried by colour alone, and every
@@ -45,6 +46,7 @@ public enum ClinicalGlyphs {
         case .falling?: return Span(ascii ? "v" : "↘", role: .mrdNegative)
         case .stable?: return Span(ascii ? "=" : "→", role: .mrdLowlevel)
         case .negative?: return Span(ascii ? "0" : "○", role: .mrdNegative)
+        case .notEvaluable?: return Span(ascii ? "~" : "◌", role: .mrdLowlevel)
         case nil: return Span("", role: .muted)
         }
     }
@@ -65,6 +67,12 @@ public enum ClinicalGlyphs {
         case .possiblyEligible: return Span("? possibly", role: .trialPossibly)
         case .ineligible: return Span(ascii ? "x ineligible" : "✗ ineligible", role: .trialIneligible)
         }
+    }
+
+    /// A trial's verdict, nil meaning the trial has no open arm (`TrialVerdictRule`): never drawn as ineligible.
+    public static func verdict(_ v: Verdict?, ascii: Bool) -> Span {
+        guard let v else { return Span(ascii ? "- no open arm" : "– no open arm", role: .muted) }
+        return verdict(v, ascii: ascii)
     }
 
     public static func verdictHeading(_ v: Verdict, ascii: Bool) -> String {

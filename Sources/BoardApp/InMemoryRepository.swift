@@ -17,7 +17,7 @@ public final class InMemoryRepository: CaseRepository {
     public let today: LocalDate
     private let entries: [CaseIndexEntry]
     private let index: [String: Int]
-    private let loader: (String) -> Patient?
+    private let loader: (String) throws -> Patient?
     private var patientCache: [String: Patient] = [:]
     private let trialList: [Trial]
     private let trialTitles: [String: String]
@@ -25,7 +25,7 @@ public final class InMemoryRepository: CaseRepository {
     private let verdictProvider: VerdictProvider
     private let fastVerdicts: TrialVerdictProvider?
     /// A case's follow-up tasks with the nurses' records applied (the workflows), when wired.
-    public var taskProvider: ((Patient) -> [FollowUpTask]?)?
+    public var taskProvider: ((Patient) throws -> [FollowUpTask]?)?
 
     private var interpretations: [String: Interpretation] = [:]
     private var verdicts: [String: [ArmVerdict]] = [:]
@@ -44,7 +44,7 @@ public final class InMemoryRepository: CaseRepository {
     }
 
     /// A repository over an index of every case and a loader of whole cases (called at most once per case).
-    public init(index entries: [CaseIndexEntry], loader: @escaping (String) -> Patient?, trials: [Trial] = [], today: LocalDate,
+    public init(index entries: [CaseIndexEntry], loader: @escaping (String) throws -> Patient?, trials: [Trial] = [], today: LocalDate,
                 isDemo: Bool = false, interpreter: @escaping Interpreter = { Interpretation.interpret($0, today: $1) },
                 verdicts: @escaping VerdictProvider = { _, _ in [] }, trialVerdicts: TrialVerdictProvider? = nil) {
         let sorted = entries.sorted { $0.id < $1.id }
@@ -88,18 +88,18 @@ public final class InMemoryRepository: CaseRepository {
 
     // MARK: per-case caches
 
-    private func patient(_ id: String) -> Patient? {
+    private func patient(_ id: String) throws -> Patient? {
         if let p = patientCache[id] { return p }
-        guard index[id] != nil, let p = loader(id) else { return nil }
+        guard index[id] != nil, let p = try loader(id) else { return nil }
         patientCache[id] = p
         return p
     }
 
     /// Loads every case at once (one pass over the store), for the views that need them all; without
     /// it cases are loaded one by one.
-    public var loadAll: (() -> [Patient])?
+    public var loadAll: (() throws -> [Patient])?
     /// The open follow-up tasks of many cases at once, by case id (the worklist), when the store offers it.
-    public var openTasks: (([Patient]) -> [String: [FollowUpTask]]?)?
+    public var openTasks: (([Patient]) throws -> [String: [FollowUpTask]]?)?
     /// One trial's explained arm verdicts for a case (trial and screening screens), when the engine offers it.
     public var verdictsForTrial: ((Patient, Interpretation, String) -> [ArmVerdict])?
     /// Trial verdicts from the store's up-to-date results, when ready (nil: not ready, read-only database or
@@ -110,11 +110,11 @@ public final class InMemoryRepository: CaseRepository {
     public var afterWrite: ((String?) -> Bool)?
 
     /// Every case, loaded (for the views that need them all: trial counts, worklist).
-    private var allPatients: [Patient] {
+    private func allPatients() throws -> [Patient] {
         if patientCache.count < entries.count, let all = loadAll {
-            for p in all() where index[p.id] != nil && patientCache[p.id] == nil { patientCache[p.id] = p }
+            for p in try all() where index[p.id] != nil && patientCache[p.id] == nil { patientCache[p.id] = p }
         }
-        return entries.compactMap { patient($0.id) }
+        return try entries.compactMap { try patient($0.id) }
     }
 
     func interpretation(of p: Patient) -> Interpretation {
@@ -148,9 +148,9 @@ public final class InMemoryRepository: CaseRepository {
 
     /// Follow-up tasks: the interpretation's (schedule and explicit merged by the rules), or, while
     /// the rules give none, the file's explicit tasks with their status relative to today.
-    func followUps(of p: Patient) -> [FollowUpTask] {
-        if let provider = taskProvider, let tasks = provider(p) {
-            return tasks.sorted { ($0.status, $0.due, $0.id) < ($1.status, $1.due, $1.id) }
+    func followUps(of p: Patient) throws -> [FollowUpTask] {
+        if let provider = taskProvider, let tasks = try provider(p) {
+            return FollowUpScheduler.sortedByUrgency(tasks)
         }
         let interp = interpretation(of: p)
         var tasks = interp.followUps
@@ -161,16 +161,12 @@ public final class InMemoryRepository: CaseRepository {
                              done: f.done, site: p.site)
             }
         }
-        return tasks.sorted { ($0.status, $0.due, $0.id) < ($1.status, $1.due, $1.id) }
+        return FollowUpScheduler.sortedByUrgency(tasks)
     }
 
-    /// overdue / due-soon (≤ 14 days) / upcoming / done relative to `today`.
+    /// overdue / due-soon / upcoming / done relative to `today` (`FollowUpScheduler.status`, the one rule).
     public static func status(of f: FollowUp, today: LocalDate) -> FollowUpStatus {
-        if f.isDone { return .done }
-        let days = today.days(until: f.due)
-        if days < 0 { return .overdue }
-        if days <= 14 { return .dueSoon }
-        return .upcoming
+        FollowUpScheduler.status(due: f.due, done: f.isDone, today: today)
     }
 
     public func invalidate(caseID: String?) {
@@ -193,15 +189,15 @@ public final class InMemoryRepository: CaseRepository {
         if let g = f.group, e.category?.group != g { return false }
         if let s = f.site, e.site != s { return false }
         if let s = f.status, e.status != s { return false }
-        guard !needle.isEmpty else { return true }
-        var hay = [e.id, e.category?.rawValue ?? "", e.who2022 ?? "", e.site ?? ""]
-        if !q.hideIdentities { hay += [e.name ?? "", e.mrn ?? ""] }
-        return hay.contains { $0.lowercased().contains(needle) }
+        // The one free-text rule (CaseSearch): genes and fusions included, identities unless hidden.
+        return CaseSearch.matches(e.searchTerms, needle: needle) || (!q.hideIdentities && CaseSearch.matches(e.identityTerms, needle: needle))
     }
 
-    public func caseIDs(matching q: CaseQuery) -> [String] {
-        let needle = q.search.trimmingCharacters(in: .whitespaces).lowercased()
+    public func caseIDs(matching q: CaseQuery) throws -> [String] {
+        let needle = CaseSearch.needle(q.search)
         let hits = entries.filter { matches($0, q, needle: needle) }
+        // Sorting by a computed column reads every hit's row first (a failed read is an error, not a blank).
+        if q.sort.key.needsInterpretation { for e in hits { _ = try summary(id: e.id) } }
         let sorted: [CaseIndexEntry]
         switch q.sort.key {
         case .id: sorted = hits
@@ -213,36 +209,36 @@ public final class InMemoryRepository: CaseRepository {
             func key(_ e: CaseIndexEntry) -> String { e.category?.rawValue ?? "~" }
             sorted = hits.sorted { (key($0), $0.id) < (key($1), $1.id) }
         case .eln:
-            func key(_ e: CaseIndexEntry) -> Int { summary(id: e.id)?.elnRisk.map { [.favorable: 0, .intermediate: 1, .adverse: 2][$0] ?? 3 } ?? 3 }
+            func key(_ e: CaseIndexEntry) -> Int { summaryCache[e.id]?.elnRisk.map { [.favorable: 0, .intermediate: 1, .adverse: 2][$0] ?? 3 } ?? 3 }
             sorted = hits.sorted { (key($0), $0.id) < (key($1), $1.id) }
         case .followUp:
-            func key(_ e: CaseIndexEntry) -> Int { summary(id: e.id)?.nextFollowUp?.due.daysSinceEpoch ?? Int.max }
+            func key(_ e: CaseIndexEntry) -> Int { summaryCache[e.id]?.nextFollowUp?.due.daysSinceEpoch ?? Int.max }
             sorted = hits.sorted { (key($0), $0.id) < (key($1), $1.id) }
         case .trials:
-            func key(_ e: CaseIndexEntry) -> Int { let s = summary(id: e.id); return -((s?.eligibleTrials ?? 0) * 1000 + (s?.possiblyEligibleTrials ?? 0)) }
+            func key(_ e: CaseIndexEntry) -> Int { let s = summaryCache[e.id]; return -((s?.eligibleTrials ?? 0) * 1000 + (s?.possiblyEligibleTrials ?? 0)) }
             sorted = hits.sorted { (key($0), $0.id) < (key($1), $1.id) }
         }
         let ids = sorted.map(\.id)
         return q.sort.ascending ? ids : ids.reversed()
     }
 
-    public func summary(id: String) -> CaseSummary? {
+    public func summary(id: String) throws -> CaseSummary? {
         if let s = summaryCache[id] { return s }
-        return patient(id).map(summary(of:))
+        return try patient(id).map(summary(of:))
     }
 
-    private func summary(of p: Patient) -> CaseSummary {
+    private func summary(of p: Patient) throws -> CaseSummary {
         if let s = summaryCache[p.id] { return s }
         let interp = interpretation(of: p)
         let verdictsByTrial = trialVerdicts(of: p).values
-        let next = followUps(of: p).first { $0.status != .done }
+        let next = try followUps(of: p).first { $0.status != .done }
         let dx = p.diagnosis
         let s = CaseSummary(
             id: p.id, name: p.displayName, initials: p.initials, age: p.age(on: today), sex: p.sex,
             category: dx?.category, diagnosisLabel: dx?.who2022 ?? dx?.icc2022 ?? dx?.category.rawValue ?? "no diagnosis",
             group: dx?.category.group, site: p.site, status: p.status(on: today)?.status, elnRisk: interp.eln2022?.risk,
             germline: interp.germline.strongest, germlineTestingRecommended: interp.germline.testingRecommended,
-            mrdTrend: InMemoryRepository.trend(interp.mrd), mrdStatus: InMemoryRepository.latestSeries(interp.mrd)?.status,
+            mrdTrend: MRDTrendRule.trend(interp.mrd), mrdStatus: MRDTrendRule.latestSeries(interp.mrd)?.status,
             eligibleTrials: verdictsByTrial.filter { $0 == .eligible }.count,
             possiblyEligibleTrials: verdictsByTrial.filter { $0 == .possiblyEligible }.count,
             nextFollowUp: next.map { NextFollowUp(due: $0.due, kind: $0.kind, status: $0.status) })
@@ -250,42 +246,16 @@ public final class InMemoryRepository: CaseRepository {
         return s
     }
 
-    /// The series with the most recent sample.
-    static func latestSeries(_ series: [MRDSeriesAssessment]) -> MRDSeriesAssessment? {
-        series.filter { !$0.points.isEmpty }.max { a, b in
-            let da = a.points.last?.date ?? LocalDate(daysSinceEpoch: 0), db = b.points.last?.date ?? LocalDate(daysSinceEpoch: 0)
-            return (da, a.key.description) < (db, b.key.description)
-        }
-    }
-
-    /// Trend of the most recent series from its last two samples (undetectable ones at their sensitivity).
-    public static func trend(_ series: [MRDSeriesAssessment]) -> MRDTrend? {
-        guard let s = latestSeries(series), let last = s.points.last else { return nil }
-        guard s.points.count >= 2 else { return last.detected ? .stable : .negative }
-        let prev = s.points[s.points.count - 2]
-        switch (prev.detected, last.detected) {
-        case (false, false): return .negative
-        case (false, true): return .rising
-        case (true, false): return .falling
-        case (true, true):
-            guard let a = prev.value, let b = last.value, a > 0, b > 0 else { return .stable }
-            let change = log10(b / a)
-            if change >= 0.5 { return .rising }
-            if change <= -0.5 { return .falling }
-            return .stable
-        }
-    }
-
-    public func detail(id: String) -> CaseDetail? {
-        guard let p = patient(id) else { return nil }
+    public func detail(id: String) throws -> CaseDetail? {
+        guard let p = try patient(id) else { return nil }
         return CaseDetail(patient: p, interpretation: interpretation(of: p),
                           trials: CaseTrialRow.rows(from: armVerdicts(of: p), titles: trialTitles),
-                          followUps: followUps(of: p), summary: summary(of: p))
+                          followUps: try followUps(of: p), summary: try summary(of: p))
     }
 
     // MARK: trials
 
-    public func trials() -> [TrialSummary] {
+    public func trials() throws -> [TrialSummary] {
         if let t = trialSummaryCache { return t }
         var counts: [String: (Int, Int, Int)] = [:]
         if !trialList.isEmpty, let stored = storedTrialVerdicts?() {
@@ -303,7 +273,7 @@ public final class InMemoryRepository: CaseRepository {
                 counts[t] = c
             }
         } else if !trialList.isEmpty {
-            for p in allPatients {
+            for p in try allPatients() {
                 for (trial, verdict) in trialVerdicts(of: p) {
                     var c = counts[trial] ?? (0, 0, 0)
                     switch verdict {
@@ -323,21 +293,23 @@ public final class InMemoryRepository: CaseRepository {
         return out
     }
 
-    public func trialDetail(id: String) -> TrialDetail? {
+    public func trialDetail(id: String) throws -> TrialDetail? {
         guard let t = trialList.first(where: { $0.id == id }) else { return nil }
         var groups: [Verdict: [TrialCandidate]] = [:]
-        for p in allPatients {
+        for p in try allPatients() {
             // One trial's explained verdicts (the case's full set when already computed).
             let arms: [ArmVerdict]
             if let all = verdicts[p.id] { arms = all.filter { $0.trial == id } }
             else if let one = verdictsForTrial { arms = one(p, interpretation(of: p), id) }
             else { arms = armVerdicts(of: p).filter { $0.trial == id } }
-            guard let row = CaseTrialRow.rows(from: arms, titles: trialTitles).first(where: { $0.trialID == id }) else { continue }
+            // A trial with no open arm has no candidates (its patients are neither eligible nor ineligible).
+            guard let row = CaseTrialRow.rows(from: arms, titles: trialTitles).first(where: { $0.trialID == id }),
+                  let verdict = row.verdict else { continue }
             let best = row.arms.first { $0.arm == row.bestArm }
             let crit = best?.criteria ?? []
             let failing = crit.filter { ($0.kind == .inclusion && $0.result == .notMet) || ($0.kind == .exclusion && $0.result == .met) }
-            groups[row.verdict, default: []].append(TrialCandidate(
-                patientID: p.id, name: p.displayName, initials: p.initials, verdict: row.verdict, arm: row.bestArm,
+            groups[verdict, default: []].append(TrialCandidate(
+                patientID: p.id, name: p.displayName, initials: p.initials, verdict: verdict, arm: row.bestArm,
                 toObtain: crit.filter { $0.result == .unknown }.map(\.reason),
                 failing: failing.map(\.reason)))
         }
@@ -347,19 +319,19 @@ public final class InMemoryRepository: CaseRepository {
 
     // MARK: worklist
 
-    public func worklist(filter: WorklistFilter) -> [WorklistRow] {
+    public func worklist(filter: WorklistFilter) throws -> [WorklistRow] {
         var rows: [WorklistRow] = []
-        if filter.site == nil { _ = allPatients }
-        let selected = entries.filter { e in filter.site.map { e.site == $0 } ?? true }.compactMap { patient($0.id) }
+        if filter.site == nil { _ = try allPatients() }
+        let selected = try entries.filter { e in filter.site.map { e.site == $0 } ?? true }.compactMap { try patient($0.id) }
         // The open tasks of many cases in one pass when the store offers it (done tasks need the per-case path).
-        let bulk = filter.includeDone ? nil : openTasks?(selected)
+        let bulk = filter.includeDone ? nil : try openTasks?(selected)
         for p in selected {
-            for t in bulk.map({ $0[p.id] ?? [] }) ?? followUps(of: p) {
+            for t in try bulk.map({ $0[p.id] ?? [] }) ?? followUps(of: p) {
                 if !filter.includeDone && t.status == .done { continue }
                 if let k = filter.kind, t.kind != k { continue }
                 rows.append(WorklistRow(task: t, name: p.displayName, initials: p.initials))
             }
         }
-        return rows.sorted { ($0.task.status, $0.task.due, $0.task.patient, $0.task.id) < ($1.task.status, $1.task.due, $1.task.patient, $1.task.id) }
+        return rows.sorted { FollowUpScheduler.urgencyOrder($0.task, $1.task) }
     }
 }

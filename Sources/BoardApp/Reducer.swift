@@ -117,6 +117,15 @@ enum Reducer {
             return succeeded(message, warnings: warnings, &s)
         case .workflowFailed(let message):
             return failed(message, &s)
+        case .readFailed(let message):
+            s.message = message
+            s.messageRole = .error
+            // A case screen with nothing to show goes back to where it was opened from; the message stays.
+            if s.screen == .caseDetail, s.caseDetail.detail == nil {
+                s.stack.removeLast()
+                if s.stack.isEmpty { s.stack = [.caseList] }
+            }
+            return []
         case .clock(let wall, let elapsed):
             s.meeting.wallClock = wall; s.meeting.elapsed = elapsed
             return []

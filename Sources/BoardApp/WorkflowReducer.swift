@@ -115,7 +115,7 @@ extension Reducer {
         guard let item = s.meeting.currentItem else { s.message = "The agenda of \(m.name) is empty."; return [] }
         guard guardWrite("record a board decision", &s) else { return [] }
         let d = item.decision
-        let trials = (s.meeting.caseDetail?.trials ?? []).filter { $0.verdict != .ineligible }.map(\.trialID)
+        let trials = (s.meeting.caseDetail?.trials ?? []).filter { $0.verdict == .eligible || $0.verdict == .possiblyEligible }.map(\.trialID)
         let trialOptions = ["(none)"] + trials
         let trialChoice = d?.trialProposed.flatMap { trialOptions.firstIndex(of: $0) } ?? 0
         let status = d?.diseaseStatus ?? s.meeting.caseDetail?.summary.status?.rawValue ?? ""

@@ -56,7 +56,7 @@ public struct AppDatabase: Sendable {
         } catch let e as StoreError {
             throw e
         } catch let e as DatabaseError {
-            throw AppDatabase.storeError(e, path: path, action: "open the database") ?? e
+            throw AppDatabase.storeError(e, path: path, action: "open the database") ?? AppDatabase.failure(e, path: path, action: "open the database")
         }
     }
 
@@ -87,13 +87,18 @@ public struct AppDatabase: Sendable {
         }
     }
 
+    /// Every other SQLite error as a `StoreError` (no GRDB type reaches a caller of the store).
+    static func failure(_ error: DatabaseError, path: String, action: String) -> StoreError {
+        .failed(path: path, action: action, reason: "\(error.message ?? "SQLite error \(error.resultCode.rawValue)") [\(error.resultCode)]")
+    }
+
     /// Runs `updates` in one write transaction; refuses on a read-only database and maps lock errors.
     public func write<T>(_ action: String, _ updates: (Database) throws -> T) throws -> T {
         if isReadOnly { throw StoreError.readOnly(path: path, action: action) }
         do {
             return try dbWriter.write(updates)
         } catch let e as DatabaseError {
-            throw AppDatabase.storeError(e, path: path, action: action) ?? e
+            throw AppDatabase.storeError(e, path: path, action: action) ?? AppDatabase.failure(e, path: path, action: action)
         }
     }
 
@@ -102,7 +107,7 @@ public struct AppDatabase: Sendable {
         do {
             return try dbWriter.read(value)
         } catch let e as DatabaseError {
-            throw AppDatabase.storeError(e, path: path, action: "read the database") ?? e
+            throw AppDatabase.storeError(e, path: path, action: "read the database") ?? AppDatabase.failure(e, path: path, action: "read the database")
         }
     }
 }

@@ -8,6 +8,18 @@ extension AppDatabase {
     /// `status` is the newest recorded disease status (the listing column kept by every import).
     public func caseIndex() throws -> [CaseIndexEntry] {
         try read { db in
+            // The search terms of `CaseSearch.clinicalTerms`, from three child tables (one pass each, in the
+            // order the case's own arrays hold them).
+            var terms: [String: [String]] = [:]
+            let dx = try Row.fetchCursor(db, sql: "SELECT patientId, category, who2022, icc2022, oncotree, icd10 FROM diagnosis ORDER BY patientId, seq")
+            while let r = try dx.next() {
+                let id: String = r[0]
+                for i in 1...5 { if let t: String = r[i] { terms[id, default: []].append(t) } }
+            }
+            for table in ["variant": "gene", "fusion": "name"].sorted(by: { $0.key > $1.key }) {
+                let c = try Row.fetchCursor(db, sql: "SELECT patientId, \(table.value) FROM \(table.key) ORDER BY patientId, seq")
+                while let r = try c.next() { terms[r[0] as String, default: []].append(r[1]) }
+            }
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT id, mrn, family, given, birthDate, site, category, who2022, latestStatus FROM patient ORDER BY id
                 """)
@@ -25,9 +37,13 @@ extension AppDatabase {
                 let initials: String
                 if hasIdentity, let g = given?.first, let f = family?.first { initials = "\(g).\(f)." } else { initials = id }
                 let categoryText: String? = r[6], statusText: String? = r[8]
-                out.append(CaseIndexEntry(id: id, name: name, initials: initials, mrn: mrn, birthDate: birth, site: r[5],
+                let site: String? = r[5]
+                let identity = [mrn, family, given, name].compactMap { $0 }
+                out.append(CaseIndexEntry(id: id, name: name, initials: initials, mrn: mrn, birthDate: birth, site: site,
                                           category: categoryText.flatMap(DiagnosisCategory.init(rawValue:)), who2022: r[7],
-                                          status: statusText.flatMap(DiseaseStatus.init(rawValue:))))
+                                          status: statusText.flatMap(DiseaseStatus.init(rawValue:)),
+                                          searchTerms: [id] + (site.map { [$0] } ?? []) + (terms[id] ?? []),
+                                          identityTerms: identity))
             }
             return out
         }

@@ -161,125 +161,152 @@ extension AppDatabase {
         try read { db in try AppDatabase.recomputePlan(db, engine: engine, today: today, onlyPatients: nil).isEmpty }
     }
 
-    /// Brings the stored results up to date in ONE transaction: a patient whose data changed since its rows were
-    /// stored (its revision, replaced by triggers on every write, differs), who is new, or every patient when
-    /// `today` changed, is matched against every trial; a trial whose file fingerprint changed (or that is new)
-    /// is matched against every other patient; a removed trial's rows are deleted (a removed patient's rows go
-    /// with it: foreign key). What is stale is found by SQL alone; nothing else is loaded or evaluated, and when
-    /// nothing is stale nothing is written (no write transaction is even opened). Only rows whose verdict or codes
-    /// differ are rewritten (`rowsWritten` counts them, deletions included).
+    /// Brings the stored results up to date: a patient whose data changed since its rows were stored (its
+    /// revision, replaced by triggers on every write, differs), who is new, or every patient when `today` changed,
+    /// is matched against every trial; a trial whose file fingerprint changed (or that is new) is matched against
+    /// every other patient; a removed trial's rows are deleted (a removed patient's rows go with it: foreign key).
+    /// What is stale is found by SQL alone; when nothing is stale nothing is written.
+    ///
+    /// The CPU work never runs inside a write transaction: each chunk of patients is read, matched with no
+    /// transaction open, then written in one short transaction that first re-reads each patient's revision and
+    /// skips a patient edited meanwhile (the next pass recomputes it), so a nurse's write never waits behind a
+    /// re-match. Only rows whose verdict or codes differ are rewritten (`rowsWritten` counts them, deletions
+    /// included). Up to three passes are made while other connections keep editing.
     ///
     /// `onlyPatients`: the caller knows which patients it edited (the app after a save): only those are checked
     /// (plus changed trials), so one edit costs one patient's matching.
     @discardableResult
     public func recomputeMatches(engine: some MatchEngine, today: LocalDate, onlyPatients: [String]? = nil) throws -> MatchRecomputeReport {
         if isReadOnly { throw StoreError.readOnly(path: path, action: "store trial match results") }
-        let plan = try read { db in try AppDatabase.recomputePlan(db, engine: engine, today: today, onlyPatients: onlyPatients) }
-        if plan.isEmpty { return MatchRecomputeReport() }
-        return try write("store trial match results") { db in
-            try AppDatabase.recomputeMatches(db, engine: engine, today: today, onlyPatients: onlyPatients)
+        var report = MatchRecomputeReport()
+        for _ in 0..<3 {
+            let plan = try read { db in try AppDatabase.recomputePlan(db, engine: engine, today: today, onlyPatients: onlyPatients) }
+            if plan.isEmpty { break }
+            try recompute(plan, engine: engine, today: today, cleanRevisions: onlyPatients == nil, report: &report)
         }
+        return report
     }
 
-    /// Patients matched per engine call (bounds memory; lets the engine spread a chunk over the cores).
+    /// Patients matched per engine call (bounds memory and the length of each write transaction; lets the engine
+    /// spread a chunk over the cores).
     static let recomputeChunk = 256
 
-    static func recomputeMatches(_ db: Database, engine: some MatchEngine, today: LocalDate, onlyPatients: [String]?) throws -> MatchRecomputeReport {
-        var report = MatchRecomputeReport()
+    /// Hook for tests: called after a chunk is matched and before it is written.
+    nonisolated(unsafe) static var afterChunkMatched: (() -> Void)?
+
+    private func recompute(_ plan: MatchRecomputePlan, engine: some MatchEngine, today: LocalDate, cleanRevisions: Bool,
+                           report: inout MatchRecomputeReport) throws {
         let todayText = today.description
-        // The plan again, inside the write transaction (another connection may have written since it was read).
-        let plan = try recomputePlan(db, engine: engine, today: today, onlyPatients: onlyPatients)
-        for id in plan.removedTrials {
-            try db.execute(sql: "DELETE FROM matchResult WHERE trialId = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM matchTrialState WHERE trialId = ?", arguments: [id])
-        }
-        report.trialsRemoved = plan.removedTrials
-        if onlyPatients == nil {
-            try db.execute(sql: "DELETE FROM patientRevision WHERE patientId NOT IN (SELECT id FROM patient)")
+        if !plan.removedTrials.isEmpty || cleanRevisions {
+            try write("store trial match results") { db in
+                for id in plan.removedTrials {
+                    try db.execute(sql: "DELETE FROM matchResult WHERE trialId = ?", arguments: [id])
+                    try db.execute(sql: "DELETE FROM matchTrialState WHERE trialId = ?", arguments: [id])
+                }
+                if cleanRevisions { try db.execute(sql: "DELETE FROM patientRevision WHERE patientId NOT IN (SELECT id FROM patient)") }
+            }
+            report.trialsRemoved += plan.removedTrials.filter { !report.trialsRemoved.contains($0) }
         }
         let changedTrials = plan.changedTrials
-
         // Work: stale patients against every trial, then (when trials changed) every other patient against those.
         let staleIDs = plan.patients.map(\.id)
         var revisions: [String: Int64] = [:]
         for p in plan.patients { if let r = p.revision { revisions[p.id] = r } }
         var work: [(ids: [String], trials: Set<String>?)] = []
-        for i in stride(from: 0, to: staleIDs.count, by: recomputeChunk) {
-            work.append((Array(staleIDs[i..<min(staleIDs.count, i + recomputeChunk)]), nil))
+        for i in stride(from: 0, to: staleIDs.count, by: AppDatabase.recomputeChunk) {
+            work.append((Array(staleIDs[i..<min(staleIDs.count, i + AppDatabase.recomputeChunk)]), nil))
         }
         if !changedTrials.isEmpty {
             let stale = Set(staleIDs)
-            let others = try String.fetchAll(db, sql: "SELECT id FROM patient ORDER BY id").filter { !stale.contains($0) }
-            for i in stride(from: 0, to: others.count, by: recomputeChunk) {
-                work.append((Array(others[i..<min(others.count, i + recomputeChunk)]), changedTrials))
+            let others = try read { db in try String.fetchAll(db, sql: "SELECT id FROM patient ORDER BY id") }.filter { !stale.contains($0) }
+            for i in stride(from: 0, to: others.count, by: AppDatabase.recomputeChunk) {
+                work.append((Array(others[i..<min(others.count, i + AppDatabase.recomputeChunk)]), changedTrials))
             }
         }
+        for chunk in work {
+            let patients = try read { db in try AppDatabase.loadChunk(db, chunk.ids) }
+            let results = engine.match(patients, today: today, trialIDs: chunk.trials)   // no transaction open
+            AppDatabase.afterChunkMatched?()
+            var written = 0
+            var recomputed: [String] = []
+            try write("store trial match results") { db in
+                written = 0; recomputed = []
+                let currentRevision = try db.cachedStatement(sql: "SELECT revision FROM patientRevision WHERE patientId = ?")
+                let exists = try db.cachedStatement(sql: "SELECT 1 FROM patient WHERE id = ?")
+                let state = try db.cachedStatement(sql: "INSERT OR REPLACE INTO matchPatientState (patientId, fingerprint, today, revision) VALUES (?,0,?,?)")
+                let newRevision = try db.cachedStatement(sql: "INSERT OR REPLACE INTO patientRevision (patientId, revision) VALUES (?, random()) RETURNING revision")
+                for (p, rows) in zip(patients, results) {
+                    // Edited or removed since it was read: left stale for the next pass (never stored from old data).
+                    guard try Int.fetchOne(exists, arguments: [p.id]) != nil else { continue }
+                    let now = try Int64.fetchOne(currentRevision, arguments: [p.id])
+                    if let r = revisions[p.id], now != r { continue }
+                    if chunk.trials == nil, revisions[p.id] == nil, now != nil { continue }
+                    written += try AppDatabase.store(db, p.id, rows, trials: chunk.trials)
+                    guard chunk.trials == nil else { continue }
+                    // A patient without a revision (written before the triggers existed and missed by the migration) gets one.
+                    let revision: Int64
+                    if let r = now { revision = r } else {
+                        guard let r = try Int64.fetchOne(newRevision, arguments: [p.id]) else {
+                            throw StoreError.unusable(path: "patientRevision", reason: "no revision for patient \(p.id)")
+                        }
+                        revision = r
+                    }
+                    try state.execute(arguments: [p.id, todayText, revision])
+                    recomputed.append(p.id)
+                }
+            }
+            report.rowsWritten += written
+            report.patientsRecomputed += recomputed
+        }
+        if !changedTrials.isEmpty {
+            try write("store trial match results") { db in
+                for (id, fp) in engine.trialFingerprints where changedTrials.contains(id) {
+                    try db.execute(sql: "INSERT OR REPLACE INTO matchTrialState (trialId, fingerprint) VALUES (?, ?)", arguments: [id, Int64(bitPattern: fp)])
+                }
+            }
+            report.trialsRecomputed = Array(Set(report.trialsRecomputed).union(changedTrials)).sorted()
+        }
+    }
 
+    /// The patients of one chunk, in the chunk's order. Few: by id; many: one range scan (ids are in order), filtered.
+    static func loadChunk(_ db: Database, _ ids: [String]) throws -> [Patient] {
+        if ids.count <= 16 {
+            return try ids.flatMap { try PatientRows.load(db, whereClause: "WHERE p.id = ?", arguments: [$0]) }
+        }
+        let wanted = Set(ids)
+        let lo = ids.min() ?? "", hi = ids.max() ?? ""
+        let byID = Dictionary(try PatientRows.load(db, whereClause: "WHERE p.id BETWEEN ? AND ?", arguments: [lo, hi])
+            .filter { wanted.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return ids.compactMap { byID[$0] }
+    }
+
+    /// Replaces one patient's rows of `trials` (all when nil) by `rows`, writing only what differs (a new day
+    /// usually changes few verdicts: the unchanged rows are not rewritten). Returns the rows written.
+    static func store(_ db: Database, _ patientId: String, _ rows: [StoredMatch], trials: Set<String>?) throws -> Int {
         let existing = try db.cachedStatement(sql: "SELECT trialId, armId, verdict, codes FROM matchResult WHERE patientId = ?")
         let upsert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO matchResult (patientId, trialId, armId, verdict, codes) VALUES (?,?,?,?,?)")
         let delete = try db.cachedStatement(sql: "DELETE FROM matchResult WHERE patientId = ? AND trialId = ? AND armId = ?")
-        let state = try db.cachedStatement(sql: "INSERT OR REPLACE INTO matchPatientState (patientId, fingerprint, today, revision) VALUES (?,0,?,?)")
-        let newRevision = try db.cachedStatement(sql: "INSERT OR REPLACE INTO patientRevision (patientId, revision) VALUES (?, random()) RETURNING revision")
-
-        /// Replaces one patient's rows of `trials` (all when nil) by `rows`, writing only what differs (a new day
-        /// usually changes few verdicts: the unchanged rows are not rewritten).
-        func store(_ patientId: String, _ rows: [StoredMatch], trials: Set<String>?) throws {
-            var old: [String: (verdict: String, codes: Data)] = [:]
-            let cursor = try Row.fetchCursor(existing, arguments: [patientId])
-            while let r = try cursor.next() {
-                let trial: String = r[0]
-                if let trials, !trials.contains(trial) { continue }
-                let arm: String = r[1]
-                old[trial + "\u{1F}" + arm] = (r[2], r[3])
-            }
-            for m in rows {
-                let codes = encodeCodes(m.codes)
-                if let o = old.removeValue(forKey: m.trialId + "\u{1F}" + m.armId), o.verdict == m.verdict.rawValue, o.codes == codes { continue }
-                try upsert.execute(arguments: [m.patientId, m.trialId, m.armId, m.verdict.rawValue, codes])
-                report.rowsWritten += 1
-            }
-            for key in old.keys.sorted() {
-                let parts = key.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-                guard parts.count == 2 else { continue }
-                try delete.execute(arguments: [patientId, parts[0], parts[1]])
-                report.rowsWritten += 1
-            }
+        var written = 0
+        var old: [String: (verdict: String, codes: Data)] = [:]
+        let cursor = try Row.fetchCursor(existing, arguments: [patientId])
+        while let r = try cursor.next() {
+            let trial: String = r[0]
+            if let trials, !trials.contains(trial) { continue }
+            let arm: String = r[1]
+            old[trial + "\u{1F}" + arm] = (r[2], r[3])
         }
-
-        for chunk in work {
-            // Few patients: by id; many: one range scan of the chunk (ids are in order), filtered.
-            let patients: [Patient]
-            if chunk.ids.count <= 16 {
-                patients = try chunk.ids.flatMap { try PatientRows.load(db, whereClause: "WHERE p.id = ?", arguments: [$0]) }
-            } else {
-                let wanted = Set(chunk.ids)
-                let lo = chunk.ids.min() ?? "", hi = chunk.ids.max() ?? ""
-                let byID = Dictionary(try PatientRows.load(db, whereClause: "WHERE p.id BETWEEN ? AND ?", arguments: [lo, hi])
-                    .filter { wanted.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-                patients = chunk.ids.compactMap { byID[$0] }
-            }
-            let results = engine.match(patients, today: today, trialIDs: chunk.trials)
-            for (p, rows) in zip(patients, results) {
-                try store(p.id, rows, trials: chunk.trials)
-                guard chunk.trials == nil else { continue }
-                // A patient without a revision (written before the triggers existed and missed by the migration) gets one.
-                let revision: Int64
-                if let r = revisions[p.id] { revision = r } else {
-                    guard let r = try Int64.fetchOne(newRevision, arguments: [p.id]) else {
-                        throw StoreError.unusable(path: "patientRevision", reason: "no revision for patient \(p.id)")
-                    }
-                    revision = r
-                }
-                try state.execute(arguments: [p.id, todayText, revision])
-                report.patientsRecomputed.append(p.id)
-            }
+        for m in rows {
+            let codes = encodeCodes(m.codes)
+            if let o = old.removeValue(forKey: m.trialId + "\u{1F}" + m.armId), o.verdict == m.verdict.rawValue, o.codes == codes { continue }
+            try upsert.execute(arguments: [m.patientId, m.trialId, m.armId, m.verdict.rawValue, codes])
+            written += 1
         }
-        if !changedTrials.isEmpty {
-            for (id, fp) in engine.trialFingerprints where changedTrials.contains(id) {
-                try db.execute(sql: "INSERT OR REPLACE INTO matchTrialState (trialId, fingerprint) VALUES (?, ?)", arguments: [id, Int64(bitPattern: fp)])
-            }
-            report.trialsRecomputed = changedTrials.sorted()
+        for key in old.keys.sorted() {
+            let parts = key.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 2 else { continue }
+            try delete.execute(arguments: [patientId, parts[0], parts[1]])
+            written += 1
         }
-        return report
+        return written
     }
 }

@@ -14,6 +14,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
     case unknownPatient(id: String)
     /// A stored value that cannot be decoded (a hand-edited or damaged database).
     case corrupt(table: String, column: String, value: String)
+    /// Any other SQLite failure (I/O error, disk full, a missing table…): an internal fault, never an empty answer.
+    case failed(path: String, action: String, reason: String)
 
     public var description: String {
         switch self {
@@ -29,12 +31,16 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
             return "unknown case id \"\(id)\": no such patient in the database."
         case .corrupt(let table, let column, let value):
             return "damaged database: table \(table), column \(column) holds an unexpected value \"\(value)\"."
+        case .failed(let path, let action, let reason):
+            return "could not \(action) (\(path)): \(reason)"
         }
     }
 
     /// True for errors the user can fix (exit status 1); false for internal faults (exit status 2).
     public var isUserError: Bool {
-        if case .corrupt = self { return false }
-        return true
+        switch self {
+        case .corrupt, .failed: return false
+        default: return true
+        }
     }
 }

@@ -1,4 +1,5 @@
 import CaseModel
+import ClinicalRules
 import Foundation
 import GRDB
 
@@ -35,14 +36,9 @@ public struct WorkflowService: WorkflowRepository {
         self.clock = clock
     }
 
-    /// A task due within this many days is due soon (mirrors `FollowUpScheduler.dueSoonDays`).
-    public static let dueSoonDays = 14
-
+    /// The follow-up status rule is ClinicalRules' (`FollowUpScheduler.status`): one owner.
     public static func status(due: LocalDate, done: Bool, today: LocalDate) -> FollowUpStatus {
-        if done { return .done }
-        let d = today.days(until: due)
-        if d < 0 { return .overdue }
-        return d <= dueSoonDays ? .dueSoon : .upcoming
+        FollowUpScheduler.status(due: due, done: done, today: today)
     }
 
     /// "X#3" → "X"; nil for an id that is not a successor.

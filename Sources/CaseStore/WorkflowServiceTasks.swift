@@ -1,20 +1,13 @@
 import CaseModel
+import ClinicalRules
 import Foundation
 import GRDB
 
 /// The nurse worklist: the rules' tasks merged with the tasks the app created and the nurses' records
 /// (done, rescheduled, notes), and the writes `done`, `reschedule`, `note`.
 extension WorkflowService {
-    /// Most urgent first: overdue, due soon, upcoming, done; then due date, patient, id.
-    static func urgencySorted(_ tasks: [FollowUpTask]) -> [FollowUpTask] {
-        func rank(_ s: FollowUpStatus) -> Int { [.overdue: 0, .dueSoon: 1, .upcoming: 2, .done: 3][s] ?? 4 }
-        return tasks.sorted { a, b in
-            if a.status != b.status { return rank(a.status) < rank(b.status) }
-            if a.due != b.due { return a.due < b.due }
-            if a.patient != b.patient { return a.patient < b.patient }
-            return a.id < b.id
-        }
-    }
+    /// Most urgent first (`FollowUpScheduler.urgencyOrder`, the one rule).
+    static func urgencySorted(_ tasks: [FollowUpTask]) -> [FollowUpTask] { FollowUpScheduler.sortedByUrgency(tasks) }
 
     /// Provider tasks plus open app tasks of `patient`, before the nurses' records are applied.
     func rawTasks(for patient: Patient, appTasks: [FollowUpTask]) -> [FollowUpTask] {

@@ -2,6 +2,10 @@ import CaseModel
 
 /// Everything the clinical rules say about one patient on one day.
 public struct Interpretation: Sendable, Equatable {
+    /// Version of the clinical rules as the trial engine reads them: bump it with every change that can alter an
+    /// interpretation (risk, MRD status, germline flags), so that stored trial verdicts computed by an older
+    /// engine are recomputed rather than served.
+    public static let rulesVersion = "rules-2026-12-01.1"
     public var eln2022: RiskAssessment?
     public var eln2024LessIntensive: RiskAssessment?
     public var germline: GermlineAssessment

@@ -1,5 +1,6 @@
 import Foundation
 import CaseModel
+import ClinicalRules
 import BoardApp
 
 /// An in-memory `WorkflowRepository` over the fixture patients for reducer tests and goldens (BoardApp
@@ -139,9 +140,7 @@ public final class FixtureWorkflows: WorkflowRepository, @unchecked Sendable {
     // MARK: tasks
 
     private func status(_ due: LocalDate, done: LocalDate?) -> FollowUpStatus {
-        if done != nil { return .done }
-        let d = today.days(until: due)
-        return d < 0 ? .overdue : (d <= 14 ? .dueSoon : .upcoming)
+        FollowUpScheduler.status(due: due, done: done != nil, today: today)
     }
 
     private func allTasks(_ s: Store, for p: Patient) -> [FollowUpTask] {

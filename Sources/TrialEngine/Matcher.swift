@@ -6,6 +6,9 @@ import Foundation
 /// patient is indexed once (`PatientFacts`); then every arm is evaluated without text work. Reasons are turned
 /// into text only by `verdicts(…)`, never by the fast path.
 public struct Matcher: Sendable {
+    /// Version of the criteria semantics and of the result-code layout: bump it with every change that can alter
+    /// a verdict or a stored code for the same trial file (stored results of another version are recomputed).
+    public static let engineVersion = "match-2026-12-01.1"
     public let trials: [CompiledTrial]
     /// (trial index, arm index) of every arm, in catalogue order.
     public let armIndex: [(trial: Int, arm: Int)]
@@ -36,20 +39,6 @@ public struct Matcher: Sendable {
             tstarts.append(idx.count)
         }
         armIndex = idx; program = prog; programIsExclusion = excl; armStart = starts; trialStart = tstarts; armIsOpen = open
-    }
-
-    /// A matcher over an independent copy of the compiled rules (same verdicts).
-    func threadLocalCopy() -> Matcher {
-        var ts = trials
-        for ti in ts.indices {
-            for ai in ts[ti].arms.indices {
-                for ci in ts[ti].arms[ai].criteria.indices {
-                    let rule = String(decoding: Array(ts[ti].arms[ai].criteria[ci].spec.rule.utf8), as: UTF8.self)
-                    if let e = try? RuleParser.parse(rule) { ts[ti].arms[ai].criteria[ci].expr = e }
-                }
-            }
-        }
-        return Matcher(trials: ts)
     }
 
     /// Fast path: verdict of the k-th arm (in `armIndex` order).
@@ -102,26 +91,6 @@ public struct Matcher: Sendable {
         for k in 0..<armIndex.count { out.append(verdict(arm: k, facts: facts)) }
     }
 
-    /// Fast path over many patients, split over `threads` cores: verdicts patient-major (`facts.count × armIndex.count`,
-    /// arms in `armIndex` order).
-    public func verdictMatrix(_ facts: [PatientFacts], threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> [Verdict] {
-        let arms = armIndex.count
-        guard !facts.isEmpty, arms > 0 else { return [] }
-        let out = VerdictBuffer(count: facts.count * arms)
-        let chunks = max(1, min(threads, facts.count))
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            // Each thread evaluates its own copy of the compiled rules (re-parsed: ~1 ms), so threads never
-            // touch the same reference counts.
-            let local = c == 0 ? self : self.threadLocalCopy()
-            let lo = facts.count * c / chunks, hi = facts.count * (c + 1) / chunks
-            for p in lo..<hi {
-                let base = p * arms
-                for k in 0..<arms { out.set(base + k, local.verdict(arm: k, facts: facts[p])) }
-            }
-        }
-        return out.values
-    }
-
     /// The trial's verdict: the best verdict among its open arms; nil when no arm is open.
     public func trialVerdict(_ trialIndex: Int, facts: PatientFacts) -> Verdict? {
         var best: Verdict?
@@ -134,9 +103,7 @@ public struct Matcher: Sendable {
     }
 
     /// Best verdict among open arms of already computed arm verdicts (closed/suspended arms never count).
-    public static func bestOpen(_ arms: [ArmVerdict]) -> Verdict? {
-        arms.filter { $0.armStatus == .open }.map(\.verdict).min()
-    }
+    public static func bestOpen(_ arms: [ArmVerdict]) -> Verdict? { TrialVerdictRule.bestOpenArm(arms)?.verdict }
 
     // MARK: explained verdicts
 

@@ -34,7 +34,7 @@ public struct TrialLoader {
     public static func loadDirectory(_ dir: URL) throws -> TrialCatalogue {
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-        var trials: [CompiledTrial] = []
+        var files: [(String, String)] = []
         var diags: [TrialDiagnostic] = []
         for n in names {
             let url = dir.appendingPathComponent(n)
@@ -43,11 +43,22 @@ public struct TrialLoader {
                 diags.append(TrialDiagnostic(file: shown, line: 1, column: 1, message: "cannot read the file as UTF-8 text"))
                 continue
             }
-            let (t, d) = load(text: text, file: shown)
+            files.append((shown, text))
+        }
+        let c = loadFiles(files)
+        return TrialCatalogue(trials: c.trials, diagnostics: diags + c.diagnostics)
+    }
+
+    /// Loads trial files given as (name, text), in the order given (a catalogue held by a database).
+    /// Duplicate ids: the later file is refused.
+    public static func loadFiles(_ files: [(name: String, text: String)]) -> TrialCatalogue {
+        var trials: [CompiledTrial] = []
+        var diags: [TrialDiagnostic] = []
+        for (name, text) in files {
+            let (t, d) = load(text: text, file: name)
             diags += d
             if let t { trials.append(t) }
         }
-        // Duplicate ids: the later file is refused.
         var seen: [String: String] = [:]
         var unique: [CompiledTrial] = []
         for t in trials {

@@ -37,9 +37,12 @@ struct Caseboard: AsyncParsableCommand {
             exit(withError: e)
         } catch let e as ExitCode {
             Foundation.exit(e.rawValue)
+        } catch let e as CommandFailure {
+            FileHandle.standardError.write(Data((e.line + "\n").utf8))
+            Foundation.exit(e.code)
         } catch {
             // ArgumentParser reports help (`case --help`) and late parse errors by throwing from run().
-            if !CLIError.isKnown(error) {
+            if !CLI.isKnown(error) {
                 let code = exitCode(for: error)
                 if code == .success { exit(withError: error) }
                 let typeName = String(reflecting: type(of: error))
@@ -48,7 +51,7 @@ struct Caseboard: AsyncParsableCommand {
                     Foundation.exit(1)
                 }
             }
-            let (message, code) = CLIError.classify(error)
+            let (message, code) = CLI.classify(error)
             FileHandle.standardError.write(Data("caseboard: \(message)\n".utf8))
             Foundation.exit(code)
         }

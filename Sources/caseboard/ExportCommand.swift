@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseStore
+import CaseboardCore
 import Foundation
 
 /// `caseboard export [--out FILE]`: caseboard-cases v1, patients by id, keys sorted.
@@ -12,7 +13,7 @@ struct ExportCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
-        let context = try CommandContext(global)
+        let context = try global.workspace()
         let data = try CaseFileWriter.data(try context.patients())
         if let out {
             let url = URL(fileURLWithPath: out)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaseModel
 import CaseStore
+import CaseboardCore
 import Foundation
 
 /// Worklist writes (issue 6), each in one transaction with an audit record:
@@ -20,10 +21,10 @@ extension FollowupsCommand {
         @Option(name: .long, help: ArgumentHelp("Date it was done (default: today).", valueName: "YYYY-MM-DD")) var date: String?
 
         func run() throws {
-            try WorkflowCLI.run("followups done") {
-                let context = try CommandContext(options)
-                let d = try date.map { try WorkflowCLI.date($0, option: "--date") }
-                let outcome = try WorkflowCLI.service(context).completeTask(id: task, date: d)
+            try CLI.run("followups done") {
+                let context = try options.workspace()
+                let d = try date.map { try CLI.date($0, option: "--date") }
+                let outcome = try CLI.service(context).completeTask(id: task, date: d)
                 print("\(task): done on \(outcome.task.done?.description ?? "")")
                 if let n = outcome.next { print("next occurrence \(n.id): \(n.kind) due \(n.due)") }
             }
@@ -38,9 +39,9 @@ extension FollowupsCommand {
         @Option(name: .long, help: ArgumentHelp("Why it moves (required).", valueName: "R")) var reason: String
 
         func run() throws {
-            try WorkflowCLI.run("followups reschedule") {
-                let context = try CommandContext(options)
-                let t = try WorkflowCLI.service(context).rescheduleTask(id: task, to: try WorkflowCLI.date(to, option: "--to"), reason: reason)
+            try CLI.run("followups reschedule") {
+                let context = try options.workspace()
+                let t = try CLI.service(context).rescheduleTask(id: task, to: try CLI.date(to, option: "--to"), reason: reason)
                 print("\(task): now due \(t.due) (\(t.status.rawValue))")
             }
         }
@@ -53,9 +54,9 @@ extension FollowupsCommand {
         @Option(name: .long, help: ArgumentHelp("The note.", valueName: "T")) var text: String
 
         func run() throws {
-            try WorkflowCLI.run("followups note") {
-                let context = try CommandContext(options)
-                _ = try WorkflowCLI.service(context).noteTask(id: task, text: text)
+            try CLI.run("followups note") {
+                let context = try options.workspace()
+                _ = try CLI.service(context).noteTask(id: task, text: text)
                 print("\(task): note added")
             }
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaseModel
 import CaseStore
+import CaseboardCore
 import Foundation
 
 /// `caseboard import FILE…`: validates every file completely first; on any error prints each
@@ -24,7 +25,7 @@ struct ImportCommand: ParsableCommand {
             for e in reader.errors { stderr.write(Data("\(e)\n".utf8)) }
             throw CLIError.user("import refused: \(reader.errors.count) problem\(reader.errors.count == 1 ? "" : "s") found; nothing was written.")
         }
-        let context = try CommandContext(global)
+        let context = try global.workspace()
         let db = try context.database(forWriting: true)
         let outcome = try CaseImporter.importValidated(reader, into: db, who: global.resolvedUser, source: files.joined(separator: " "))
         stderr.write(Data("imported \(outcome.imported) patient\(outcome.imported == 1 ? "" : "s") (\(outcome.replaced) replaced) into \(db.path)\n".utf8))

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CaseModel
-import CaseStore
 import ClinicalRules
+import CaseboardCore
 import Foundation
 import TrialEngine
 
@@ -17,33 +17,25 @@ struct MatchCommand: ParsableCommand {
     @Flag(name: .long, help: "Only arms that are eligible or possibly eligible.") var candidates = false
 
     func run() throws {
-        guard (patient == nil) != (trial == nil) else { throw TrialsIO.fail("caseboard match: give exactly one of --patient ID or --trial ID") }
-        let ctx: CommandContext
-        do { ctx = try CommandContext(options) } catch { throw TrialsIO.fail("caseboard: \(error)") }
-        let cat = try TrialsIO.catalogue(context: ctx)
-        let matcher = Matcher.compile(cat)
+        guard (patient == nil) != (trial == nil) else { throw CLIError.user("match: give exactly one of --patient ID or --trial ID") }
+        let ctx = try options.workspace()
+        let matcher = try CLI.matcher(ctx)
         var out: [ArmVerdict] = []
-        var thePatient: Patient?
-        if let pid = patient {
-            do { thePatient = try ctx.patient(id: pid) } catch { throw TrialsIO.fail("caseboard: \(error)") }
-        }
-        if let tid = trial, !matcher.trials.contains(where: { $0.trial.id == tid }) { throw TrialsIO.fail("caseboard: unknown trial id \(tid)") }
+        let thePatient = try patient.map { try ctx.patient(id: $0) }
+        if let tid = trial, !matcher.trials.contains(where: { $0.trial.id == tid }) { throw CLIError.user("unknown trial id \(tid)") }
         // A writable database serves the stored results, brought up to date first; read-only: on the fly.
         var stored: [ArmVerdict]?
-        let db: AppDatabase
-        do { db = try ctx.database() } catch { throw TrialsIO.fail("caseboard: \(error)") }
-        if StoredMatching.bringUpToDate(db, matcher: matcher, today: ctx.today, command: "match") {
+        let db = try ctx.database()
+        if StoredMatching.bringUpToDate(db, matcher: matcher, today: ctx.today, report: CLI.matchReport("match"), warn: { CLI.warn("match", $0) }) {
             do {
                 if let p = thePatient {
                     stored = try StoredMatching.patientVerdicts(db, matcher: matcher, patient: p, today: ctx.today, candidatesOnly: candidates)
                 } else if let tid = trial {
                     stored = try StoredMatching.trialVerdicts(db, matcher: matcher, trialID: tid, today: ctx.today, candidatesOnly: candidates)
                 }
-                if stored == nil {
-                    TrialsIO.stderr("caseboard match: warning: the stored trial results do not cover the catalogue in force; computing on the fly.")
-                }
+                if stored == nil { CLI.warn("match", "the stored trial results do not cover the catalogue in force; computing on the fly.") }
             } catch {
-                TrialsIO.stderr("caseboard match: warning: could not read the stored trial results (\(CLIError.classify(error).message)); computing on the fly.")
+                CLI.warn("match", "could not read the stored trial results (\(CLI.classify(error).message)); computing on the fly.")
             }
         }
         if let stored {
@@ -51,15 +43,13 @@ struct MatchCommand: ParsableCommand {
         } else if let p = thePatient {
             out = matcher.verdicts(for: p, interpretation: Interpretation.interpret(p, today: ctx.today), today: ctx.today)
         } else if let tid = trial {
-            let ps: [Patient]
-            do { ps = try ctx.patients() } catch { throw TrialsIO.fail("caseboard: \(error)") }
-            for p in ps {
+            for p in try ctx.patients() {
                 let f = PatientFacts(patient: p, interpretation: Interpretation.interpret(p, today: ctx.today), today: ctx.today)
                 out += matcher.verdicts(trialID: tid, facts: f)
             }
         }
         if candidates { out = out.filter { $0.verdict != .ineligible && $0.armStatus == .open } }
-        if json { try TrialsIO.printJSON(out); return }
+        if json { try CLI.printJSON(out); return }
         for v in out {
             let status = v.armStatus == .open ? "" : " [arm \(v.armStatus.rawValue): never eligible]"
             print("\(v.patient)  \(v.trial) arm \(v.arm): \(v.verdict.rawValue)\(status)")

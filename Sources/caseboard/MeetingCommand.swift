@@ -2,6 +2,7 @@ import ArgumentParser
 import CaseModel
 import CaseStore
 import ClinicalRules
+import CaseboardCore
 import Foundation
 
 /// `caseboard meeting`: board meetings (RCP) and their records.
@@ -29,15 +30,15 @@ extension MeetingCommand {
         struct Row: Encodable { let id: String, date: String, name: String, site: String?, cases: Int, decided: Int }
 
         func run() throws {
-            try WorkflowCLI.run("meeting list") {
-                let context = try CommandContext(options)
+            try CLI.run("meeting list") {
+                let context = try options.workspace()
                 let meetings = try context.database().meetings()
                 let rows = meetings.map { Row(id: $0.id, date: $0.date.description, name: $0.name, site: $0.site,
                                               cases: $0.agenda.count, decided: $0.agenda.filter { $0.decision != nil }.count) }
-                if json { print(WorkflowCLI.json(rows)); return }
+                if json { try CLI.printJSON(rows); return }
                 if context.isDemo { print("SYNTHETIC DEMO DATA") }
                 if rows.isEmpty { print("No board meetings."); return }
-                print(WorkflowCLI.table(["ID", "DATE", "NAME", "SITE", "CASES", "DECIDED"],
+                print(Reports.textTable(["ID", "DATE", "NAME", "SITE", "CASES", "DECIDED"],
                                         rows.map { [$0.id, $0.date, $0.name, $0.site ?? "-", "\($0.cases)", "\($0.decided)"] }),
                       terminator: "")
             }
@@ -51,33 +52,14 @@ extension MeetingCommand {
         @Flag(name: .long, help: "Print the meeting as JSON (agenda with decisions).") var json = false
 
         func run() throws {
-            try WorkflowCLI.run("meeting show") {
-                let context = try CommandContext(options)
+            try CLI.run("meeting show") {
+                let context = try options.workspace()
                 let m = try context.database().meeting(id: id)
-                if json { print(WorkflowCLI.json(m)); return }
+                if json { try CLI.printJSON(m); return }
                 if context.isDemo { print("SYNTHETIC DEMO DATA") }
-                print(MeetingCommand.text(m), terminator: "")
+                print(Reports.meetingText(m), terminator: "")
             }
         }
-    }
-
-    static func text(_ m: BoardMeeting) -> String {
-        var out = "\(m.id)  \(m.date)  \(m.name)" + (m.site.map { "  (\($0))" } ?? "") + "\n"
-        if m.agenda.isEmpty { return out + "  agenda empty\n" }
-        for (i, item) in m.agenda.enumerated() {
-            out += "\n\(i + 1). \(item.patient) — \(item.question)\n"
-            guard let d = item.decision else { out += "   decision: not recorded\n"; continue }
-            out += "   participants: " + d.participants.map { "\($0.name) (\($0.specialty)\($0.isPhysician ? "" : ", non-physician"))" }
-                .joined(separator: "; ") + "\n"
-            if let w = WorkflowService.quorumWarning(d.participants) { out += "   WARNING: \(w)\n" }
-            if let s = d.diseaseStatus { out += "   disease status: \(s)\n" }
-            out += "   proposal: \(d.proposal)\n"
-            out += "   guideline: " + (d.followsGuideline ? "conforme" : "HORS RÉFÉRENTIEL — \(d.justification ?? "")") + "\n"
-            out += "   trial proposed: \(d.trialProposed ?? "no")\n"
-            out += "   next review: \(d.nextReview?.description ?? "none")\n"
-            out += "   recorded by: \(d.recordedBy ?? "-")\n"
-        }
-        return out
     }
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case md, html }
@@ -91,18 +73,10 @@ extension MeetingCommand {
         @Option(name: .long, help: ArgumentHelp("Write to FILE instead of stdout.", valueName: "FILE")) var out: String?
 
         func run() throws {
-            try WorkflowCLI.run("meeting export") {
-                let context = try CommandContext(options)
-                let db = try context.database()
-                let m = try db.meeting(id: id)
-                var patients: [String: Patient] = [:]
-                for item in m.agenda { patients[item.patient] = try? db.patient(id: item.patient) }
-                let facts: (Patient) -> MeetingCaseFacts = {
-                    MeetingCaseFacts(eln2022: Interpretation.interpret($0, today: m.date, followUps: false).eln2022)
-                }
-                let text = format == .md ? MeetingExport.markdown(m, patients: patients, facts: facts, isDemo: context.isDemo)
-                    : MeetingExport.html(m, patients: patients, facts: facts, isDemo: context.isDemo)
-                try WorkflowCLI.emit(text, out: out)
+            try CLI.run("meeting export") {
+                let context = try options.workspace()
+                let text = try Reports.boardRecord(context, meetingID: id, format: format == .md ? .md : .html)
+                try CLI.emit(text, out: out)
             }
         }
     }
@@ -115,10 +89,10 @@ extension MeetingCommand {
         @Option(name: .long, help: ArgumentHelp("Site (hospital).", valueName: "S")) var site: String?
 
         func run() throws {
-            try WorkflowCLI.run("meeting create") {
-                let context = try CommandContext(options)
-                let d = try date.map { try WorkflowCLI.date($0, option: "--date") } ?? context.today
-                let m = try WorkflowCLI.service(context).createMeeting(date: d, name: name, site: site)
+            try CLI.run("meeting create") {
+                let context = try options.workspace()
+                let d = try date.map { try CLI.date($0, option: "--date") } ?? context.today
+                let m = try CLI.service(context).createMeeting(date: d, name: name, site: site)
                 print(m.id)
             }
         }
@@ -132,9 +106,9 @@ extension MeetingCommand {
         @Option(name: .long, help: ArgumentHelp("The question asked of the board.", valueName: "Q")) var question: String
 
         func run() throws {
-            try WorkflowCLI.run("meeting add") {
-                let context = try CommandContext(options)
-                let item = try WorkflowCLI.service(context).addToAgenda(meetingId: id, patientId: caseId, question: question)
+            try CLI.run("meeting add") {
+                let context = try options.workspace()
+                let item = try CLI.service(context).addToAgenda(meetingId: id, patientId: caseId, question: question)
                 print("\(id): \(item.patient) on the agenda at position \(item.position)")
             }
         }
@@ -158,15 +132,15 @@ extension MeetingCommand {
         var nextReview: String?
 
         func run() throws {
-            try WorkflowCLI.run("meeting record") {
-                let context = try CommandContext(options)
-                let participants = try participant.map(MeetingCommand.participant)
-                let next = try nextReview.map { try WorkflowCLI.date($0, option: "--next-review") }
+            try CLI.run("meeting record") {
+                let context = try options.workspace()
+                let participants = try participant.map(Reports.participant)
+                let next = try nextReview.map { try CLI.date($0, option: "--next-review") }
                 let decision = BoardDecision(participants: participants, diseaseStatus: diseaseStatus, proposal: proposal,
                                              followsGuideline: !offGuideline, justification: justification, trialProposed: trial,
-                                             nextReview: next, recordedBy: context.options.resolvedUser)
-                let outcome = try WorkflowCLI.service(context).recordDecision(meetingId: id, patientId: caseId, decision: decision)
-                for w in outcome.warnings { WorkflowCLI.warn("meeting record", w) }
+                                             nextReview: next, recordedBy: context.options.user)
+                let outcome = try CLI.service(context).recordDecision(meetingId: id, patientId: caseId, decision: decision)
+                for w in outcome.warnings { CLI.warn("meeting record", w) }
                 print("\(id): decision recorded for \(caseId)")
                 if let s = outcome.screening { print("pre-screening log: \(caseId) on \(s.trial) is \(s.status?.rawValue ?? "-")") }
                 if let t = outcome.reviewTask { print("follow-up task \(t.id): \(t.kind) due \(t.due)") }
@@ -174,19 +148,4 @@ extension MeetingCommand {
         }
     }
 
-    /// "Name:specialty" (physician) or "Name:role:non-physician".
-    static func participant(_ text: String) throws -> Participant {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard parts.count == 2 || parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty else {
-            throw CLIError.user("--participant: expected \"Name:specialty\" or \"Name:role:non-physician\", found \"\(text)\"")
-        }
-        if parts.count == 3 {
-            switch parts[2].lowercased() {
-            case "non-physician", "nonphysician", "other": return Participant(name: parts[0], specialty: parts[1], isPhysician: false)
-            case "physician", "md": return Participant(name: parts[0], specialty: parts[1], isPhysician: true)
-            default: throw CLIError.user("--participant: the third part must be \"non-physician\" or \"physician\", found \"\(parts[2])\" in \"\(text)\"")
-            }
-        }
-        return Participant(name: parts[0], specialty: parts[1], isPhysician: true)
-    }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaseModel
 import CaseStore
+import CaseboardCore
 import Foundation
 
 /// `caseboard screening`: the trial pre-screening log.
@@ -36,17 +37,17 @@ extension ScreeningCommand {
         @Option(name: .long, help: ArgumentHelp("Trial arm or cohort.", valueName: "A")) var arm: String?
 
         func run() throws {
-            try WorkflowCLI.run("screening set") {
-                let context = try CommandContext(options)
+            try CLI.run("screening set") {
+                let context = try options.workspace()
                 guard let status = ScreeningStatus(rawValue: status) else {
                     throw CLIError.user("--status: unknown status \"\(self.status)\"; expected one of "
                         + ScreeningStatus.allCases.map(\.rawValue).joined(separator: ", ") + ".")
                 }
                 let change = ScreeningChange(trial: trial, patient: patient, status: status,
-                                             date: try date.map { try WorkflowCLI.date($0, option: "--date") }, reason: reason,
-                                             criterion: criterion, recheck: try recheck.map { try WorkflowCLI.date($0, option: "--recheck") },
+                                             date: try date.map { try CLI.date($0, option: "--date") }, reason: reason,
+                                             criterion: criterion, recheck: try recheck.map { try CLI.date($0, option: "--recheck") },
                                              source: source, arm: arm)
-                let service = try WorkflowCLI.service(context)
+                let service = try CLI.service(context)
                 let record = try service.setScreeningStatus(change)
                 let previous = record.history.dropLast().last?.status.rawValue ?? "(new)"
                 print("\(patient) on \(trial): \(previous) → \(status.rawValue) (\(record.history.last?.date.description ?? ""))")
@@ -63,24 +64,20 @@ extension ScreeningCommand {
         var json = false
 
         func run() throws {
-            try WorkflowCLI.run("screening list") {
-                let context = try CommandContext(options)
-                let service = try WorkflowCLI.service(context)
+            try CLI.run("screening list") {
+                let context = try options.workspace()
+                let service = try CLI.service(context)
                 // An id neither in the catalogue nor in the log is unknown (with no catalogue: not in the log).
                 if let t = trial, try service.screeningRecords(trial: t).isEmpty,
-                   try WorkflowCLI.knownTrials(context)?.contains(t) != true {
+                   try context.knownTrialIDs()?.contains(t) != true {
                     throw WorkflowError.unknownTrial(id: t)
                 }
                 if let p = patient { _ = try context.patient(id: p) }
                 let records = try service.screeningRecords(trial: trial, patient: patient)
-                if json { print(WorkflowCLI.json(records)); return }
+                if json { try CLI.printJSON(records); return }
                 if context.isDemo { print("SYNTHETIC DEMO DATA") }
                 if records.isEmpty { print("The pre-screening log is empty."); return }
-                print(WorkflowCLI.table(["TRIAL", "PATIENT", "STATUS", "SINCE", "SOURCE", "BY", "REASON"], records.map { r in
-                    let last = r.history.last
-                    let why = [last?.criterion, last?.reason, last?.recheck.map { "recheck \($0)" }].compactMap { $0 }.joined(separator: "; ")
-                    return [r.trial, r.patient, last?.status.rawValue ?? "-", last?.date.description ?? "-", r.source, last?.who ?? "-", why]
-                }), terminator: "")
+                print(Reports.screeningTable(records), terminator: "")
             }
         }
     }
@@ -96,14 +93,14 @@ extension ScreeningCommand {
         @Option(name: .long, help: ArgumentHelp("Write to FILE instead of stdout.", valueName: "FILE")) var out: String?
 
         func run() throws {
-            try WorkflowCLI.run("screening export") {
-                let context = try CommandContext(options)
+            try CLI.run("screening export") {
+                let context = try options.workspace()
                 let records = try context.database().screeningRecords(trial: trial)
                 if records.isEmpty {
-                    let known = try WorkflowCLI.knownTrials(context)
+                    let known = try context.knownTrialIDs()
                     if known == nil || known?.contains(trial) == false { throw WorkflowError.unknownTrial(id: trial) }
                 }
-                try WorkflowCLI.emit(ScreeningExport.csv(records), out: out)
+                try CLI.emit(ScreeningExport.csv(records), out: out)
             }
         }
     }

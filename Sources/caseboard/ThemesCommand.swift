@@ -16,32 +16,10 @@ struct ThemesCommand: ParsableCommand {
     var names = false
 
     func run() throws {
-        let found = Theme.available()
-        let config = ThemeConfig.load()
-        let current = config.theme ?? "default"
-        if found.isEmpty {
-            print("No theme files found (looked in: \(Theme.defaultSearchPaths().joined(separator: ", "))); the built-in default is used.")
-            return
-        }
-        var failures: [String] = []
-        let width = found.map(\.name.count).max() ?? 0
-        for (name, path) in found {
-            if names { print(name); continue }
-            let mark = (name == current || path == current) ? "*" : " "
-            do {
-                let t = try Theme.load(path: path)
-                print("\(mark) \(name.padding(toLength: width, withPad: " ", startingAt: 0))  \(t.summary)")
-            } catch {
-                failures.append("\(error)")
-                print("\(mark) \(name.padding(toLength: width, withPad: " ", startingAt: 0))  (invalid: \(error))")
-            }
-        }
-        if !names {
-            print("")
-            print("Current: \(current) (remembered in \(config.path)); choose with: caseboard --theme NAME|PATH")
-        }
-        if check && !failures.isEmpty {
-            for f in failures { FileHandle.standardError.write(Data("caseboard: \(f)\n".utf8)) }
+        let listing = ThemeListing.make(namesOnly: names)
+        for l in listing.lines { print(l) }
+        if check && !listing.failures.isEmpty {
+            for f in listing.failures { CLI.stderr("caseboard: \(f)") }
             throw ExitCode(1)
         }
     }

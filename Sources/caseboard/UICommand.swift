@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import BoardApp
+import CaseboardCore
 import CursesBackend
 import ScreenKit
 
@@ -23,13 +24,13 @@ struct UICommand: ParsableCommand {
         let started = DispatchTime.now().uptimeNanoseconds
         let chosenTheme: Theme
         do { chosenTheme = try Theme.resolve(option: theme) } catch {
-            throw ScreenCommand.userError("\(error)")
+            throw CLIError.user("\(error)")
         }
-        let session = try LiveRepository.open(options)
+        let session = try LiveRepository.open(try options.workspace(), waitStored: ProcessInfo.processInfo.environment["CASEBOARD_WAIT_STORED"] == "1")
         let repository = session.repository
         let terminal: CursesTerminal
         do { terminal = try CursesTerminal(theme: chosenTheme, forceASCII: ascii ? true : nil) } catch {
-            throw ScreenCommand.userError("\(error)")
+            throw CLIError.user("\(error)")
         }
         defer { terminal.shutdown() }
         let (w, h) = terminal.size

@@ -1,6 +1,7 @@
 import XCTest
 @testable import BoardApp
 import CaseModel
+import ClinicalRules
 import ScreenKit
 
 final class FormattingTests: XCTestCase {

@@ -6,25 +6,6 @@ import ScreenTesting
 final class InMemoryRepositoryTests: XCTestCase {
     let repo = BoardFixtures.repository()
 
-    func series(_ values: [Double?]) -> MRDSeriesAssessment {
-        let pts = values.enumerated().map { i, v in
-            MRDPoint(date: LocalDate(daysSinceEpoch: 20000 + 30 * i), detected: v != nil, value: v, sensitivity: 1e-5, evaluable: true, log10Change: nil)
-        }
-        return MRDSeriesAssessment(marker: "NPM1", method: .qPCR, tissue: .pb, status: .positive, points: pts, events: [], explanation: "")
-    }
-
-    func testTrendFromTheLastTwoSamples() {
-        XCTAssertEqual(InMemoryRepository.trend([series([1e-4, 1e-3])]), .rising)
-        XCTAssertEqual(InMemoryRepository.trend([series([1e-4, 3.2e-4])]), .rising, "0.505 log counts as a rise")
-        XCTAssertEqual(InMemoryRepository.trend([series([1e-4, 3e-4])]), .stable, "0.48 log is stable")
-        XCTAssertEqual(InMemoryRepository.trend([series([1e-3, 1e-4])]), .falling)
-        XCTAssertEqual(InMemoryRepository.trend([series([nil, 1e-5])]), .rising, "conversion")
-        XCTAssertEqual(InMemoryRepository.trend([series([1e-3, nil])]), .falling)
-        XCTAssertEqual(InMemoryRepository.trend([series([nil, nil])]), .negative)
-        XCTAssertEqual(InMemoryRepository.trend([series([0, 1e-3])]), .stable, "a zero value never reaches a logarithm")
-        XCTAssertNil(InMemoryRepository.trend([]))
-    }
-
     func testClosedArmsNeverMakeATrialEligible() {
         let v = [
             ArmVerdict(patient: "P", trial: "T", arm: "closed", armStatus: .closed, verdict: .eligible, criteria: []),
@@ -36,7 +17,7 @@ final class InMemoryRepositoryTests: XCTestCase {
         XCTAssertEqual(rows[0].verdict, .possiblyEligible)
         XCTAssertEqual(rows[0].bestArm, "open")
         XCTAssertEqual(rows[0].title, "Trial T")
-        XCTAssertEqual(rows[1].verdict, .ineligible, "no open arm")
+        XCTAssertNil(rows[1].verdict, "no open arm: no verdict (TrialVerdictRule), never ineligible")
     }
 
     func testSummaryCarriesTheListColumns() throws {
@@ -49,7 +30,7 @@ final class InMemoryRepositoryTests: XCTestCase {
         XCTAssertEqual(s.possiblyEligibleTrials, 1)
         XCTAssertEqual(s.eligibleTrials, 0)
         XCTAssertEqual(s.nextFollowUp, NextFollowUp(due: LocalDate("2026-10-30")!, kind: "Confirm NPM1 log rise", status: .overdue))
-        XCTAssertNil(repo.summary(id: "NOPE"))
+        XCTAssertNil(try repo.summary(id: "NOPE"))
     }
 
     func testExplicitFollowUpsWhileTheRulesGiveNone() throws {
@@ -65,7 +46,7 @@ final class InMemoryRepositoryTests: XCTestCase {
     }
 
     func testTrialCountsAndCandidates() throws {
-        let t = repo.trials()
+        let t = try repo.trials()
         XCTAssertEqual(t.map(\.trial.id), ["DEMO-AML-FLT3", "DEMO-AML-MENIN", "DEMO-CML-STOP", "DEMO-MDS-OLD"])
         let menin = try XCTUnwrap(t.first { $0.trial.id == "DEMO-AML-MENIN" })
         XCTAssertEqual([menin.eligible, menin.possiblyEligible, menin.ineligible], [0, 1, 2])
@@ -73,31 +54,31 @@ final class InMemoryRepositoryTests: XCTestCase {
         XCTAssertEqual(d.possiblyEligible.first?.toObtain, ["GVHD treatment status not recorded since 2026-08-04"])
         XCTAssertEqual(d.ineligible.map(\.patientID), ["SL-ALL-0103", "SL-MDS-0019"])
         XCTAssertEqual(d.ineligible.first?.failing, ["no NPM1 variant; diagnosis not AML"])
-        XCTAssertNil(repo.trialDetail(id: "NOPE"))
+        XCTAssertNil(try repo.trialDetail(id: "NOPE"))
     }
 
-    func testQueryFiltersSearchAndFacets() {
+    func testQueryFiltersSearchAndFacets() throws {
         XCTAssertEqual(repo.facets.groups, [.aml, .all, .mpn, .mds, .bmf, .germline])
         XCTAssertEqual(repo.facets.sites, ["Avicenne", "Robert-Debré", "Saint-Louis"])
-        XCTAssertEqual(repo.caseIDs(matching: CaseQuery(search: "Leroy")), ["SL-ALL-0103"])
-        XCTAssertEqual(repo.caseIDs(matching: CaseQuery(search: "Leroy", hideIdentities: true)), [])
-        XCTAssertEqual(repo.caseIDs(matching: CaseQuery(search: "90000007")), ["SL-CML-0007"], "MRN searchable")
-        let bmf = repo.caseIDs(matching: CaseQuery(filter: CaseFilter(group: .bmf, site: "Avicenne")))
+        XCTAssertEqual(try repo.caseIDs(matching: CaseQuery(search: "Leroy")), ["SL-ALL-0103"])
+        XCTAssertEqual(try repo.caseIDs(matching: CaseQuery(search: "Leroy", hideIdentities: true)), [])
+        XCTAssertEqual(try repo.caseIDs(matching: CaseQuery(search: "90000007")), ["SL-CML-0007"], "MRN searchable")
+        let bmf = try repo.caseIDs(matching: CaseQuery(filter: CaseFilter(group: .bmf, site: "Avicenne")))
         XCTAssertEqual(bmf, ["SL-BMF-0003", "SL-BMF-0204", "SL-BMF-0210", "SL-BMF-0216", "SL-BMF-0222"].filter { id in
             BoardFixtures.patients.first { $0.id == id }?.site == "Avicenne"
         })
-        let relapsed = repo.caseIDs(matching: CaseQuery(filter: CaseFilter(status: .relapsed)))
+        let relapsed = try repo.caseIDs(matching: CaseQuery(filter: CaseFilter(status: .relapsed)))
         XCTAssertFalse(relapsed.isEmpty)
-        XCTAssertTrue(relapsed.allSatisfy { repo.summary(id: $0)?.status == .relapsed })
+        XCTAssertTrue(try relapsed.allSatisfy { try repo.summary(id: $0)?.status == .relapsed })
         XCTAssertEqual(repo.interpretedCount, relapsed.count, "filtering on stored fields interprets nothing")
     }
 
-    func testWorklistMostUrgentFirst() {
-        let rows = repo.worklist(filter: WorklistFilter())
+    func testWorklistMostUrgentFirst() throws {
+        let rows = try repo.worklist(filter: WorklistFilter())
         XCTAssertEqual(rows.first?.task.id, "T-19-1")
         XCTAssertEqual(rows.map(\.task.status), rows.map(\.task.status).sorted())
         for (a, b) in zip(rows, rows.dropFirst()) where a.task.status == b.task.status { XCTAssertLessThanOrEqual(a.task.due, b.task.due) }
-        XCTAssertTrue(repo.worklist(filter: WorklistFilter(kind: "clinic visit")).allSatisfy { $0.task.kind == "clinic visit" })
+        XCTAssertTrue(try repo.worklist(filter: WorklistFilter(kind: "clinic visit")).allSatisfy { $0.task.kind == "clinic visit" })
     }
 
     func testIndexAndLoaderLoadOnlyWhatIsShown() {
@@ -120,7 +101,7 @@ final class InMemoryRepositoryTests: XCTestCase {
         rt.send(.openCase("SL-AML-0042"))
         _ = rt.render()
         XCTAssertEqual(counter.loads, ["SL-AML-0042"], "each case is loaded once")
-        XCTAssertNil(repo.detail(id: "NOPE"))
+        XCTAssertNil(try repo.detail(id: "NOPE"))
         XCTAssertEqual(repo.loadedCount, 1)
     }
 
@@ -142,8 +123,8 @@ final class InMemoryRepositoryTests: XCTestCase {
         _ = rt.render()
         XCTAssertTrue(calls.explained.isEmpty, "the list needs no reasons")
         XCTAssertEqual(calls.fast.count, min(repo.caseCount, ScreenLayout.tableRows(width: 120, height: 40)))
-        XCTAssertEqual(repo.summary(id: "SL-CML-0007")?.eligibleTrials, 1)
-        XCTAssertEqual(repo.summary(id: "SL-AML-0042")?.possiblyEligibleTrials, 1)
+        XCTAssertEqual(try repo.summary(id: "SL-CML-0007")?.eligibleTrials, 1)
+        XCTAssertEqual(try repo.summary(id: "SL-AML-0042")?.possiblyEligibleTrials, 1)
         let d = try XCTUnwrap(repo.detail(id: "SL-AML-0042"))
         XCTAssertEqual(calls.explained, ["SL-AML-0042"])
         XCTAssertEqual(d.trials.first?.arms.first?.criteria.count, 4)
@@ -170,7 +151,7 @@ final class InMemoryRepositoryTests: XCTestCase {
         XCTAssertEqual(Set(calls.oneTrial), ["DEMO-AML-MENIN"])
         XCTAssertEqual(d.possiblyEligible.map(\.patientID), ["SL-AML-0042"])
         XCTAssertEqual(d.possiblyEligible.first?.toObtain.isEmpty, false, "what to obtain comes with the verdict")
-        _ = repo.worklist(filter: WorklistFilter())
+        _ = try repo.worklist(filter: WorklistFilter())
         XCTAssertEqual(calls.bulk, 1, "loaded once")
         final class Asked { var cases = 0 }
         let asked = Asked()
@@ -178,9 +159,9 @@ final class InMemoryRepositoryTests: XCTestCase {
             asked.cases = ps.count
             return ["SL-CML-0007": [FollowUpTask(id: "X", patient: "SL-CML-0007", due: BoardFixtures.today, kind: "bulk", status: .dueSoon, source: "t")]]
         }
-        XCTAssertEqual(repo.worklist(filter: WorklistFilter()).map(\.task.id), ["X"], "open tasks of every case in one call")
+        XCTAssertEqual(try repo.worklist(filter: WorklistFilter()).map(\.task.id), ["X"], "open tasks of every case in one call")
         XCTAssertEqual(asked.cases, repo.caseCount)
-        XCTAssertTrue(repo.worklist(filter: WorklistFilter(includeDone: true)).contains { $0.task.status == .done },
+        XCTAssertTrue(try repo.worklist(filter: WorklistFilter(includeDone: true)).contains { $0.task.status == .done },
                       "done tasks come from the per-case path")
     }
 
@@ -209,8 +190,8 @@ final class InMemoryRepositoryTests: XCTestCase {
         repo.loadAll = { calls.bulk += 1; return BoardFixtures.patients }
         repo.storedTrialVerdicts = { stored }
         repo.afterWrite = { id in calls.writes.append(id); return calls.changed }
-        let expected = BoardFixtures.repository().trials()
-        let got = repo.trials()
+        let expected = try BoardFixtures.repository().trials()
+        let got = try repo.trials()
         XCTAssertEqual(got.map { [$0.eligible, $0.possiblyEligible] }, expected.map { [$0.eligible, $0.possiblyEligible] })
         // The store matches every case against every trial: a case without a candidate verdict is ineligible
         // for each trial with an open arm (the fixture's own verdicts cover only some cases).
@@ -221,22 +202,22 @@ final class InMemoryRepositoryTests: XCTestCase {
         XCTAssertEqual(calls.bulk, 0)
         XCTAssertEqual(calls.fast, 0, "nothing evaluated")
         // The list counts of a case come from the stored verdicts too.
-        XCTAssertEqual(repo.summary(id: "SL-CML-0007")?.eligibleTrials, 1)
-        XCTAssertEqual(repo.summary(id: "SL-AML-0042")?.possiblyEligibleTrials, 1)
+        XCTAssertEqual(try repo.summary(id: "SL-CML-0007")?.eligibleTrials, 1)
+        XCTAssertEqual(try repo.summary(id: "SL-AML-0042")?.possiblyEligibleTrials, 1)
         XCTAssertEqual(calls.fast, 0)
         // After a write: the hook is asked; when the case's data changed, the case is loaded again.
         let loadsBefore = calls.loads.count
         repo.invalidate(caseID: "SL-AML-0042")
-        _ = repo.summary(id: "SL-AML-0042")
+        _ = try repo.summary(id: "SL-AML-0042")
         XCTAssertEqual(calls.loads.count, loadsBefore, "unchanged data: cached case kept")
         calls.changed = true
         repo.invalidate(caseID: "SL-AML-0042")
-        _ = repo.summary(id: "SL-AML-0042")
+        _ = try repo.summary(id: "SL-AML-0042")
         XCTAssertEqual(calls.loads.count, loadsBefore + 1, "changed data: the case is read again")
         XCTAssertEqual(calls.writes, ["SL-AML-0042", "SL-AML-0042"])
     }
 
-    func testWithoutStoredVerdictsTheOnTheFlyPathIsUsed() {
+    func testWithoutStoredVerdictsTheOnTheFlyPathIsUsed() throws {
         final class Calls { var fast = 0 }
         let calls = Calls()
         let repo = InMemoryRepository(
@@ -249,8 +230,8 @@ final class InMemoryRepositoryTests: XCTestCase {
                 return out
             })
         repo.storedTrialVerdicts = { nil }  // not ready yet
-        let counts = repo.trials().map { [$0.eligible, $0.possiblyEligible, $0.ineligible] }
+        let counts = try repo.trials().map { [$0.eligible, $0.possiblyEligible, $0.ineligible] }
         XCTAssertEqual(calls.fast, repo.caseCount)
-        XCTAssertEqual(counts, BoardFixtures.repository().trials().map { [$0.eligible, $0.possiblyEligible, $0.ineligible] })
+        XCTAssertEqual(counts, try BoardFixtures.repository().trials().map { [$0.eligible, $0.possiblyEligible, $0.ineligible] })
     }
 }

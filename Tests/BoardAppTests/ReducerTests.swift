@@ -137,16 +137,16 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(effects, [.quit])
     }
 
-    func testFiltersAndSort() {
+    func testFiltersAndSort() throws {
         let rt = runtime()
         rt.send(.key(.char("f")))
         XCTAssertEqual(rt.state.caseList.query.filter.group, .aml)
         let aml = rt.state.caseList.ids
         XCTAssertFalse(aml.isEmpty)
-        XCTAssertTrue(aml.allSatisfy { rt.repository.summary(id: $0)?.group == .aml })
+        XCTAssertTrue(try aml.allSatisfy { try rt.repository.summary(id: $0)?.group == .aml })
         rt.send(.key(.char("c")))
         XCTAssertEqual(rt.state.caseList.query.filter.site, "Avicenne")
-        XCTAssertTrue(rt.state.caseList.ids.allSatisfy { rt.repository.summary(id: $0)?.site == "Avicenne" })
+        XCTAssertTrue(try rt.state.caseList.ids.allSatisfy { try rt.repository.summary(id: $0)?.site == "Avicenne" })
         XCTAssertTrue(rt.render().text.contains("site: Avicenne"))
         rt.send(.key(.char("t")))
         XCTAssertNotNil(rt.state.caseList.query.filter.status)
@@ -155,10 +155,10 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(rt.state.caseList.ids.count, BoardFixtures.patients.count)
         rt.send(.key(.char("s")))
         XCTAssertEqual(rt.state.caseList.query.sort.key, .name)
-        let names = rt.state.caseList.ids.compactMap { rt.repository.summary(id: $0)?.name }
+        let names = try rt.state.caseList.ids.compactMap { try rt.repository.summary(id: $0)?.name }
         XCTAssertEqual(names, names.sorted())
         rt.send(.key(.char("r")))
-        XCTAssertEqual(rt.state.caseList.ids.compactMap { rt.repository.summary(id: $0)?.name }, names.sorted().reversed())
+        XCTAssertEqual(try rt.state.caseList.ids.compactMap { try rt.repository.summary(id: $0)?.name }, names.sorted().reversed())
         rt.send(.key(.char("s"))); rt.send(.key(.char("s")))   // age, diagnosis
         rt.send(.key(.char("s")))                             // ELN risk
         XCTAssertEqual(rt.state.caseList.query.sort.key, .eln)

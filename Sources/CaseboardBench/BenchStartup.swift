@@ -1,4 +1,5 @@
 import CaseStore
+import CaseboardCore
 import Foundation
 
 /// Start-up to the first full frame of the case list (design.md: under 150 ms at 10,000 patients, under
@@ -13,7 +14,7 @@ struct BenchStartupResult: Codable {
     var targetMs: Double
     var runs: Int
 
-    static func measure(path: String, patients: Int, options: GlobalOptions, runs: Int) throws -> BenchStartupResult {
+    static func measure(path: String, patients: Int, options: WorkspaceOptions, runs: Int) throws -> BenchStartupResult {
         var opts = options
         opts.db = path
         opts.readOnly = true

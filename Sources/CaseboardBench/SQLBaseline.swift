@@ -1,4 +1,5 @@
 import Foundation
+import CaseStore
 import GRDB
 
 /// The plain-SQL baseline of the benchmark: one query per trial arm over the case database, each returning the

@@ -8,27 +8,25 @@ import TrialEngine
 /// Only on a writable database: a read-only one is never written, and its stored rows may be stale, so the
 /// callers compute on the fly there. A verdict is never served stale: when the recomputation fails (locked
 /// database…), `bringUpToDate` says so on stderr and returns false, and the caller computes on the fly.
-enum StoredMatching {
-    /// Recomputes what changed (SQL detection, one transaction). True when the stored results may be served.
-    /// `CASEBOARD_MATCH_REPORT=1` prints what was recomputed on stderr (scripts and tests).
-    static func bringUpToDate(_ db: AppDatabase, matcher: Matcher, today: LocalDate, command: String) -> Bool {
+public enum StoredMatching {
+    /// Recomputes what changed (SQL detection; matching outside any transaction, then one short write).
+    /// True when the stored results may be served. `report` receives what was recomputed (for
+    /// `CASEBOARD_MATCH_REPORT=1`); `warn` receives the reason when the results cannot be brought up to date.
+    public static func bringUpToDate(_ db: AppDatabase, matcher: Matcher, today: LocalDate,
+                                     report: ((MatchRecomputeReport) -> Void)? = nil, warn: (String) -> Void) -> Bool {
         guard !db.isReadOnly, !matcher.trials.isEmpty else { return false }
         do {
             let r = try db.recomputeMatches(engine: CatalogueMatchEngine(matcher: matcher), today: today)
-            if ProcessInfo.processInfo.environment["CASEBOARD_MATCH_REPORT"] == "1" {
-                TrialsIO.stderr("caseboard \(command): stored match results: \(r.patientsRecomputed.count) patients and "
-                                + "\(r.trialsRecomputed.count) trials recomputed, \(r.trialsRemoved.count) trials removed, \(r.rowsWritten) rows written")
-            }
+            report?(r)
             return true
         } catch {
-            TrialsIO.stderr("caseboard \(command): warning: could not bring the stored trial results up to date "
-                            + "(\(CLIError.classify(error).message)); computing the verdicts on the fly instead.")
+            warn("could not bring the stored trial results up to date (\(CoreError.classify(error).message)); computing the verdicts on the fly instead.")
             return false
         }
     }
 
     /// Trial id → ids of its open arms (the arms that count for a trial's verdict).
-    static func openArms(_ matcher: Matcher) -> [String: Set<String>] {
+    public static func openArms(_ matcher: Matcher) -> [String: Set<String>] {
         var out: [String: Set<String>] = [:]
         for t in matcher.trials { out[t.trial.id] = Set(t.arms.filter(\.isOpen).map(\.arm.id)) }
         return out
@@ -37,7 +35,7 @@ enum StoredMatching {
     /// One patient's explained verdicts for every trial arm, in catalogue order (as `Matcher.verdicts(for:)`),
     /// from the stored rows; `candidatesOnly` explains only eligible / possibly-eligible arms whose status is open.
     /// nil when the stored rows do not cover every arm (the caller then computes on the fly).
-    static func patientVerdicts(_ db: AppDatabase, matcher: Matcher, patient: Patient, today: LocalDate, candidatesOnly: Bool) throws -> [ArmVerdict]? {
+    public static func patientVerdicts(_ db: AppDatabase, matcher: Matcher, patient: Patient, today: LocalDate, candidatesOnly: Bool) throws -> [ArmVerdict]? {
         var byArm: [String: StoredMatch] = [:]
         for m in try db.storedMatches(patientId: patient.id) { byArm[m.trialId + "\u{1F}" + m.armId] = m }
         var facts: PatientFacts?
@@ -57,7 +55,7 @@ enum StoredMatching {
     /// Every patient's explained verdicts for one trial's arms, patients in id order and arms in catalogue order
     /// (as `Matcher.verdicts(trialID:)` per patient); facts are built only for the patients printed.
     /// nil when the stored rows do not cover every patient × arm.
-    static func trialVerdicts(_ db: AppDatabase, matcher: Matcher, trialID: String, today: LocalDate, candidatesOnly: Bool) throws -> [ArmVerdict]? {
+    public static func trialVerdicts(_ db: AppDatabase, matcher: Matcher, trialID: String, today: LocalDate, candidatesOnly: Bool) throws -> [ArmVerdict]? {
         guard let t = matcher.trials.firstIndex(where: { $0.trial.id == trialID }) else { return [] }
         let ct = matcher.trials[t]
         var armAt: [String: Int] = [:]
@@ -96,7 +94,7 @@ enum StoredMatching {
     }
 
     /// Per patient, the number of trials whose best open arm is eligible / possibly eligible (one SQL aggregate).
-    static func candidateCounts(_ db: AppDatabase, matcher: Matcher) throws -> [String: (eligible: Int, possiblyEligible: Int)] {
+    public static func candidateCounts(_ db: AppDatabase, matcher: Matcher) throws -> [String: (eligible: Int, possiblyEligible: Int)] {
         var out: [String: (eligible: Int, possiblyEligible: Int)] = [:]
         for (p, trials) in try db.storedCandidateVerdicts(openArms: openArms(matcher)) {
             let e = trials.values.filter { $0 == .eligible }.count

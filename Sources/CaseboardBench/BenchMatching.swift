@@ -1,5 +1,6 @@
 import CaseModel
 import CaseStore
+import CaseboardCore
 import ClinicalRules
 import Foundation
 import TrialEngine
@@ -8,7 +9,8 @@ import TrialEngine
 struct BenchMatching {
     let path: String
     let matcher: Matcher
-    let options: GlobalOptions
+    /// --today, else the demo reference date the data was generated for, else the system date
+    let fixedToday: LocalDate?
     let runs: Int
     let printSQL: Bool
     let checkOnly: Bool
@@ -23,7 +25,7 @@ struct BenchMatching {
 
     /// Today for the run: --today, else the demo reference date the data was generated for, else the system date.
     func today(_ db: AppDatabase) throws -> LocalDate {
-        if options.today != nil { return try options.resolvedToday() }
+        if let t = fixedToday { return t }
         if let r = try db.metadata("referenceDate"), let d = LocalDate(r) { return d }
         return LocalDate.today()
     }
@@ -103,7 +105,7 @@ struct BenchMatching {
             let tab = matcher.matchTable(patients: patients, today: today)
             let b = BenchMatching.now()
             guard tab.verdicts == table.verdicts, tab.codes == table.codes else {
-                throw CLIError.internal("caseboard bench: the one-pass engine run differs from the checked run")
+                throw CoreError.internal("caseboard bench: the one-pass engine run differs from the checked run")
             }
             engineTimes.append(b - a)
             let s0 = BenchMatching.now()
@@ -191,7 +193,7 @@ struct BenchMatching {
         guard !sample.isEmpty else { return 0 }
         let mem = try AppDatabase.inMemory()
         try mem.importPatients(sample, who: "bench")
-        let engine = BenchMatchEngine(matcher: matcher)
+        let engine = CatalogueMatchEngine(matcher: matcher)
         try mem.recomputeMatches(engine: engine, today: today)
         var times: [Double] = []
         for i in 0..<20 {
@@ -202,7 +204,7 @@ struct BenchMatching {
             let rep = try mem.recomputeMatches(engine: engine, today: today, onlyPatients: [p.id])
             times.append((BenchMatching.now() - a) * 1000)
             guard rep.patientsRecomputed == [p.id], rep.trialsRecomputed.isEmpty else {
-                throw CLIError.internal("caseboard bench: an edit of \(p.id) recomputed \(rep.patientsRecomputed.count) patients and \(rep.trialsRecomputed.count) trials")
+                throw CoreError.internal("caseboard bench: an edit of \(p.id) recomputed \(rep.patientsRecomputed.count) patients and \(rep.trialsRecomputed.count) trials")
             }
         }
         return BenchMatching.median(times)
@@ -214,13 +216,13 @@ struct BenchMatching {
         var checked = 0
         let step = max(1, patients.count / 50)
         for p in stride(from: 0, to: patients.count, by: step) {
-            let facts = BenchMatchEngine.facts(patients[p], today: today)
+            let facts = CatalogueMatchEngine.facts(patients[p], today: today)
             for (k, col) in table.arms.enumerated() {
                 let t = matcher.trials[col.trial]
                 let explained = matcher.verdict(of: t.arms[col.arm], trial: t.trial, facts: facts)
                 let codes = table.results(patient: p, arm: k)
                 if explained.verdict != table.verdict(patient: p, arm: k) || codes != explained.criteria.map(\.result) {
-                    throw CLIError.internal("caseboard bench: stored result codes of \(patients[p].id) × \(t.trial.id)/\(t.arms[col.arm].arm.id) differ from the explained verdict")
+                    throw CoreError.internal("caseboard bench: stored result codes of \(patients[p].id) × \(t.trial.id)/\(t.arms[col.arm].arm.id) differ from the explained verdict")
                 }
                 checked += 1
             }

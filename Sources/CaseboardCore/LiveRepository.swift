@@ -8,11 +8,11 @@ import BoardApp
 /// Builds the UI's repositories from the command context: a light index of every case (one SELECT),
 /// whole cases loaded one at a time when a screen shows them, the trial engine compiled once per run,
 /// and the workflows (`WorkflowService`, one per app launch = the undo session).
-enum LiveRepository {
+public enum LiveRepository {
     /// What the trial engine gives the UI: the catalogue, a per-patient verdict function with
     /// per-criterion reasons (case and trial screens), and a fast path without reasons (each trial's
     /// best open-arm verdict) for the counts of the case list and the catalogue.
-    struct TrialWiring {
+    public struct TrialWiring {
         var trials: [Trial]
         var verdicts: InMemoryRepository.VerdictProvider
         var trialVerdicts: InMemoryRepository.TrialVerdictProvider? = nil
@@ -23,13 +23,13 @@ enum LiveRepository {
     }
 
     /// THE single place where the trial engine is wired into the terminal UI. The catalogue is
-    /// `--trials DIR`, the demo's, or the database's (`CommandContext.trialsDirectory()`); none when the
+    /// `--trials DIR`, the demo's, or the database's rows (`Workspace.catalogue()`); none when the
     /// database holds no trial file. Rules are compiled once here (never per patient).
-    static func trialWiring(_ context: CommandContext) throws -> TrialWiring {
-        if context.options.trials != nil { _ = try context.trialsDirectory() }  // names a missing --trials directory
-        guard let dir = try WorkflowCLI.catalogueDirectory(context) else { return TrialWiring(trials: [], verdicts: { _, _ in [] }) }
-        let catalogue = try TrialsIO.catalogue(directory: dir)
-        let matcher = Matcher.compile(catalogue), today = context.today
+    static func trialWiring(_ context: Workspace) throws -> TrialWiring {
+        guard let catalogue = try context.catalogue(), let matcher = try context.matcher() else {
+            return TrialWiring(trials: [], verdicts: { _, _ in [] })
+        }
+        let today = context.today
         let db = try context.database()
         let stored = db.isReadOnly || matcher.trials.isEmpty ? nil : StoredVerdictSource(db: db, matcher: matcher, today: today)
         return TrialWiring(
@@ -52,10 +52,9 @@ enum LiveRepository {
         private var result: Result<TrialWiring, Error>?
         private let done = DispatchSemaphore(value: 0)
         private let storedDone = DispatchSemaphore(value: 0)
-        init(_ context: CommandContext) {
-            let box = ContextBox(context)
+        init(_ context: Workspace) {
             Thread.detachNewThread { [self] in
-                let r = Result { try LiveRepository.trialWiring(box.context) }
+                let r = Result { try LiveRepository.trialWiring(context) }
                 result = r
                 done.signal()
                 if case .success(let wiring) = r { wiring.stored?.prepare() }
@@ -66,35 +65,31 @@ enum LiveRepository {
         func waitStored() { storedDone.wait(); storedDone.signal() }
         func wait() throws -> TrialWiring {
             done.wait()
-            guard let r = result else { throw CLIError.internal("trial catalogue: no result") }
+            guard let r = result else { throw CoreError.internal("trial catalogue: no result") }
             return try r.get()
         }
     }
 
-    final class ContextBox: @unchecked Sendable {
-        let context: CommandContext
-        init(_ c: CommandContext) { context = c }
-    }
-
     /// The repository of the case screens and the workflow service of this launch.
-    struct Session {
-        var repository: InMemoryRepository
-        var workflows: WorkflowService
-        var context: CommandContext
+    public struct Session {
+        public var repository: InMemoryRepository
+        public var workflows: WorkflowService
+        public var context: Workspace
         /// Milliseconds spent per phase of `open` (database, index, trials, workflows), for the start-up log.
-        var phases: [(String, Double)] = []
+        public var phases: [(String, Double)] = []
     }
 
     /// Opens the database, reads the case index (one query), compiles the trial catalogue and starts
     /// the workflow session. Whole cases are read by id on first display.
-    static func open(_ options: GlobalOptions) throws -> Session {
+    /// `waitStored`: wait for the stored verdicts before the first frame (scripts, `CASEBOARD_WAIT_STORED=1`;
+    /// never the interactive default).
+    public static func open(_ context: Workspace, waitStored: Bool = false) throws -> Session {
         var phases: [(String, Double)] = []
         var mark = DispatchTime.now().uptimeNanoseconds
         func lap(_ name: String) {
             let now = DispatchTime.now().uptimeNanoseconds
             phases.append((name, Double(now - mark) / 1e6)); mark = now
         }
-        let context = try CommandContext(options)
         let db = try context.database()
         lap("db")
         // The trial catalogue compiles on another core while the case index is read.
@@ -103,28 +98,28 @@ enum LiveRepository {
         lap("index")
         let wiring = try pending.wait()
         // Scripts and tests may ask for the stored verdicts before the first frame (never the interactive default).
-        if ProcessInfo.processInfo.environment["CASEBOARD_WAIT_STORED"] == "1" { pending.waitStored() }
+        if waitStored { pending.waitStored() }
         lap("trials")
-        let repo = InMemoryRepository(index: index, loader: { try? db.patient(id: $0) }, trials: wiring.trials,
+        let repo = InMemoryRepository(index: index, loader: { try db.patient(id: $0) }, trials: wiring.trials,
                                       today: context.today, isDemo: context.isDemo,
                                       interpreter: { Interpretation.interpret($0, today: $1) }, verdicts: wiring.verdicts,
                                       trialVerdicts: wiring.trialVerdicts)
         let today = context.today
         let matcher = wiring.matcher
         let known: Set<String>? = wiring.trials.isEmpty ? nil : Set(wiring.trials.map(\.id))
-        let now = ProcessInfo.processInfo.environment["CASEBOARD_NOW"]
+        let now = Workflows.fixedClock
         var verdictProvider: WorkflowService.VerdictProvider?
         if let m = matcher {
             verdictProvider = { p in m.verdicts(for: p, interpretation: Interpretation.interpret(p, today: today), today: today) }
         }
         let tasks: WorkflowService.TaskProvider = { FollowUpScheduler.tasks(for: $0, today: $1) }
         let clock: @Sendable () -> String = { now ?? AppDatabase.timestamp() }
-        let workflows = try WorkflowService(db: db, user: options.resolvedUser, today: today, taskProvider: tasks,
+        let workflows = try WorkflowService(db: db, user: context.options.user, today: today, taskProvider: tasks,
                                             verdictProvider: verdictProvider, knownTrials: known, clock: clock)
         // Case detail, list and worklist show the tasks with the nurses' records and workflow-created tasks.
-        repo.taskProvider = { try? workflows.tasks(for: $0) }
-        repo.loadAll = { (try? db.patients()) ?? [] }
-        repo.openTasks = { ps in (try? workflows.worklist(patients: ps)).map { Dictionary(grouping: $0, by: \.patient) } }
+        repo.taskProvider = { try workflows.tasks(for: $0) }
+        repo.loadAll = { try db.patients() }
+        repo.openTasks = { ps in Dictionary(grouping: try workflows.worklist(patients: ps), by: \.patient) }
         if let stored = wiring.stored {
             repo.storedTrialVerdicts = { stored.current }
             repo.afterWrite = { stored.afterWrite($0) }
@@ -136,11 +131,8 @@ enum LiveRepository {
         return Session(repository: repo, workflows: workflows, context: context, phases: phases)
     }
 
-    /// The case repository alone (no workflow session).
-    static func make(_ options: GlobalOptions) throws -> InMemoryRepository { try open(options).repository }
-
     /// A runtime over a session: the case repository, the workflows, and the screening status model.
-    static func runtime(_ session: Session, width: Int, height: Int, ascii: Bool) -> AppRuntime {
+    public static func runtime(_ session: Session, width: Int, height: Int, ascii: Bool) -> AppRuntime {
         AppRuntime(repository: session.repository, width: width, height: height, ascii: ascii,
                    workflows: session.workflows, screeningNext: { ScreeningTransitions.allowed(after: $0) })
     }
@@ -148,9 +140,9 @@ enum LiveRepository {
     /// Start-up cost without a terminal: opening the database and the index, compiling the trials
     /// (`loadMs`), then rendering the first full frame of the case list (`firstFrameMs`, from the
     /// start). For `caseboard bench`.
-    static func measureStartup(_ options: GlobalOptions, width: Int = 120, height: Int = 40) throws -> (loadMs: Double, firstFrameMs: Double) {
+    public static func measureStartup(_ options: WorkspaceOptions, width: Int = 120, height: Int = 40) throws -> (loadMs: Double, firstFrameMs: Double) {
         let t0 = DispatchTime.now().uptimeNanoseconds
-        let session = try open(options)
+        let session = try open(Workspace(options))
         let t1 = DispatchTime.now().uptimeNanoseconds
         let rt = runtime(session, width: width, height: height, ascii: false)
         rt.start()

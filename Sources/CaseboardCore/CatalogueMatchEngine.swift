@@ -6,30 +6,28 @@ import TrialEngine
 
 /// Adapts the compiled `Matcher` to CaseStore's `MatchEngine` (stored results, incremental recomputation:
 /// `caseboard match`, `cases`, the terminal UI and the benchmark).
-struct CatalogueMatchEngine: MatchEngine {
-    let matcher: Matcher
+public struct CatalogueMatchEngine: MatchEngine {
+    public let matcher: Matcher
+    public init(matcher: Matcher) { self.matcher = matcher }
 
     /// Each trial file's fingerprint, mixed with `engineStamp`: stored results computed by another build of the
     /// rules engine (whose verdicts or codes may differ for the same file) are recomputed, never served.
-    var trialFingerprints: [String: UInt64] {
+    public var trialFingerprints: [String: UInt64] {
         var m: [String: UInt64] = [:]
         let stamp = CatalogueMatchEngine.engineStamp
         for t in matcher.trials { m[t.trial.id] = stamp == 0 ? t.fingerprint : (t.fingerprint ^ stamp) &* 0x100000001b3 }
         return m
     }
 
-    /// Identity of this build of the executable (size and modification time of the running binary); 0 when
-    /// unknown. Part of every trial fingerprint stored with the results.
-    static let engineStamp: UInt64 = {
-        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
-        guard let a = try? FileManager.default.attributesOfItem(atPath: exe),
-              let size = (a[.size] as? NSNumber)?.uint64Value, let date = a[.modificationDate] as? Date else { return 0 }
-        return Fingerprint.of("caseboard-engine \(size) \(date.timeIntervalSince1970)")
-    }()
+    /// Identity of the rules engine: a hash of `Matcher.engineVersion` and `Interpretation.rulesVersion` (bumped
+    /// whenever verdicts, result codes or the interpretation they read may change). Mixed into every trial
+    /// fingerprint stored with the results, so results of another engine are recomputed, never served; two builds
+    /// of the same engine share their stored results.
+    public static let engineStamp: UInt64 = Fingerprint.of("caseboard-engine \(Matcher.engineVersion) \(Interpretation.rulesVersion)")
 
-    func fingerprint(of patient: Patient) -> UInt64 { Matcher.fingerprint(of: patient) }
+    public func fingerprint(of patient: Patient) -> UInt64 { Matcher.fingerprint(of: patient) }
 
-    func match(_ patient: Patient, today: LocalDate, trialIDs: Set<String>?) -> [StoredMatch] {
+    public func match(_ patient: Patient, today: LocalDate, trialIDs: Set<String>?) -> [StoredMatch] {
         let interpretation = Interpretation.interpret(patient, today: today, followUps: false)
         return matcher.matchRow(patient, interpretation, today: today, openOnly: false).compactMap { row in
             let t = matcher.trials[row.trial].trial
@@ -40,7 +38,7 @@ struct CatalogueMatchEngine: MatchEngine {
 
     /// Many patients at once: each interpreted and matched in the worker threads (`Matcher.matchTable`), only the
     /// given trials' arm columns (every arm when nil).
-    func match(_ patients: [Patient], today: LocalDate, trialIDs: Set<String>?) -> [[StoredMatch]] {
+    public func match(_ patients: [Patient], today: LocalDate, trialIDs: Set<String>?) -> [[StoredMatch]] {
         guard !patients.isEmpty else { return [] }
         // A few patients against every arm (an edit): the matcher's cached single-patient program.
         if trialIDs == nil && patients.count <= 32 { return patients.map { match($0, today: today, trialIDs: nil) } }
@@ -60,7 +58,7 @@ struct CatalogueMatchEngine: MatchEngine {
     }
 
     /// The trial engine's view of one patient: interpretation (ELN, germline, MRD; no follow-up schedule) + index.
-    static func facts(_ p: Patient, today: LocalDate) -> PatientFacts {
+    public static func facts(_ p: Patient, today: LocalDate) -> PatientFacts {
         PatientFacts(patient: p, interpretation: Interpretation.interpret(p, today: today, followUps: false), today: today)
     }
 }

@@ -1,4 +1,5 @@
 import CaseStore
+import CaseboardCore
 import Foundation
 
 /// The `matching` entry of `caseboard bench --json` for one database size.

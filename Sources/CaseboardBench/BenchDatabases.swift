@@ -1,4 +1,5 @@
 import CaseStore
+import CaseboardCore
 import Foundation
 
 /// Synthetic benchmark databases, built once with the demo generator and cached by size, seed and generator hash.
@@ -25,7 +26,7 @@ enum BenchDatabases {
         BenchIO.note("building \(path) (\(patients) synthetic patients)…")
         let report = try DemoDatabase.build(path: tmp, sources: sources, seed: s, count: patients, trialFiles: DemoDatabase.trialFiles(demoDir))
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        guard rename(tmp, path) == 0 else { throw CLIError.user("cannot write \(path) (errno \(errno))") }
+        guard rename(tmp, path) == 0 else { throw CoreError.user("cannot write \(path) (errno \(errno))") }
         BenchIO.note(String(format: "  %d patients in %.1f s", report.patients, report.generateSeconds + report.writeSeconds))
         // Databases of the same size and seed built by an older generator are stale: remove them.
         let mine = (path as NSString).lastPathComponent

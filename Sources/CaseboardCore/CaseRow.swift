@@ -1,0 +1,84 @@
+import CaseModel
+import CaseStore
+import ClinicalRules
+import Foundation
+import TrialEngine
+
+/// One row of `cases --json`.
+public struct CaseRow: Encodable, Sendable {
+    public var id: String
+    public var sex: String
+    public var age: Int
+    public var site: String?
+    public var diagnosis: CaseDiagnosisJSON?
+    public var eln2022Risk: String?
+    public var germlineTestingRecommended: Bool
+    public var nextFollowUp: NextFollowUp?
+    /// Open trials whose best open arm is eligible / possibly eligible (nil when no catalogue is in force).
+    public var eligibleTrials: Int?
+    public var possiblyEligibleTrials: Int?
+    public var status: String?
+    public struct NextFollowUp: Encodable, Sendable { public var due: LocalDate; public var kind: String; public var status: String }
+
+    enum CodingKeys: String, CodingKey { case id, sex, age, site, diagnosis, eln2022Risk, germlineTestingRecommended, nextFollowUp, status, eligibleTrials, possiblyEligibleTrials }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id); try c.encode(sex, forKey: .sex); try c.encode(age, forKey: .age)
+        try c.encode(site, forKey: .site); try c.encode(diagnosis, forKey: .diagnosis); try c.encode(eln2022Risk, forKey: .eln2022Risk)
+        try c.encode(germlineTestingRecommended, forKey: .germlineTestingRecommended)
+        try c.encode(nextFollowUp, forKey: .nextFollowUp); try c.encode(status, forKey: .status)
+        try c.encode(eligibleTrials, forKey: .eligibleTrials); try c.encode(possiblyEligibleTrials, forKey: .possiblyEligibleTrials)
+    }
+}
+
+extension CaseRow {
+    /// One listing row. `tasks` are the patient's follow-ups with nurses' completions applied;
+    /// `matcher` (when a catalogue is in force) gives the per-trial counts, unless `storedCounts` (from the
+    /// stored results, brought up to date: patient id → counts, absent = none) gives them.
+    public static func make(_ p: Patient, today: LocalDate, tasks: [FollowUpTask], matcher: Matcher?,
+                    storedCounts: [String: (eligible: Int, possiblyEligible: Int)]? = nil) -> CaseRow {
+        let i = Interpretation.interpret(p, today: today, followUps: false)
+        let next = tasks.filter { $0.status != .done }.min { ($0.due, $0.kind) < ($1.due, $1.kind) }
+        var eligible: Int?, possibly: Int?
+        if matcher != nil, let storedCounts {
+            let c = storedCounts[p.id]
+            eligible = c?.eligible ?? 0; possibly = c?.possiblyEligible ?? 0
+        } else if let matcher {
+            let facts = PatientFacts(patient: p, interpretation: i, today: today)
+            var e = 0, q = 0
+            for t in matcher.trials.indices {
+                switch matcher.trialVerdict(t, facts: facts) {
+                case .eligible?: e += 1
+                case .possiblyEligible?: q += 1
+                default: break
+                }
+            }
+            eligible = e; possibly = q
+        }
+        return CaseRow(id: p.id, sex: p.sex.rawValue, age: p.age(on: today), site: p.site, diagnosis: p.diagnosis.map(CaseDiagnosisJSON.init),
+                   eln2022Risk: i.eln2022?.risk.rawValue, germlineTestingRecommended: i.germline.testingRecommended,
+                   nextFollowUp: next.map { CaseRow.NextFollowUp(due: $0.due, kind: $0.kind, status: $0.status.rawValue) },
+                   eligibleTrials: eligible, possiblyEligibleTrials: possibly, status: p.status(on: today)?.status.rawValue)
+    }
+}
+
+extension CaseRow {
+    /// The rows of `cases`: every case matching `selection`, in id order. Trial counts come from the stored
+    /// results on a writable database (brought up to date first; one SQL aggregate), computed on the fly when the
+    /// database is read-only or the stored results cannot be brought up to date (`warn` is told why).
+    public static func list(_ workspace: Workspace, selection: CaseSelection, warn: (String) -> Void,
+                            report: ((MatchRecomputeReport) -> Void)? = nil) throws -> [CaseRow] {
+        let service = try Workflows.service(workspace, withCatalogue: false)
+        let matcher = try workspace.matcher()
+        let db = try workspace.database()
+        var storedCounts: [String: (eligible: Int, possiblyEligible: Int)]?
+        if let matcher, StoredMatching.bringUpToDate(db, matcher: matcher, today: workspace.today, report: report, warn: warn) {
+            do { storedCounts = try StoredMatching.candidateCounts(db, matcher: matcher) } catch {
+                warn("could not read the stored trial results (\(CoreError.classify(error).message)); computing on the fly.")
+            }
+        }
+        return try workspace.patients().filter { selection.matches($0, today: workspace.today) }.map {
+            make($0, today: workspace.today, tasks: try service.tasks(for: $0), matcher: matcher, storedCounts: storedCounts)
+        }
+    }
+}
