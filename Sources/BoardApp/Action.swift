@@ -31,6 +31,9 @@ public enum Action: Equatable, Sendable {
     /// A read of the repository failed: the message names what could not be read and why (never "unknown id"
     /// or an empty list).
     case readFailed(String)
+    /// Background work changed derived data (what happened, e.g. "stored trial verdicts ready"): the screen
+    /// reloads what it shows.
+    case backgroundUpdated(String)
     /// The meeting clock (wall time "HH:MM" and seconds since the meeting was opened), from the loop.
     case clock(wall: String, elapsed: Int)
 }

@@ -31,6 +31,8 @@ public struct AppLoop {
                     runtime.send(.clock(wall: wall, elapsed: elapsed))
                 }
             }
+            // What background work finished (stored verdicts ready, a re-match after a write) arrives as actions.
+            runtime.drainInbox()
             if lastDrawn != runtime.state {
                 terminal.draw(runtime.render())
                 lastDrawn = runtime.state

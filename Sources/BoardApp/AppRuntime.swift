@@ -1,3 +1,4 @@
+import Foundation
 import CaseModel
 import ScreenKit
 
@@ -11,6 +12,8 @@ public final class AppRuntime {
     public let workflows: WorkflowRepository?
     /// Every effect performed, in order (tests assert on it).
     public private(set) var performed: [Effect] = []
+    /// Actions posted by background work (any thread), drained by the UI loop (`drainInbox`).
+    public let inbox = ActionInbox()
 
     /// `screeningNext` gives the statuses allowed after a status (nil: not in the log yet); the store's
     /// status model in the executable.
@@ -25,6 +28,18 @@ public final class AppRuntime {
         var next: [String: [ScreeningStatus]] = ["": screeningNext(nil)]
         for st in ScreeningStatus.allCases { next[st.rawValue] = screeningNext(st) }
         state.screeningNext = next
+    }
+
+    /// Sends the actions background work posted since the last call (on the caller's thread: the UI loop's).
+    /// True when there were any.
+    @discardableResult
+    public func drainInbox() -> Bool {
+        let actions = inbox.take()
+        for a in actions {
+            if case .backgroundUpdated = a { repository.backgroundChanged() }
+            send(a)
+        }
+        return !actions.isEmpty
     }
 
     /// Loads what the first screen shows.
@@ -184,4 +199,14 @@ public final class AppRuntime {
         ScreenRenderer.render(state, repository: repository, into: &b)
         return b
     }
+}
+
+/// Where background work (the stored trial verdicts being prepared or updated after a write) posts the action
+/// that tells the UI; the UI loop drains it between keys. Thread-safe.
+public final class ActionInbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var queued: [Action] = []
+    public init() {}
+    public func post(_ action: Action) { lock.lock(); queued.append(action); lock.unlock() }
+    func take() -> [Action] { lock.lock(); defer { lock.unlock() }; let out = queued; queued = []; return out }
 }

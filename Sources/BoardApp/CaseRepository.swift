@@ -29,10 +29,14 @@ public protocol CaseRepository: AnyObject {
     func worklist(filter: WorklistFilter) throws -> [WorklistRow]
     /// Forgets what is cached for a case (nil: every case) after a workflow changed it.
     func invalidate(caseID: String?)
+    /// Work finished in the background changed derived data (stored trial verdicts ready): forget what was
+    /// derived from it (counts), keep the cases.
+    func backgroundChanged()
 }
 
 extension CaseRepository {
     public func invalidate(caseID: String?) {}
+    public func backgroundChanged() {}
 
     public func summaries(filter: CaseFilter, sort: CaseSort) throws -> [CaseSummary] {
         try caseIDs(matching: CaseQuery(filter: filter, sort: sort)).compactMap { try summary(id: $0) }

@@ -105,9 +105,9 @@ public final class InMemoryRepository: CaseRepository {
     /// Trial verdicts from the store's up-to-date results, when ready (nil: not ready, read-only database or
     /// failed; the on-the-fly paths are then used). Asked on each use; cheap.
     public var storedTrialVerdicts: (() -> StoredTrialVerdicts?)?
-    /// Called by `invalidate` after a write concerning a case (nil: any): brings the stored results up to date
-    /// and returns true when that case's data changed (its cached values are then dropped).
-    public var afterWrite: ((String?) -> Bool)?
+    /// Called by `invalidate` after a write concerning a case (nil: any): schedules the stored results' update in
+    /// the background (the write never waits for it; `backgroundChanged` follows when it is done).
+    public var afterWrite: ((String?) -> Void)?
 
     /// Every case, loaded (for the views that need them all: trial counts, worklist).
     private func allPatients() throws -> [Patient] {
@@ -170,16 +170,19 @@ public final class InMemoryRepository: CaseRepository {
     }
 
     public func invalidate(caseID: String?) {
-        if let id = caseID { summaryCache[id] = nil } else { summaryCache = [:] }
-        if let hook = afterWrite, hook(caseID) {
-            // The case's data changed: everything derived from it goes (a nil id: every case).
-            if let id = caseID {
-                patientCache[id] = nil; interpretations[id] = nil; verdicts[id] = nil; trialVerdictCache[id] = nil
-            } else {
-                patientCache = [:]; interpretations = [:]; verdicts = [:]; trialVerdictCache = [:]; summaryCache = [:]
-            }
-            trialSummaryCache = nil
+        // Everything derived from the case goes (a nil id: every case); the trial counts are recomputed on the fly
+        // until the background update publishes the stored verdicts again.
+        if let id = caseID {
+            summaryCache[id] = nil; patientCache[id] = nil; interpretations[id] = nil; verdicts[id] = nil; trialVerdictCache[id] = nil
+        } else {
+            patientCache = [:]; interpretations = [:]; verdicts = [:]; trialVerdictCache = [:]; summaryCache = [:]
         }
+        trialSummaryCache = nil
+        afterWrite?(caseID)
+    }
+
+    public func backgroundChanged() {
+        trialVerdictCache = [:]; summaryCache = [:]; trialSummaryCache = nil
     }
 
     // MARK: queries

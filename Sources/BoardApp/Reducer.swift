@@ -117,6 +117,8 @@ enum Reducer {
             return succeeded(message, warnings: warnings, &s)
         case .workflowFailed(let message):
             return failed(message, &s)
+        case .backgroundUpdated:
+            return reloadCurrent(s)
         case .readFailed(let message):
             s.message = message
             s.messageRole = .error

@@ -254,6 +254,17 @@ extension Reducer {
         return effects
     }
 
+    /// Background work changed derived data: reload the views that show trial verdicts (the case list's rows are
+    /// read at render and re-derive themselves).
+    static func reloadCurrent(_ s: AppState) -> [Effect] {
+        var effects: [Effect] = []
+        if s.trials.isLoaded { effects.append(.loadTrials) }
+        if s.stack.contains(.trialDetail), let id = s.trialDetail.id { effects.append(.loadTrial(id)) }
+        if s.screen == .screening, let id = s.screening.detail?.trial.id, !effects.contains(.loadTrial(id)) { effects.append(.loadTrial(id)) }
+        if s.stack.contains(.caseDetail), let id = s.caseDetail.id { effects.append(.loadCase(id)) }
+        return effects
+    }
+
     static func failed(_ message: String, _ s: inout AppState) -> [Effect] {
         let back = s.draft
         if back != nil { s.draft = nil; s.hasUnsavedChanges = false }

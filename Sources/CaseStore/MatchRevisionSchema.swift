@@ -8,6 +8,26 @@ import GRDB
 /// computed from; a patient whose revisions differ (or who has no state, or whose state is for another
 /// `today`) is found by one SQL query instead of loading and fingerprinting every patient.
 extension AppDatabase {
+    /// The child tables as they were when v3-match-revisions shipped. Frozen: a migration never reads a live list
+    /// (a table added later gets its triggers from its own migration, with `createChildRevisionTriggers`).
+    static let v3ChildTables = [
+        "diagnosis", "diseaseStatus", "karyotype", "fusion", "variant", "genePanel", "mrdResult", "lab",
+        "performanceStatus", "therapy", "transplant", "familyHistory", "clinicalFeature", "comorbidity", "followUp",
+    ]
+
+    /// The revision triggers of one child table of `patient` (for the migration that creates a new child table):
+    /// every insert, update and delete of its rows gives the patient a new revision, so stored trial verdicts of
+    /// that patient are recomputed.
+    static func createChildRevisionTriggers(_ db: Database, table: String) throws {
+        let update = { (row: String) in "UPDATE patientRevision SET revision = random() WHERE patientId = \(row).patientId" }
+        var sql = ""
+        for (event, row) in [("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")] {
+            sql += "CREATE TRIGGER \(table)_revision_\(event.lowercased()) AFTER \(event) ON \(table.quotedDatabaseIdentifier) BEGIN \(update(row)); END;\n"
+        }
+        sql += "CREATE TRIGGER \(table)_revision_move AFTER UPDATE OF patientId ON \(table.quotedDatabaseIdentifier) BEGIN \(update("OLD")); END;\n"
+        try db.execute(sql: sql)
+    }
+
     static func migrateMatchRevisions(_ db: Database) throws {
         // No foreign key on purpose: triggers of cascaded child deletes may fire while the patient row is being
         // deleted; orphans are harmless (detection joins from `patient`) and are pruned by `recomputeMatches`.
@@ -31,7 +51,7 @@ extension AppDatabase {
                 BEGIN \(upsert) (\(row).id, random()); END;
 
                 """
-            for table in patientChildTables {
+            for table in v3ChildTables {
                 sql += """
                     CREATE TRIGGER \(table)_revision_\(event.lowercased()) AFTER \(event) ON \(table.quotedDatabaseIdentifier)
                     BEGIN \(update("\(row).patientId")); END;
@@ -46,7 +66,7 @@ extension AppDatabase {
             BEGIN \(upsert) (OLD.id, random()); END;
 
             """
-        for table in patientChildTables {
+        for table in v3ChildTables {
             sql += """
                 CREATE TRIGGER \(table)_revision_move AFTER UPDATE OF patientId ON \(table.quotedDatabaseIdentifier)
                 BEGIN \(update("OLD.patientId")); END;

@@ -77,6 +77,8 @@ public enum LiveRepository {
         public var context: Workspace
         /// Milliseconds spent per phase of `open` (database, index, trials, workflows), for the start-up log.
         public var phases: [(String, Double)] = []
+        /// The stored verdicts (writable database with a catalogue), prepared in the background.
+        var stored: StoredVerdictSource?
     }
 
     /// Opens the database, reads the case index (one query), compiles the trial catalogue and starts
@@ -128,14 +130,24 @@ public enum LiveRepository {
             repo.verdictsForTrial = { p, i, id in m.verdicts(trialID: id, facts: PatientFacts(patient: p, interpretation: i, today: today)) }
         }
         lap("workflows")
-        return Session(repository: repo, workflows: workflows, context: context, phases: phases)
+        return Session(repository: repo, workflows: workflows, context: context, phases: phases, stored: wiring.stored)
     }
 
     /// A runtime over a session: the case repository, the workflows, and the screening status model.
+    /// Background work reaches the runtime as actions: stored verdicts ready (after start-up or after a write's
+    /// re-match) → `.backgroundUpdated`, drained by the UI loop.
     public static func runtime(_ session: Session, width: Int, height: Int, ascii: Bool) -> AppRuntime {
-        AppRuntime(repository: session.repository, width: width, height: height, ascii: ascii,
-                   workflows: session.workflows, screeningNext: { ScreeningTransitions.allowed(after: $0) })
+        let rt = AppRuntime(repository: session.repository, width: width, height: height, ascii: ascii,
+                            workflows: session.workflows, screeningNext: { ScreeningTransitions.allowed(after: $0) })
+        let inbox = rt.inbox
+        session.stored?.onReady { inbox.post(.backgroundUpdated("stored trial verdicts ready")) }
+        // Ready before the handler was set: the screens may have loaded on-the-fly values; reload them once.
+        if session.stored?.current != nil { inbox.post(.backgroundUpdated("stored trial verdicts ready")) }
+        return rt
     }
+
+    /// Waits for the stored verdicts' background work queued so far (tests).
+    public static func waitForBackgroundWork(_ session: Session) { session.stored?.waitForBackgroundWork() }
 
     /// Start-up cost without a terminal: opening the database and the index, compiling the trials
     /// (`loadMs`), then rendering the first full frame of the case list (`firstFrameMs`, from the

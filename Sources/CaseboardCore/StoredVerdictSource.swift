@@ -19,8 +19,22 @@ final class StoredVerdictSource: @unchecked Sendable {
     /// a write happened during the background preparation: it must recheck before publishing
     private var recheck = false
 
+    /// Called (on a background thread) whenever new stored verdicts are published, so that the UI hears of it as
+    /// an action (`AppRuntime.inbox`) and reloads what it shows.
+    private var readyHandler: (@Sendable () -> Void)?
+    private let queue = DispatchQueue(label: "caseboard.stored-verdicts")
+
     init(db: AppDatabase, matcher: Matcher, today: LocalDate) {
         self.db = db; self.matcher = matcher; self.today = today
+    }
+
+    func onReady(_ handler: @escaping @Sendable () -> Void) {
+        lock.lock(); readyHandler = handler; lock.unlock()
+    }
+
+    private func notifyReady() {
+        lock.lock(); let h = readyHandler; lock.unlock()
+        h?()
     }
 
     /// The stored verdicts when up to date, else nil.
@@ -52,26 +66,35 @@ final class StoredVerdictSource: @unchecked Sendable {
             if recheck && loaded != nil { lock.unlock(); continue }
             value = loaded; preparing = false
             lock.unlock()
+            if loaded != nil { notifyReady() }
             return
         }
     }
 
-    /// After a write concerning `caseID` (nil: any case): recomputes that case when its data changed (one SQL
-    /// check; nothing is matched otherwise). True when its data changed (the caller drops what it derived).
-    func afterWrite(_ caseID: String?) -> Bool {
+    /// After a write concerning `caseID` (nil: any case): the stored verdicts stop being served at once (the UI
+    /// computes on the fly meanwhile: never stale), and that case is re-matched on a background queue (one SQL
+    /// check; nothing is matched when its data did not change); when done, the verdicts are published again and
+    /// the UI is told. The write itself never waits for the re-match.
+    func afterWrite(_ caseID: String?) {
         lock.lock()
-        if preparing { recheck = true; lock.unlock(); return false }
+        if preparing { recheck = true; lock.unlock(); return }
         let ready = value != nil
+        if ready { value = nil }
         lock.unlock()
-        guard ready else { return false }
-        do {
-            let report = try db.recomputeMatches(engine: engine, today: today, onlyPatients: caseID.map { [$0] })
-            guard !report.patientsRecomputed.isEmpty || !report.trialsRecomputed.isEmpty || !report.trialsRemoved.isEmpty else { return false }
-            let v = try load()
-            lock.lock(); value = v; lock.unlock()
-        } catch {
-            lock.lock(); value = nil; lock.unlock()
+        guard ready else { return }
+        queue.async { [self] in
+            let published: StoredTrialVerdicts?
+            do {
+                try db.recomputeMatches(engine: engine, today: today, onlyPatients: caseID.map { [$0] })
+                published = try load()
+            } catch {
+                published = nil  // locked or failed: the on-the-fly paths stay in use
+            }
+            lock.lock(); value = published; lock.unlock()
+            if published != nil { notifyReady() }
         }
-        return true
     }
+
+    /// Waits until the background work queued so far is done (tests and scripts).
+    func waitForBackgroundWork() { queue.sync {} }
 }

@@ -178,7 +178,7 @@ final class InMemoryRepositoryTests: XCTestCase {
     }
 
     func testStoredVerdictsServeTheCatalogueAndListCountsWithoutLoadingACase() throws {
-        final class Calls { var loads: [String] = []; var bulk = 0; var fast = 0; var writes: [String?] = []; var changed = false }
+        final class Calls { var loads: [String] = []; var bulk = 0; var fast = 0; var writes: [String?] = [] }
         let calls = Calls()
         let byID = Dictionary(uniqueKeysWithValues: BoardFixtures.patients.map { ($0.id, $0) })
         let stored = storedFromFixtures()
@@ -189,7 +189,7 @@ final class InMemoryRepositoryTests: XCTestCase {
             verdicts: BoardFixtures.verdicts(_:_:), trialVerdicts: { _, _ in calls.fast += 1; return [:] })
         repo.loadAll = { calls.bulk += 1; return BoardFixtures.patients }
         repo.storedTrialVerdicts = { stored }
-        repo.afterWrite = { id in calls.writes.append(id); return calls.changed }
+        repo.afterWrite = { id in calls.writes.append(id) }
         let expected = try BoardFixtures.repository().trials()
         let got = try repo.trials()
         XCTAssertEqual(got.map { [$0.eligible, $0.possiblyEligible] }, expected.map { [$0.eligible, $0.possiblyEligible] })
@@ -205,16 +205,13 @@ final class InMemoryRepositoryTests: XCTestCase {
         XCTAssertEqual(try repo.summary(id: "SL-CML-0007")?.eligibleTrials, 1)
         XCTAssertEqual(try repo.summary(id: "SL-AML-0042")?.possiblyEligibleTrials, 1)
         XCTAssertEqual(calls.fast, 0)
-        // After a write: the hook is asked; when the case's data changed, the case is loaded again.
+        // After a write: the case is read again, other cases stay cached, and the background update is scheduled.
         let loadsBefore = calls.loads.count
         repo.invalidate(caseID: "SL-AML-0042")
         _ = try repo.summary(id: "SL-AML-0042")
-        XCTAssertEqual(calls.loads.count, loadsBefore, "unchanged data: cached case kept")
-        calls.changed = true
-        repo.invalidate(caseID: "SL-AML-0042")
-        _ = try repo.summary(id: "SL-AML-0042")
-        XCTAssertEqual(calls.loads.count, loadsBefore + 1, "changed data: the case is read again")
-        XCTAssertEqual(calls.writes, ["SL-AML-0042", "SL-AML-0042"])
+        _ = try repo.summary(id: "SL-CML-0007")
+        XCTAssertEqual(calls.loads.count, loadsBefore + 1, "the written case is read again, the other one is not")
+        XCTAssertEqual(calls.writes, ["SL-AML-0042"])
     }
 
     func testWithoutStoredVerdictsTheOnTheFlyPathIsUsed() throws {

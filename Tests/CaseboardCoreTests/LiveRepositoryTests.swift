@@ -1,0 +1,74 @@
+import BoardApp
+import CaseModel
+import ClinicalRules
+import XCTest
+@testable import CaseStore
+@testable import CaseboardCore
+
+/// The live repository under the terminal UI: read failures reach the screen as errors naming what could not be
+/// read (never "unknown id", "0 eligible" or an empty list), and a write never waits for the background re-match,
+/// whose result arrives as an action.
+final class LiveRepositoryTests: XCTestCase {
+    func testACorruptRowIsShownAsAReadErrorNotAsAnUnknownCase() throws {
+        let path = try CoreFixture.copy()
+        let session = try LiveRepository.open(CoreFixture.workspace(path, readOnly: true))
+        // Damage one variant row of SL-AML-0042 behind the app's back (a hand-edited or damaged file).
+        let raw = try AppDatabase.open(path: path)
+        try raw.write("damage") { db in try db.execute(sql: "UPDATE variant SET origin = 'martian' WHERE patientId = 'SL-AML-0042'") }
+        let rt = LiveRepository.runtime(session, width: 120, height: 40, ascii: false)
+        rt.start()
+        rt.send(.openCase("SL-AML-0042"))
+        let message = try XCTUnwrap(rt.state.message)
+        XCTAssertTrue(message.hasPrefix("Could not read SL-AML-0042: "), message)
+        XCTAssertTrue(message.contains("martian"), message)
+        XCTAssertFalse(message.contains("Unknown case id"), message)
+        XCTAssertThrowsError(try session.repository.detail(id: "SL-AML-0042"))
+        // The case list draws the row as unreadable, never as a blank or default row.
+        let screen = (0..<rt.render().height).map { rt.render().rowText($0) }.joined(separator: "\n")
+        XCTAssertTrue(screen.contains("Could not read SL-AML-0042"), screen)
+    }
+
+    func testAMissingTableIsAnErrorInTheWorklistNotAnEmptyList() throws {
+        let path = try CoreFixture.copy()
+        let raw = try AppDatabase.open(path: path)
+        try raw.write("damage") { db in try db.execute(sql: "DROP TABLE followUpState") }
+        let session = try LiveRepository.open(CoreFixture.workspace(path, readOnly: true))
+        XCTAssertThrowsError(try session.repository.worklist(filter: WorklistFilter())) { e in
+            XCTAssertTrue("\(e)".contains("followUpState"), "\(e)")
+        }
+        let rt = LiveRepository.runtime(session, width: 120, height: 40, ascii: false)
+        rt.start()
+        rt.send(.showScreen(.worklist))
+        XCTAssertTrue(rt.state.message?.hasPrefix("Could not read the worklist: ") ?? false, rt.state.message ?? "no message")
+    }
+
+    func testAUIWriteDoesNotWaitForTheBackgroundReMatch() throws {
+        let path = try CoreFixture.copy()
+        // Hold the background preparation of the stored verdicts (a full re-match of a new database) between
+        // matching its first chunk and storing it.
+        let reached = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var first = true
+        AppDatabase.afterChunkMatched = { if first { first = false; reached.signal(); release.wait() } }
+        defer { AppDatabase.afterChunkMatched = nil }
+        let session = try LiveRepository.open(CoreFixture.workspace(path))
+        let rt = LiveRepository.runtime(session, width: 120, height: 40, ascii: false)
+        rt.start()
+        XCTAssertEqual(reached.wait(timeout: .now() + 60), .success, "the background re-match is running")
+        rt.send(.view3)
+        let task = try XCTUnwrap(rt.state.worklist.selectedRow?.task, "the worklist has tasks")
+        rt.send(.key(.char("d")))
+        let started = Date()
+        rt.send(.key(.char("y")))
+        XCTAssertLessThan(Date().timeIntervalSince(started), 2.0, "the write returned while the re-match is held")
+        XCTAssertTrue(rt.state.message?.hasPrefix("Done: ") ?? false, rt.state.message ?? "no message")
+        let check = try Workflows.service(CoreFixture.workspace(path, readOnly: true), withCatalogue: false)
+        XCTAssertTrue(try check.tasks(for: try session.context.patient(id: task.patient)).contains { $0.id == task.id && $0.status == .done },
+                      "the write committed while the re-match was held")
+        release.signal()
+        // The finished preparation arrives as an action that the UI loop drains.
+        let deadline = Date().addingTimeInterval(120)
+        var heard = false
+        while !heard && Date() < deadline { heard = rt.drainInbox(); if !heard { usleep(50_000) } }
+        XCTAssertTrue(heard, "the stored verdicts being ready reached the UI as an action")
+    }
+}
