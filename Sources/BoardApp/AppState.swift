@@ -21,7 +21,7 @@ public struct AppState: Equatable, Sendable {
     public var message: String?
     /// How the message is drawn: `error` (default), `ok` after a saved change, `warning` for a refusal.
     public var messageRole: Role = .error
-    /// Workflows (issue #6): whether a `WorkflowRepository` is wired, and whether it refuses writes.
+    /// Workflows: whether a `WorkflowRepository` is wired, and whether it refuses writes.
     public var workflowsAvailable = false
     public var readOnly = false
     /// A form closed with Esc after an edit (resumed by its key; `q` asks before losing it).

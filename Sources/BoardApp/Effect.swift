@@ -8,7 +8,7 @@ public enum Effect: Equatable, Sendable {
     case loadTrial(String)
     case loadWorklist(WorklistFilter)
     case quit
-    // Workflows (issue #6), performed through the `WorkflowRepository`.
+    // Workflows, performed through the `WorkflowRepository`.
     case loadScreening(trial: String)
     case loadMeetings
     case loadMeeting(String)

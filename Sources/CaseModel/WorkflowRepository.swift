@@ -1,4 +1,4 @@
-/// The workflows of issue 6 as the UI sees them: a repository the BoardApp reducer calls (BoardApp
+/// The workflows (meetings, screening, nurse records) as the UI sees them: a repository the BoardApp reducer calls (BoardApp
 /// cannot import CaseStore). `CaseStore.WorkflowService` implements it; every write runs in one
 /// transaction with one audit entry; errors are `CustomStringConvertible` with a one-line message
 /// for the status bar (a read-only database refuses every write with a clear message).

@@ -1,6 +1,6 @@
 import GRDB
 
-/// Schema of the three workflows (issue 6): board meetings, the trial pre-screening log, tasks the
+/// Schema of the three workflows: board meetings, the trial pre-screening log, tasks the
 /// app creates (RCP reviews, screening rechecks, next occurrences of repeating schedules), and the
 /// columns that undo needs in the audit log. Registered by one line at the end of
 /// `AppDatabase.migrator`; append-only like every migration.

@@ -3,7 +3,7 @@ import ClinicalRules
 import Foundation
 import GRDB
 
-/// The workflows of issue 6 over the case store: board meetings (RCP), the trial pre-screening log and
+/// The workflows over the case store: board meetings (RCP), the trial pre-screening log and
 /// the nurse worklist. Every write runs in ONE transaction and appends ONE audit entry (who, when,
 /// what, JSON of the rows before and after) tagged with the session, so `undoLastChange()` can revert it.
 ///

@@ -19,7 +19,7 @@ public enum FollowUpScheduler {
     public static let rule = "Follow-up schedules (clinical-reference.md §2e)"
     public static let version = "2026.1"
 
-    /// A task due within this many days (today included) is due soon. [brief] issue 3.
+    /// A task due within this many days (today included) is due soon (local convention of the institute's worklist).
     public static let dueSoonDays = 14
     /// A generated task and an explicit one of the same kind within this many days are the same task.
     public static let mergeWindowDays = 14

@@ -3,8 +3,8 @@ import CaseModel
 import ClinicalRules
 import BoardApp
 
-/// An in-memory `WorkflowRepository` over the fixture patients for reducer tests and goldens (BoardApp
-/// tests cannot link CaseStore): meetings with agendas and decisions, a screening log with history,
+/// An in-memory `WorkflowRepository` over the fixture patients for reducer tests and goldens (screens are
+/// tested without a database; `WorkflowDatabaseTests` runs the same keys against the real store): meetings with agendas and decisions, a screening log with history,
 /// follow-up tasks with done/reschedule/note and repeating tasks, session undo, and a read-only mode.
 /// It follows the contract of `CaseStore.WorkflowService` (same refusals for the same inputs).
 public final class FixtureWorkflows: WorkflowRepository, @unchecked Sendable {

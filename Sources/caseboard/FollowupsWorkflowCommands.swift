@@ -4,7 +4,7 @@ import CaseStore
 import CaseboardCore
 import Foundation
 
-/// Worklist writes (issue 6), each in one transaction with an audit record:
+/// Worklist writes, each in one transaction with an audit record:
 ///
 ///     caseboard followups done TASK [--date D]             (D defaults to --today)
 ///     caseboard followups reschedule TASK --to D --reason R

@@ -5,8 +5,8 @@ import TrialEngine
 import XCTest
 @testable import CaseStore
 
-/// The demo database exercises every clinical rule outcome (issue 3) and gives each patient a spread of
-/// trial verdicts (issue 4), on the demo's reference date.
+/// The demo database exercises every clinical rule outcome and gives each patient a spread of
+/// trial verdicts, on the demo's reference date.
 final class DemoCoverageTests: XCTestCase {
     static let today = LocalDate("2026-11-29")!
 

@@ -3,7 +3,7 @@ import XCTest
 
 /// `caseboard bench --check-only` end to end on a 200-patient synthetic database: the engine's eligible
 /// (trial, arm, patient) pairs equal the SQL baseline's on every arm SQL covers, and the reason codes agree with
-/// the explained verdicts. Runs the built executable (CaseStoreTests cannot link TrialEngine).
+/// the explained verdicts. Runs the built executable: the benchmark command end to end, as a user runs it.
 final class MatchBenchTests: XCTestCase {
     /// The `caseboard` executable next to the test bundle (`swift build --build-tests` builds it).
     static func executable() -> URL? {

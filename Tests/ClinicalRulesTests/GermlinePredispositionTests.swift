@@ -2,7 +2,7 @@ import XCTest
 import CaseModel
 @testable import ClinicalRules
 
-/// Germline flags of clinical-reference.md §2c and issue 3 item 3.
+/// Germline flags of clinical-reference.md §2c.
 final class GermlinePredispositionTests: XCTestCase {
     typealias F = Fixtures
 
