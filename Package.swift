@@ -23,6 +23,8 @@ let package = Package(
         ]),
         // SQLite schema, migrations, import/export, audit log, demo generator. The only code touching SQLite.
         .target(name: "CaseStore", dependencies: ["CaseModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Interchange formats in and out: ClinicalTrials.gov records, FHIR R4, VCF, result tables.
+        .target(name: "Interop", dependencies: ["CaseModel", "ClinicalRules", "TrialEngine", "CaseStore"]),
         // Cells, buffers, widgets, key maps, themes. Knows nothing of ncurses.
         .target(name: "ScreenKit"),
         // ncursesw through a small shim header.
@@ -34,13 +36,14 @@ let package = Package(
         // Headless backend and golden-screen assertions (used by tests).
         .target(name: "ScreenTesting", dependencies: ["ScreenKit", "BoardApp"]),
         .executableTarget(name: "caseboard", dependencies: [
-            "CaseModel", "ClinicalRules", "TrialEngine", "CaseStore", "ScreenKit", "CursesBackend", "BoardApp",
+            "CaseModel", "ClinicalRules", "TrialEngine", "CaseStore", "ScreenKit", "CursesBackend", "BoardApp", "Interop",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CaseModelTests", dependencies: ["CaseModel"]),
         .testTarget(name: "ClinicalRulesTests", dependencies: ["CaseModel", "ClinicalRules"]),
         .testTarget(name: "TrialEngineTests", dependencies: ["CaseModel", "ClinicalRules", "TrialEngine"]),
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseModel", "CaseStore", "ClinicalRules", "TrialEngine"]),
+        .testTarget(name: "InteropTests", dependencies: ["CaseModel", "Interop", "TrialEngine", "CaseStore", "ClinicalRules"]),
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["ScreenKit", "CursesBackend"]),
         .testTarget(name: "BoardAppTests", dependencies: ["CaseModel", "BoardApp", "ScreenKit", "ScreenTesting", "CaseStore", "ClinicalRules"]),
