@@ -7,14 +7,14 @@ public struct CaseIndexEntry: Equatable, Sendable {
     public var name: String?
     public var initials: String
     public var mrn: String?
-    public var birthDate: LocalDate
+    public var birthDate: LocalDate?
     public var site: String?
     public var category: DiagnosisCategory?
     public var who2022: String?
     /// Disease status on the repository's today.
     public var status: DiseaseStatus?
 
-    public init(id: String, name: String?, initials: String, mrn: String?, birthDate: LocalDate, site: String?,
+    public init(id: String, name: String?, initials: String, mrn: String?, birthDate: LocalDate?, site: String?,
                 category: DiagnosisCategory?, who2022: String?, status: DiseaseStatus?) {
         self.id = id; self.name = name; self.initials = initials; self.mrn = mrn; self.birthDate = birthDate
         self.site = site; self.category = category; self.who2022 = who2022; self.status = status

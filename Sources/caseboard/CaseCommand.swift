@@ -38,7 +38,7 @@ struct CaseCommand: ParsableCommand {
     /// The `case --json` document: every key of formats.md §4 is always present (null when not applicable).
     struct Document: Encodable {
         var id: String
-        var age: Int
+        var age: Int?
         var sex: String
         var site: String?
         var diagnosis: DiagnosisJSON?
@@ -102,7 +102,7 @@ struct CaseCommand: ParsableCommand {
         func line(_ s: String = "") { out += s + "\n" }
         func fmt(_ v: Double?) -> String { v.map { String(format: "%.3g", $0) } ?? "?" }
         let name = p.displayName.map { " — \($0)" } ?? ""
-        line("\(p.id)\(name)   \(p.sex.rawValue), \(doc.age) y (born \(p.birthDate))\(p.identity?.mrn.map { ", MRN \($0)" } ?? "")")
+        line("\(p.id)\(name)   \(p.sex.rawValue), \(doc.age.map { "\($0) y (born \(p.birthDate.map { "\($0)" } ?? ""))" } ?? "birth date not recorded")\(p.identity?.mrn.map { ", MRN \($0)" } ?? "")")
         if let s = p.site { line("Site: \(s)") }
         if let d = p.diagnosis {
             line("Diagnosis: \(d.category.rawValue) on \(d.date)")
