@@ -108,12 +108,16 @@ public struct FHIRReader {
                 warnings.append("\(file): \(r.path).birthDate: partial birth date '\(b)' not stored (a full date is needed)")
             } else { problems.append(InteropProblem(file: file, location: "\(r.path).birthDate", message: "'\(b)' is not a date (YYYY-MM-DD)")) }
         }
-        var identity: Identity?
-        if let name = (r.object["name"] as? [Any])?.first as? [String: Any] {
-            let family = name["family"] as? String
-            let given = (name["given"] as? [String])?.joined(separator: " ")
-            identity = Identity(mrn: pid, family: family, given: given)
-        } else { identity = Identity(mrn: pid) }
+        // MRN: an identifier of an MRN system or type MR, else the case id (unless that is Caseboard's own case id).
+        let mrnIdent = idents.first { i in
+            (i["system"] as? String)?.lowercased().contains("mrn") == true || FHIRReader.codes(i["type"]).contains("MR")
+        }
+        let fromCaseboard = idents.first?["system"] as? String == FHIRWriter.caseIDSystem && options.idSystem == nil
+        let mrn = (mrnIdent?["value"] as? String) ?? (fromCaseboard ? nil : pid)
+        let name = (r.object["name"] as? [Any])?.first as? [String: Any]
+        let family = name?["family"] as? String
+        let given = (name?["given"] as? [String])?.joined(separator: " ")
+        let identity: Identity? = (mrn == nil && family == nil && given == nil) ? nil : Identity(mrn: mrn, family: family, given: given)
         return FHIRPatientHeader(id: pid, sex: sex, birthDate: birth, identity: identity, key: r.key)
     }
 
@@ -177,7 +181,7 @@ public struct FHIRReader {
                 guard let d = resultDate(r, reportDate, file: file) else { return nil }
                 let genes = components(o, "48018-6").compactMap(gene)
                 if genes.isEmpty { warnings.append("\(file): \(r.path): region studied without genes (48018-6); left out"); return e }
-                e.testedGenes = [GenePanel(date: d, assay: FHIRReader.text(o["code"]).map { "FHIR \($0)" } ?? "FHIR region studied", genes: genes)]
+                e.testedGenes = [GenePanel(date: d, assay: ((o["code"] as? [String: Any])?["text"] as? String) ?? "FHIR region studied", genes: genes)]
                 return e
             }
             if codes.contains("89247-1") {
@@ -303,6 +307,10 @@ public struct FHIRReader {
             }
         }
         var consequence: VariantConsequence?
+        for c in components(o, "functional-annotation").flatMap({ FHIRReader.codings($0["valueCodeableConcept"]) })
+        where c["system"] as? String == FHIRWriter.consequenceSystem {
+            consequence = (c["code"] as? String).flatMap(VariantConsequence.init(rawValue:))
+        }
         for key in ["functional-annotation", "48006-1"] {
             for c in components(o, key).flatMap({ FHIRReader.codings($0["valueCodeableConcept"]) }) where consequence == nil {
                 consequence = FHIRTables.consequence(c["code"] as? String, c["display"] as? String)
@@ -320,7 +328,9 @@ public struct FHIRReader {
         for c in FHIRReader.codings(o["code"]) {
             let sys = (c["system"] as? String ?? "").lowercased()
             guard let code = c["code"] as? String else { continue }
-            if sys.contains("icd-10") || sys.contains("icd10") {
+            if sys == FHIRWriter.categorySystem {
+                if let c = DiagnosisCategory(rawValue: code) { category = c }
+            } else if sys.contains("icd-10") || sys.contains("icd10") {
                 icd = code
                 category = category ?? FHIRTables.icd10.first { code.uppercased().hasPrefix($0.0) }?.1
             } else if sys.contains("snomed") {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaseStore
 import Foundation
+import Interop
 
 /// `caseboard export [--out FILE]`: caseboard-cases v1, patients by id, keys sorted.
 struct ExportCommand: ParsableCommand {
@@ -11,9 +12,24 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "Write to FILE instead of stdout (written to a temporary file, then renamed).")
     var out: String?
 
+    @Option(name: .long, help: "cases (caseboard-cases v1, default) or fhir (a FHIR R4 collection Bundle).") var format = "cases"
+    @Option(name: .long, parsing: .upToNextOption, help: "Only these case ids.") var patient: [String] = []
+
     func run() throws {
         let context = try CommandContext(global)
-        let data = try CaseFileWriter.data(try context.patients())
+        guard format == "cases" || format == "fhir" else { throw CLIError.user("caseboard: --format: expected cases or fhir, found \"\(format)\"") }
+        var patients = try context.patients()
+        if !patient.isEmpty {
+            let known = Set(patients.map(\.id))
+            if let missing = patient.first(where: { !known.contains($0) }) { throw CLIError.user("caseboard: unknown patient id '\(missing)'") }
+            patients = patients.filter { patient.contains($0.id) }
+        }
+        let data: Data
+        if format == "fhir" {
+            let o = try FHIRWriter.bundle(patients)
+            for w in o.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
+            data = o.data
+        } else { data = try CaseFileWriter.data(patients) }
         if let out {
             let url = URL(fileURLWithPath: out)
             do { try data.write(to: url, options: .atomic) } catch {
