@@ -49,6 +49,7 @@ public struct FHIRContribution: Sendable, Equatable {
     public var key: String
     public var patientID: String
     public var entries: FHIRCaseEntries
+    public init(key: String, patientID: String, entries: FHIRCaseEntries) { self.key = key; self.patientID = patientID; self.entries = entries }
 }
 
 /// The Patient resource's data for a case; nil fields were not in the resource.
@@ -58,4 +59,7 @@ public struct FHIRPatientHeader: Sendable, Equatable {
     public var birthDate: LocalDate?
     public var identity: Identity?
     public var key: String?
+    public init(id: String, sex: Sex? = nil, birthDate: LocalDate? = nil, identity: Identity? = nil, key: String? = nil) {
+        self.id = id; self.sex = sex; self.birthDate = birthDate; self.identity = identity; self.key = key
+    }
 }

@@ -22,14 +22,19 @@ public struct FHIRImportPlan: Sendable {
 
     /// Builds the plan from a reader with no problems, against the database (nil: an empty database).
     public static func make(_ reader: FHIRReader, database: AppDatabase?) throws -> FHIRImportPlan {
+        try make(headers: reader.headers, contributions: reader.contributions, database: database)
+    }
+
+    /// The same for any importer's contributions (a VCF's variants and panel, keyed by sample and date).
+    public static func make(headers: [FHIRPatientHeader], contributions: [FHIRContribution], database: AppDatabase?) throws -> FHIRImportPlan {
         var plan = FHIRImportPlan()
-        let ids = reader.headers.map(\.id)
+        let ids = headers.map(\.id)
         let existingIDs = Set(try database?.patientIDs() ?? [])
         let stored = try database?.importedResources(patientIds: ids.filter(existingIDs.contains)) ?? [:]
         let decoder = JSONDecoder()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        for h in reader.headers {
+        for h in headers {
             let existing: Patient? = existingIDs.contains(h.id) ? try database?.patient(id: h.id) : nil
             var p = existing ?? Patient(id: h.id, identity: h.identity, sex: h.sex ?? .unknown, birthDate: h.birthDate, diagnoses: [])
             var counts: [String: Counts] = [:]
@@ -42,7 +47,7 @@ public struct FHIRImportPlan: Sendable {
             } else if h.key != nil {
                 counts["patient"] = Counts(added: 1)
             }
-            for c in reader.contributions where c.patientID == h.id {
+            for c in contributions where c.patientID == h.id {
                 let json = String(decoding: try encoder.encode(c.entries), as: UTF8.self)
                 if let oldText = stored[h.id]?[c.key] {
                     let old: FHIRCaseEntries

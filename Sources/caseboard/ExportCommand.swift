@@ -17,11 +17,11 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(global)
-        guard format == "cases" || format == "fhir" else { throw CLIError.user("caseboard: --format: expected cases or fhir, found \"\(format)\"") }
+        guard format == "cases" || format == "fhir" else { throw CLIError.user("--format: expected cases or fhir, found \"\(format)\"") }
         var patients = try context.patients()
         if !patient.isEmpty {
             let known = Set(patients.map(\.id))
-            if let missing = patient.first(where: { !known.contains($0) }) { throw CLIError.user("caseboard: unknown patient id '\(missing)'") }
+            if let missing = patient.first(where: { !known.contains($0) }) { throw CLIError.user("unknown patient id '\(missing)'") }
             patients = patients.filter { patient.contains($0.id) }
         }
         let data: Data

@@ -10,7 +10,7 @@ enum FHIRImportRun {
         let stderr = FileHandle.standardError
         var fallbackDate: LocalDate?
         if let d = date {
-            guard let x = LocalDate(d) else { throw CLIError.user("caseboard: --date: expected YYYY-MM-DD, found \"\(d)\"") }
+            guard let x = LocalDate(d) else { throw CLIError.user("--date: expected YYYY-MM-DD, found \"\(d)\"") }
             fallbackDate = x
         }
         var reader = FHIRReader(options: .init(idSystem: idSystem, patient: patient, date: fallbackDate))

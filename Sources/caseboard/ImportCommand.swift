@@ -25,11 +25,11 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let fhir = files.filter { FileManager.default.contents(atPath: $0).map(FHIRDocument.looksLikeFHIR) ?? false }
         if !fhir.isEmpty {
-            guard fhir.count == files.count else { throw CLIError.user("caseboard: import FHIR files and caseboard-cases files separately") }
+            guard fhir.count == files.count else { throw CLIError.user("import FHIR files and caseboard-cases files separately") }
             return try FHIRImportRun.run(files: files, global: global, idSystem: idSystem, patient: patient, date: date, dryRun: dryRun)
         }
         if dryRun || idSystem != nil || patient != nil || date != nil {
-            throw CLIError.user("caseboard: --dry-run, --id-system, --patient and --date apply to FHIR input")
+            throw CLIError.user("--dry-run, --id-system, --patient and --date apply to FHIR input")
         }
         let reader = CaseFileReader.read(files: files)
         let stderr = FileHandle.standardError
