@@ -24,7 +24,7 @@ let package = Package(
         // SQLite schema, migrations, import/export, audit log, demo generator. The only code touching SQLite.
         .target(name: "CaseStore", dependencies: ["CaseModel", .product(name: "GRDB", package: "GRDB.swift")]),
         // Interchange formats in and out: ClinicalTrials.gov records, FHIR R4, VCF, result tables.
-        .target(name: "Interop", dependencies: ["CaseModel", "ClinicalRules", "TrialEngine", "CaseStore"]),
+        .target(name: "Interop", dependencies: ["CaseModel", "ClinicalRules", "TrialEngine", "CaseStore", .product(name: "Yams", package: "Yams")]),
         // Cells, buffers, widgets, key maps, themes. Knows nothing of ncurses.
         .target(name: "ScreenKit"),
         // ncursesw through a small shim header.
