@@ -30,6 +30,10 @@ public struct FHIRDocument {
     }
 
     init(data: Data, file: String, problems: inout [InteropProblem]) {
+        if file.hasSuffix(".fsh") {
+            problems.append(InteropProblem(file: file, location: nil, message: "FHIR Shorthand (FSH) is not read: compile it to FHIR JSON first (e.g. with SUSHI)"))
+            return
+        }
         let root: Any
         do { root = try JSONSerialization.jsonObject(with: data) } catch {
             problems.append(InteropProblem(file: file, location: nil, message: "invalid JSON: \(JSONLocation.describe(error, data: data))")); return

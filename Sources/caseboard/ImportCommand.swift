@@ -23,7 +23,7 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "FHIR: print the changes per case without writing.") var dryRun = false
 
     func run() throws {
-        let fhir = files.filter { FileManager.default.contents(atPath: $0).map(FHIRDocument.looksLikeFHIR) ?? false }
+        let fhir = files.filter { $0.hasSuffix(".fsh") || (FileManager.default.contents(atPath: $0).map(FHIRDocument.looksLikeFHIR) ?? false) }
         if !fhir.isEmpty {
             guard fhir.count == files.count else { throw CLIError.user("import FHIR files and caseboard-cases files separately") }
             return try FHIRImportRun.run(files: files, global: global, idSystem: idSystem, patient: patient, date: date, dryRun: dryRun)

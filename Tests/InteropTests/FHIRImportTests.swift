@@ -76,6 +76,16 @@ final class FHIRImportTests: XCTestCase {
         XCTAssertEqual(v.gene, "AR"); XCTAssertEqual(v.hgvsp, "p.(Ala412Val)"); XCTAssertEqual(v.origin, .somatic); XCTAssertEqual(v.vaf, 0.44)
     }
 
+    // README: the *.fsh files are FHIR Shorthand (not JSON): refused with a clear message, nothing mapped.
+    func testShorthandRefused() throws {
+        for f in ["genomics-reporting_HEAD_CGExamples.fsh", "genomics-reporting_HEAD_bundle-oncologyexamples-r4.fsh", "mcode_HEAD_EX_Basic.fsh",
+                  "mcode_HEAD_EX_ExtendedExample_Pediatric.fsh", "mcode_HEAD_EX_Genomics.fsh"] {
+            let r = try read([f])
+            XCTAssertEqual(r.problems.map(\.description), ["\(f): FHIR Shorthand (FSH) is not read: compile it to FHIR JSON first (e.g. with SUSHI)"])
+            XCTAssertTrue(r.contributions.isEmpty)
+        }
+    }
+
     // README: BRAF p.Val600Glu, no source class, no VAF.
     func testOncologyDiagnostic() throws {
         let r = try read(["genomics-reporting_Bundle-oncology-diagnostic.json"], .init(date: LocalDate("2026-11-01")))
