@@ -1,6 +1,8 @@
+import CaseModel
+
 /// How many of a trial's criteria carry a machine rule: a criterion is covered when its rule holds no
-/// `unmapped` atom (an unmapped part makes it unknown whatever the patient). Trial-level criteria shared by
-/// every arm are counted once.
+/// `unmapped` atom (an unmapped part makes it unknown whatever the patient). A criterion that several arms share
+/// (the trial-level ones) is counted once: criteria are told apart by kind, wording and rule.
 public struct RuleCoverage: Sendable, Equatable, CustomStringConvertible {
     public var withRule: Int
     public var total: Int
@@ -11,12 +13,26 @@ public struct RuleCoverage: Sendable, Equatable, CustomStringConvertible {
         var seen = Set<String>()
         var covered = 0, total = 0
         for a in t.arms {
-            for c in a.criteria {
-                let key = "\(c.line):\(c.column)"
-                guard seen.insert(key).inserted else { continue }
+            for c in a.criteria where seen.insert("\(c.kind.rawValue)\u{1}\(c.spec.text)\u{1}\(c.spec.rule)").inserted {
                 total += 1
-                let unmapped = c.expr.atoms.contains { if case .unmapped = $0.predicate { return true } else { return false } }
-                if !unmapped { covered += 1 }
+                if !c.expr.atoms.contains(where: { if case .unmapped = $0.predicate { return true } else { return false } }) { covered += 1 }
+            }
+        }
+        self.init(withRule: covered, total: total)
+    }
+
+    /// The same from a plain trial value (the rules are parsed here; a rule that does not parse counts as not covered).
+    public init(trial: Trial) {
+        var seen = Set<String>()
+        var covered = 0, total = 0
+        for a in trial.arms {
+            for (kind, c) in a.inclusion.map({ (CriterionKind.inclusion, $0) }) + a.exclusion.map({ (CriterionKind.exclusion, $0) })
+            where seen.insert("\(kind.rawValue)\u{1}\(c.text)\u{1}\(c.rule)").inserted {
+                total += 1
+                do {
+                    let e = try RuleParser.parse(c.rule)
+                    if !e.atoms.contains(where: { if case .unmapped = $0.predicate { return true } else { return false } }) { covered += 1 }
+                } catch { continue }
             }
         }
         self.init(withRule: covered, total: total)
