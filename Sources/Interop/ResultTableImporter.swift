@@ -199,19 +199,25 @@ public struct ResultTableImporter {
     }
 
     /// Adds the rows to their cases; a result equal to one already stored is skipped and counted.
-    public static func merge(_ rows: [Row], into patients: [Patient]) -> (patients: [Patient], added: Int, duplicates: Int, unknown: [String]) {
+    public static func merge(_ rows: [Row], into patients: [Patient]) -> (patients: [Patient], added: Int, duplicates: Int, unknown: [String],
+                                                                          perPatient: [(id: String, added: Int, unchanged: Int)]) {
         var byID: [String: Patient] = [:]
         for p in patients { byID[p.id] = p }
         var touched: [String] = [], unknown: [String] = []
         var added = 0, dup = 0
+        var order: [String] = [], counts: [String: (Int, Int)] = [:]
         for r in rows {
             guard var p = byID[r.patient] else { if !unknown.contains(r.patient) { unknown.append(r.patient) }; continue }
-            if let l = r.lab { if p.labs.contains(l) { dup += 1; continue }; p.labs.append(l) }
-            if let m = r.mrd { if p.mrd.contains(m) { dup += 1; continue }; p.mrd.append(m) }
+            if counts[r.patient] == nil { order.append(r.patient); counts[r.patient] = (0, 0) }
+            let isDuplicate = r.lab.map { p.labs.contains($0) } ?? false || r.mrd.map { p.mrd.contains($0) } ?? false
+            if isDuplicate { dup += 1; counts[r.patient]?.1 += 1; continue }
+            if let l = r.lab { p.labs.append(l) }
+            if let m = r.mrd { p.mrd.append(m) }
+            counts[r.patient]?.0 += 1
             added += 1
             byID[r.patient] = p
             if !touched.contains(r.patient) { touched.append(r.patient) }
         }
-        return (touched.compactMap { byID[$0] }, added, dup, unknown)
+        return (touched.compactMap { byID[$0] }, added, dup, unknown, order.map { ($0, counts[$0]?.0 ?? 0, counts[$0]?.1 ?? 0) })
     }
 }

@@ -34,10 +34,8 @@ struct ImportResultsCommand: ParsableCommand {
             throw CLIError.user("\(file): patient\(merged.unknown.count == 1 ? "" : "s") not in the database: \(merged.unknown.joined(separator: ", ")); nothing was written.")
         }
         let kind = m.kind == .lab ? "lab results" : "MRD results"
-        for p in merged.patients {
-            let before = patients.first { $0.id == p.id }
-            let n = m.kind == .lab ? p.labs.count - (before?.labs.count ?? 0) : p.mrd.count - (before?.mrd.count ?? 0)
-            print("\(dryRun ? "would import " : "")patient \(p.id): \(kind) \(n) added")
+        for c in merged.perPatient {
+            print("\(dryRun ? "would import " : "")patient \(c.id): \(kind) \(c.added) added, 0 replaced, \(c.unchanged) unchanged (already stored)")
         }
         print("\(read.rows.count) rows: \(merged.added) added, \(merged.duplicates) already stored (skipped)")
         if dryRun { FileHandle.standardError.write(Data("dry run: nothing was written\n".utf8)); return }

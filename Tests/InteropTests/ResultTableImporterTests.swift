@@ -38,6 +38,7 @@ final class ResultTableImporterTests: XCTestCase {
         let merged = ResultTableImporter.merge(rows, into: [p])
         XCTAssertEqual(merged.added, 2); XCTAssertEqual(merged.duplicates, 1, "the result already stored is skipped and counted")
         XCTAssertEqual(merged.patients.first?.mrd.count, 3)
+        XCTAssertEqual(merged.perPatient.map { "\($0.id) \($0.added) \($0.unchanged)" }, ["DEMO-EXAMPLE 2 1"])
         XCTAssertEqual(merged.patients.first?.labs, [lab], "labs not carried by the table are kept")
         XCTAssertEqual(ResultTableImporter.merge(rows, into: []).unknown, ["DEMO-EXAMPLE"])
     }
