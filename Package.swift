@@ -24,6 +24,8 @@ let package = Package(
         // SQLite schema, migrations, import/export, audit log, demo generator. The only code touching SQLite (asks
         // ClinicalRules for the follow-up status and urgency order of the tasks it stores).
         .target(name: "CaseStore", dependencies: ["CaseModel", "ClinicalRules", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Interchange formats in and out: ClinicalTrials.gov records, FHIR R4, VCF, result tables.
+        .target(name: "Interop", dependencies: ["CaseModel", "ClinicalRules", "TrialEngine", "CaseStore", .product(name: "Yams", package: "Yams")]),
         // Cells, buffers, widgets, key maps, themes. Knows nothing of ncurses.
         .target(name: "ScreenKit"),
         // ncursesw through a small shim header.
@@ -34,7 +36,7 @@ let package = Package(
         .target(name: "BoardApp", dependencies: ["CaseModel", "ClinicalRules", "TrialEngine", "ScreenKit"]),
         // The application layer both front ends share: trial catalogue from the database, case analysis, matching
         // service (stored verdicts, recompute, fallback), case query and row projection, reports, live repository.
-        .target(name: "CaseboardCore", dependencies: ["CaseModel", "ClinicalRules", "TrialEngine", "CaseStore", "BoardApp"]),
+        .target(name: "CaseboardCore", dependencies: ["CaseModel", "ClinicalRules", "TrialEngine", "CaseStore", "BoardApp", "Interop"]),
         // The performance benchmark and its SQL baseline (reads the benchmark file through GRDB directly).
         .target(name: "CaseboardBench", dependencies: [
             "CaseModel", "ClinicalRules", "TrialEngine", "CaseStore", "CaseboardCore", "BoardApp",
@@ -43,7 +45,7 @@ let package = Package(
         // Headless backend and golden-screen assertions (used by tests).
         .target(name: "ScreenTesting", dependencies: ["ScreenKit", "BoardApp", "CaseModel", "ClinicalRules"]),
         .executableTarget(name: "caseboard", dependencies: [
-            "CaseModel", "ClinicalRules", "TrialEngine", "CaseStore", "ScreenKit", "CursesBackend", "BoardApp",
+            "CaseModel", "ClinicalRules", "TrialEngine", "CaseStore", "ScreenKit", "CursesBackend", "BoardApp", "Interop",
             "CaseboardCore", "CaseboardBench",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -51,6 +53,7 @@ let package = Package(
         .testTarget(name: "ClinicalRulesTests", dependencies: ["CaseModel", "ClinicalRules"]),
         .testTarget(name: "TrialEngineTests", dependencies: ["CaseModel", "ClinicalRules", "TrialEngine"]),
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseModel", "CaseStore", "ClinicalRules", "TrialEngine", "CaseboardBench"]),
+        .testTarget(name: "InteropTests", dependencies: ["CaseModel", "Interop", "TrialEngine", "CaseStore", "ClinicalRules"]),
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["ScreenKit", "CursesBackend"]),
         .testTarget(name: "CaseboardCoreTests", dependencies: ["CaseModel", "CaseStore", "ClinicalRules", "TrialEngine", "BoardApp", "CaseboardCore", "ScreenTesting"]),

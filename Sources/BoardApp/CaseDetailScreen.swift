@@ -71,8 +71,8 @@ public enum CaseDetailScreen {
             if let mrn = p.identity?.mrn { l.append(Span("  MRN \(mrn)", role: .muted)) }
             out.append(l)
         }
-        var l2 = "\(p.sex.rawValue), \(p.age(on: today)) y"
-        if !presenter { l2 += " (born \(p.birthDate))" }
+        var l2 = "\(p.sex.rawValue), " + (p.age(on: today).map { "\($0) y" } ?? "birth date not recorded")
+        if !presenter, let b = p.birthDate { l2 += " (born \(b))" }
         if let site = p.site { l2 += Formatting.dot(ascii) + site }
         out.append([Span(l2)])
         if let dx = p.diagnosis {

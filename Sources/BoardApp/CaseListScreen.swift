@@ -31,7 +31,7 @@ public enum CaseListScreen {
         return [
             Span(c.id),
             Span(c.displayName(presenter: presenter), role: presenter ? .presenter : .normal),
-            Span("\(c.age)"),
+            Span(c.age.map(String.init) ?? "?"),
             Span(dx),
             ClinicalGlyphs.eln(c.elnRisk, ascii: ascii),
             ClinicalGlyphs.germline(c.germline, ascii: ascii),

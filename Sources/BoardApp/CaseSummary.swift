@@ -16,7 +16,8 @@ public struct CaseSummary: Equatable, Sendable {
     public var name: String?
     /// Initials or the pseudonymous id, shown in presenter mode.
     public var initials: String
-    public var age: Int
+    /// nil when the birth date is not recorded.
+    public var age: Int?
     public var sex: Sex
     public var category: DiagnosisCategory?
     public var diagnosisLabel: String
@@ -32,7 +33,7 @@ public struct CaseSummary: Equatable, Sendable {
     public var possiblyEligibleTrials: Int
     public var nextFollowUp: NextFollowUp?
 
-    public init(id: String, name: String?, initials: String, age: Int, sex: Sex, category: DiagnosisCategory?,
+    public init(id: String, name: String?, initials: String, age: Int?, sex: Sex, category: DiagnosisCategory?,
                 diagnosisLabel: String, group: PathologyGroup?, site: String?, status: DiseaseStatus?, elnRisk: ELNRisk?,
                 germline: GermlineFlagLevel?, germlineTestingRecommended: Bool, mrdTrend: MRDTrend?, mrdStatus: MRDStatus?,
                 eligibleTrials: Int, possiblyEligibleTrials: Int, nextFollowUp: NextFollowUp?) {

@@ -207,7 +207,8 @@ public final class InMemoryRepository: CaseRepository {
         case .name:
             func key(_ e: CaseIndexEntry) -> String { q.hideIdentities ? e.initials : (e.name ?? e.initials) }
             sorted = hits.sorted { (key($0), $0.id) < (key($1), $1.id) }
-        case .age: sorted = hits.sorted { ($0.birthDate, $0.id) > ($1.birthDate, $1.id) }
+        case .age:  // youngest first; an unrecorded birth date last
+            sorted = hits.sorted { ($0.birthDate?.daysSinceEpoch ?? Int.min, $0.id) > ($1.birthDate?.daysSinceEpoch ?? Int.min, $1.id) }
         case .diagnosis:
             func key(_ e: CaseIndexEntry) -> String { e.category?.rawValue ?? "~" }
             sorted = hits.sorted { (key($0), $0.id) < (key($1), $1.id) }

@@ -66,7 +66,7 @@ public enum MeetingScreen {
         var out: [[Span]] = LinesPanel.wrapped(item.question, width: width, role: .title, first: [Span("Question: ", role: .muted)])
         if let d = s.meeting.caseDetail {
             let sm = d.summary
-            out.append([Span("Diagnosis: ", role: .muted), Span(sm.diagnosisLabel), Span("  age \(sm.age)", role: .muted),
+            out.append([Span("Diagnosis: ", role: .muted), Span(sm.diagnosisLabel), Span("  age \(sm.age.map(String.init) ?? "not recorded")", role: .muted),
                         Span("  status: ", role: .muted), Span(sm.status?.rawValue ?? "unknown")])
             if let e = d.interpretation.eln2022 {
                 out.append([Span("ELN 2022: ", role: .muted), Span(e.risk.rawValue, role: ClinicalGlyphs.eln(e.risk, ascii: s.ascii).role),

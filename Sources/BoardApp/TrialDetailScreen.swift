@@ -1,5 +1,6 @@
 import CaseModel
 import ScreenKit
+import TrialEngine
 
 /// `trial`: arms with their status, every criterion with the protocol's wording and its rule, and
 /// the candidate cases grouped by verdict.
@@ -10,6 +11,8 @@ public enum TrialDetailScreen {
         var ids = [t.nct, t.euct].compactMap { $0 }.joined(separator: Formatting.dot(ascii))
         if !ids.isEmpty { ids = Formatting.dot(ascii) + ids }
         out.append([Span("Phase \(t.phase)" + ids, role: .muted), Span("  "), ClinicalGlyphs.trialStatus(t.status)])
+        let coverage = RuleCoverage(trial: t)
+        out.append([Span("Rule coverage \(coverage.withRule) / \(coverage.total)", role: .muted)])
         if let sp = t.sponsor { out.append([Span("Sponsor ", role: .muted), Span(sp)]) }
         if !t.sites.isEmpty { out += LinesPanel.wrapped(t.sites.joined(separator: ", "), width: width, first: [Span("Sites ", role: .muted)]) }
         for arm in t.arms {

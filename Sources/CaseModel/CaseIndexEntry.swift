@@ -7,7 +7,7 @@ public struct CaseIndexEntry: Equatable, Sendable {
     public var name: String?
     public var initials: String
     public var mrn: String?
-    public var birthDate: LocalDate
+    public var birthDate: LocalDate?
     public var site: String?
     public var category: DiagnosisCategory?
     public var who2022: String?
@@ -18,7 +18,7 @@ public struct CaseIndexEntry: Equatable, Sendable {
     /// `CaseSearch.identityTerms` of the case (MRN, names), searched unless identities are hidden.
     public var identityTerms: [String]
 
-    public init(id: String, name: String?, initials: String, mrn: String?, birthDate: LocalDate, site: String?,
+    public init(id: String, name: String?, initials: String, mrn: String?, birthDate: LocalDate?, site: String?,
                 category: DiagnosisCategory?, who2022: String?, status: DiseaseStatus?,
                 searchTerms: [String]? = nil, identityTerms: [String]? = nil) {
         self.id = id; self.name = name; self.initials = initials; self.mrn = mrn; self.birthDate = birthDate

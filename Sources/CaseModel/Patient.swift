@@ -4,7 +4,8 @@ public struct Patient: Codable, Sendable, Equatable, Identifiable {
     public var id: String
     public var identity: Identity?
     public var sex: Sex
-    public var birthDate: LocalDate
+    /// nil when the source does not record it (formats.md): age-dependent rules then give `unknown`.
+    public var birthDate: LocalDate?
     public var site: String?
     public var diagnoses: [Diagnosis]
     public var diseaseStatus: [DiseaseStatusEntry]
@@ -22,7 +23,7 @@ public struct Patient: Codable, Sendable, Equatable, Identifiable {
     public var comorbidities: [String]
     public var followUps: [FollowUp]
 
-    public init(id: String, identity: Identity? = nil, sex: Sex, birthDate: LocalDate, site: String? = nil,
+    public init(id: String, identity: Identity? = nil, sex: Sex, birthDate: LocalDate?, site: String? = nil,
                 diagnoses: [Diagnosis], diseaseStatus: [DiseaseStatusEntry] = [], karyotypes: [Karyotype] = [],
                 fusions: [Fusion] = [], variants: [Variant] = [], testedGenes: [GenePanel] = [], mrd: [MRDResult] = [],
                 labs: [LabResult] = [], performanceStatus: [PerformanceStatus] = [], therapies: [Therapy] = [],
@@ -39,8 +40,8 @@ public struct Patient: Codable, Sendable, Equatable, Identifiable {
     /// The current diagnosis (the file lists diagnoses oldest first, newest last).
     public var diagnosis: Diagnosis? { diagnoses.last }
 
-    /// Age in completed years on `date`.
-    public func age(on date: LocalDate) -> Int { birthDate.age(on: date) }
+    /// Age in completed years on `date`; nil when the birth date is not recorded.
+    public func age(on date: LocalDate) -> Int? { birthDate?.age(on: date) }
 
     /// The latest disease status on or before `date`, if any.
     public func status(on date: LocalDate) -> DiseaseStatusEntry? {

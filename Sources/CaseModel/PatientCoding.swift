@@ -12,7 +12,7 @@ extension Patient {
         self.init(id: try c.decode(String.self, forKey: .id),
                   identity: try c.decodeIfPresent(Identity.self, forKey: .identity),
                   sex: try c.decode(Sex.self, forKey: .sex),
-                  birthDate: try c.decode(LocalDate.self, forKey: .birthDate),
+                  birthDate: try c.decodeIfPresent(LocalDate.self, forKey: .birthDate),
                   site: try c.decodeIfPresent(String.self, forKey: .site),
                   diagnoses: try list(.diagnoses), diseaseStatus: try list(.diseaseStatus),
                   karyotypes: try list(.karyotypes), fusions: try list(.fusions), variants: try list(.variants),
@@ -29,7 +29,7 @@ extension Patient {
         try c.encode(id, forKey: .id)
         try c.encodeIfPresent(identity, forKey: .identity)
         try c.encode(sex, forKey: .sex)
-        try c.encode(birthDate, forKey: .birthDate)
+        try c.encode(birthDate, forKey: .birthDate)  // null when not recorded
         try c.encodeIfPresent(site, forKey: .site)
         try c.encode(diagnoses, forKey: .diagnoses)
         try list(diseaseStatus, .diseaseStatus); try list(karyotypes, .karyotypes); try list(fusions, .fusions)

@@ -27,10 +27,9 @@ extension AppDatabase {
             while let r = try rows.next() {
                 let id: String = r[0]
                 let mrn: String? = r[1], family: String? = r[2], given: String? = r[3]
-                let birthText: String = r[4]
-                guard let birth = LocalDate(birthText) else {
-                    throw StoreError.corrupt(table: "patient", column: "birthDate", value: birthText)
-                }
+                let birthText: String? = r[4]  // NULL: not recorded
+                let birth = birthText.flatMap(LocalDate.init)
+                if let t = birthText, birth == nil { throw StoreError.corrupt(table: "patient", column: "birthDate", value: t) }
                 let hasIdentity = mrn != nil || family != nil || given != nil
                 let nameParts = [family?.uppercased(), given].compactMap { $0 }
                 let name = hasIdentity && !nameParts.isEmpty ? nameParts.joined(separator: " ") : nil

@@ -171,7 +171,9 @@ struct FieldValidator {
             } else { error("\(path).identity", "expected an object, found \(Self.kind(v))") }
         }
         let sex: Sex? = enumValue(o, "sex", path, required: true)
-        let birthDate = date(o, "birthDate", path, required: true)
+        // Required, but may be null when the source does not record it (formats.md).
+        let birthRecorded = !(o["birthDate"] is NSNull)
+        let birthDate = birthRecorded ? date(o, "birthDate", path, required: true) : nil
         let site = string(o, "site", path)
         let diagnoses: [Diagnosis] = objects(o, "diagnoses", path, required: true, allowed: [
             "date", "category", "who2022", "icc2022", "icd10", "oncotree", "blastsBM", "blastsPB", "therapyRelated", "postMDS", "postMPN",
@@ -312,7 +314,7 @@ struct FieldValidator {
             guard let due, let kind else { return nil }
             return FollowUp(id: id, due: due, kind: kind, note: note, done: doneDate, doneFlag: doneFlag)
         }
-        guard errors.count == before, let id, let sex, let birthDate else { return nil }
+        guard errors.count == before, let id, let sex, birthDate != nil || !birthRecorded else { return nil }
         return Patient(id: id, identity: identity, sex: sex, birthDate: birthDate, site: site, diagnoses: diagnoses,
                        diseaseStatus: status, karyotypes: karyotypes, fusions: fusions, variants: variants, testedGenes: panels,
                        mrd: mrd, labs: labs, performanceStatus: ps, therapies: therapies, transplants: transplants,

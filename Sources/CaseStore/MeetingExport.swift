@@ -41,7 +41,7 @@ public enum MeetingExport {
         if let p = patient {
             var who = [p.displayName ?? "(name not recorded)"]
             who.append("MRN " + (p.identity?.mrn ?? "not recorded"))
-            who.append("born \(p.birthDate) (\(p.age(on: m.date)) y)")
+            if let b = p.birthDate, let age = p.age(on: m.date) { who.append("born \(b) (\(age) y)") } else { who.append("birth date not recorded") }
             who.append(p.sex.rawValue)
             who.append("case \(p.id)")
             rows.append(("Patient", who.joined(separator: " · ")))

@@ -52,7 +52,7 @@ enum PatientRows {
             INSERT INTO patient (id, mrn, family, given, sex, birthDate, site, category, diseaseGroup, diagnosisDate, who2022, latestStatus)
             VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
             """).execute(arguments: [
-                p.id, p.identity?.mrn, p.identity?.family, p.identity?.given, p.sex.rawValue, text(p.birthDate),
+                p.id, p.identity?.mrn, p.identity?.family, p.identity?.given, p.sex.rawValue, p.birthDate.map(text),
                 p.site, dx?.category.rawValue, dx?.category.group.rawValue, dx.map { text($0.date) }, dx?.who2022,
                 p.diseaseStatus.max { $0.date < $1.date }?.status.rawValue,
             ])
@@ -123,7 +123,7 @@ enum PatientRows {
             let identity = (mrn == nil && family == nil && given == nil) ? nil : Identity(mrn: mrn, family: family, given: given)
             index[id] = patients.count
             patients.append(Patient(id: id, identity: identity, sex: try enumValue(r[4], "patient", "sex"),
-                                    birthDate: try date(r[5], "patient", "birthDate"), site: r[6], diagnoses: []))
+                                    birthDate: try (r[5] as String?).map { try date($0, "patient", "birthDate") }, site: r[6], diagnoses: []))
         }
         if patients.isEmpty { return [] }
         let filter = whereClause.isEmpty ? "" : "WHERE patientId IN (SELECT id FROM patient p \(whereClause))"

@@ -25,7 +25,8 @@ public struct CaseDiagnosisJSON: Encodable, Sendable {
 /// The `case --json` document: every key of formats.md §4 is always present (null when not applicable).
 public struct CaseDocument: Encodable {
     public var id: String
-    public var age: Int
+    /// nil when the birth date is not recorded
+    public var age: Int?
     public var sex: String
     public var site: String?
     public var diagnosis: CaseDiagnosisJSON?
@@ -75,7 +76,7 @@ public enum CaseTextSummary {
         func line(_ s: String = "") { out += s + "\n" }
         func fmt(_ v: Double?) -> String { v.map { String(format: "%.3g", $0) } ?? "?" }
         let name = p.displayName.map { " — \($0)" } ?? ""
-        line("\(p.id)\(name)   \(p.sex.rawValue), \(doc.age) y (born \(p.birthDate))\(p.identity?.mrn.map { ", MRN \($0)" } ?? "")")
+        line("\(p.id)\(name)   \(p.sex.rawValue), \(doc.age.map { "\($0) y (born \(p.birthDate.map { "\($0)" } ?? ""))" } ?? "birth date not recorded")\(p.identity?.mrn.map { ", MRN \($0)" } ?? "")")
         if let s = p.site { line("Site: \(s)") }
         if let d = p.diagnosis {
             line("Diagnosis: \(d.category.rawValue) on \(d.date)")

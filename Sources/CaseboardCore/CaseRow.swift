@@ -8,7 +8,8 @@ import TrialEngine
 public struct CaseRow: Encodable, Sendable {
     public var id: String
     public var sex: String
-    public var age: Int
+    /// nil when the birth date is not recorded
+    public var age: Int?
     public var site: String?
     public var diagnosis: CaseDiagnosisJSON?
     public var eln2022Risk: String?

@@ -135,14 +135,14 @@ public enum GermlinePredisposition {
         }
 
         // Red flags.
-        if let first = patient.diagnoses.first(where: { youngAgeCategories.contains($0.category) }) {
-            let age = patient.birthDate.age(on: first.date)
+        if let first = patient.diagnoses.first(where: { youngAgeCategories.contains($0.category) }),
+           let age = patient.birthDate?.age(on: first.date) {  // birth date not recorded: no age-based flag
             if age < youngAgeLimit {
                 flags.append(GermlineFlag(level: .redFlag, reason: "\(first.category.rawValue) diagnosed at age \(age) (\(DateText.iso(first.date))), under \(youngAgeLimit)"))
             }
         }
-        if let k = patient.karyotypes.first(where: { k in k.abnormalities.contains { $0 == "-7" || ($0.hasPrefix("-7") && KaryotypeTokenCache.shared.parse($0).chromosomes == ["7"]) } }) {
-            let age = patient.birthDate.age(on: k.date)
+        if let k = patient.karyotypes.first(where: { k in k.abnormalities.contains { $0 == "-7" || ($0.hasPrefix("-7") && KaryotypeTokenCache.shared.parse($0).chromosomes == ["7"]) } }),
+           let age = patient.birthDate?.age(on: k.date) {
             if age < monosomy7AgeLimit {
                 flags.append(GermlineFlag(level: .redFlag, gene: nil, reason: "monosomy 7 at age \(age) (karyotype \(DateText.iso(k.date)))"))
             }

@@ -12,12 +12,13 @@ public struct Interpretation: Sendable, Equatable {
     public var mrd: [MRDSeriesAssessment]
     public var followUps: [FollowUpTask]
     /// Age in completed years on `today` (29 February birthdays fall on 28 February in common years).
-    public var age: Int
+    /// nil when the birth date is not recorded.
+    public var age: Int?
     /// Complex / monosomal karyotype and class-defining lesions at diagnosis (nil without karyotype or fusion data).
     public var cytogenetics: CytogeneticProfile?
 
     public init(eln2022: RiskAssessment?, eln2024LessIntensive: RiskAssessment?, germline: GermlineAssessment,
-                mrd: [MRDSeriesAssessment], followUps: [FollowUpTask], age: Int = 0, cytogenetics: CytogeneticProfile? = nil) {
+                mrd: [MRDSeriesAssessment], followUps: [FollowUpTask], age: Int? = nil, cytogenetics: CytogeneticProfile? = nil) {
         self.eln2022 = eln2022; self.eln2024LessIntensive = eln2024LessIntensive; self.germline = germline
         self.mrd = mrd; self.followUps = followUps; self.age = age; self.cytogenetics = cytogenetics
     }

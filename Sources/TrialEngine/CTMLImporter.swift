@@ -35,7 +35,19 @@ public struct CTMLImporter {
                 }
             }
         } else {
-            do { for d in try Yams.load_all(yaml: text) { docs.append(d) } } catch {
+            // One document is composed strictly (Yams' multi-document sequence stops silently at a syntax error).
+            let multi = text.hasPrefix("---") && text.dropFirst(3).contains("\n---") || text.contains("\n---\n") || text.contains("\n--- ")
+            do {
+                if multi { for d in try Yams.load_all(yaml: text) { docs.append(d) } }
+                else {
+                    if let node = try Yams.compose(yaml: text), case .scalar(let sc) = node {
+                        throw ImportError(description: "\(file):\(node.mark?.line ?? 1): expected a CTML trial mapping, found the text \"\(sc.string.prefix(40))\"")
+                    }
+                    if let d = try Yams.load(yaml: text) { docs.append(d) }
+                }
+            } catch let e as ImportError { throw e } catch let e as YamlError {
+                throw ImportError(description: "\(file): invalid YAML: \(e)")
+            } catch {
                 throw ImportError(description: "\(file): invalid YAML: \(error)")
             }
         }
@@ -43,6 +55,9 @@ public struct CTMLImporter {
         for d in docs {
             if let m = d as? [String: Any] { out.append(m) }
             else if let arr = d as? [Any] { for x in arr { if let m = x as? [String: Any] { out.append(m) } } }
+        }
+        if out.contains(where: { $0["$schema"] != nil || ($0["properties"] != nil && $0["definitions"] != nil && $0["protocol_no"] == nil) }) {
+            throw ImportError(description: "\(file): a JSON schema, not a CTML trial document")
         }
         if out.isEmpty { throw ImportError(description: "\(file): no CTML trial document found") }
         return out
@@ -116,7 +131,12 @@ public struct CTMLImporter {
             protocolNo = fallbackID
             warnings.append("\(source): CTML document without protocol_no; trial id '\(protocolNo)' taken from the file name")
         }
-        let title = CTMLImporter.str(doc["short_title"]) ?? CTMLImporter.str(doc["long_title"]) ?? "CTML trial \(protocolNo)"
+        func text(_ k: String) -> String? { CTMLImporter.str(doc[k]).flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } }
+        let title = text("short_title") ?? text("long_title") ?? "CTML trial \(protocolNo)"
+        let nct = text("nct_id")
+        if let n = nct, n.range(of: #"^NCT\d{8}$"#, options: .regularExpression) == nil, !n.hasPrefix("NCT-DEMO-") {
+            warnings.append("\(source): nct_id '\(n)' is not an NCT number (NCT followed by 8 digits); kept as written")
+        }
         let phase = CTMLImporter.str(doc["phase"]) ?? "unknown"
         var statusText = CTMLImporter.str(doc["status"])
         if let summary = doc["_summary"] as? [String: Any], let st = summary["status"] as? [[String: Any]],
@@ -160,7 +180,7 @@ public struct CTMLImporter {
         }
         var groups = Set<String>()
         for a in arms { for (_, r) in a.inclusion { groups.formUnion(CTMLImporter.groups(inRule: r)) } }
-        let yaml = CTMLImporter.yamlText(id: protocolNo, nct: CTMLImporter.str(doc["nct_id"]), title: title, phase: phase,
+        let yaml = CTMLImporter.yamlText(id: protocolNo, nct: nct, title: title, phase: phase,
                                          sponsor: (doc["sponsor_list"] as? [String: Any]).flatMap { CTMLImporter.str(($0["sponsor"] as? [[String: Any]])?.first?["sponsor_name"]) },
                                          status: status, groups: groups.sorted(), arms: arms, source: source)
         let safe = protocolNo.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" }

@@ -86,9 +86,11 @@ public enum Evaluator {
     public static func atom(_ p: Predicate, _ f: PatientFacts) -> (CriterionResult, Reason) {
         switch p {
         case .age(let c, let v):
-            return (tri(c.holds(Double(f.age), v)), .age(f.age))
+            guard let age = f.age else { return (.unknown, .noBirthDate) }
+            return (tri(c.holds(Double(age), v)), .age(age))
         case .ageRange(let lo, let hi):
-            return (tri(f.age >= lo && f.age <= hi), .age(f.age))
+            guard let age = f.age else { return (.unknown, .noBirthDate) }
+            return (tri(age >= lo && age <= hi), .age(age))
         case .sex(let list):
             if list.contains(f.patient.sex) { return (.met, .sex) }
             return (f.patient.sex == .unknown ? .unknown : .notMet, .sex)

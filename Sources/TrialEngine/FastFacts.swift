@@ -16,7 +16,8 @@ final class FastFacts {
     private var stamp: UInt32 = 0
 
     // scalars
-    private var age = 0
+    /// nil when the birth date is not recorded.
+    private var age: Int?
     private var sex = Sex.unknown
     private var category: Int = -1
     private var diagnosis: Diagnosis?
@@ -320,8 +321,12 @@ final class FastFacts {
     /// Result code (1 met, 2 not met, 3 unknown) of one atom: `Evaluator.atom`'s result, without its reason.
     func code(_ a: FastAtom, _ prog: FastProgram) -> UInt8 {
         switch a {
-        case .age(let c, let v): return Self.tri(c.holds(Double(age), v))
-        case .ageRange(let lo, let hi): return Self.tri(age >= lo && age <= hi)
+        case .age(let c, let v):
+            guard let age else { return 3 }
+            return Self.tri(c.holds(Double(age), v))
+        case .ageRange(let lo, let hi):
+            guard let age else { return 3 }
+            return Self.tri(age >= lo && age <= hi)
         case .sex(let m):
             if m & (1 << UInt8(FastBits.index(sex, in: FastBits.sexes))) != 0 { return 1 }
             return sex == .unknown ? 3 : 2

@@ -7,7 +7,8 @@ public struct PatientFacts: Sendable {
     public let patient: Patient
     public let interpretation: Interpretation
     public let today: LocalDate
-    public let age: Int
+    /// nil when the birth date is not recorded (age criteria are then unknown).
+    public let age: Int?
     public let oncotreeCode: String?
     public let oncotreeDerived: Bool
     /// the code and every ancestor of it in the heme OncoTree

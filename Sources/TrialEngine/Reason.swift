@@ -54,4 +54,5 @@ public enum Reason: Sendable {
     case germlineNone
     case germlineNotTested
     case unmapped
+    case noBirthDate
 }

@@ -28,6 +28,7 @@ public enum ReasonText {
         switch r {
         case .none: return ""
         case .age(let n): return "age \(n) on \(f.today.iso)"
+        case .noBirthDate: return "birth date not recorded"
         case .sex: return "sex \(pt.sex.rawValue)"
         case .noDiagnosis: return "no diagnosis recorded"
         case .category:

@@ -12,7 +12,8 @@ public enum TrialLinter {
 
     public static func lint(_ t: CompiledTrial) -> [TrialDiagnostic] {
         var out: [TrialDiagnostic] = []
-        if t.trial.id.range(of: #"^NCT\d{8}$"#, options: .regularExpression) != nil {
+        // A trial imported from its registration (import-ctgov) keeps the NCT number as its id, and says so in `nct`.
+        if t.trial.id.range(of: #"^NCT\d{8}$"#, options: .regularExpression) != nil, t.trial.nct != t.trial.id {
             out.append(TrialDiagnostic(file: t.file, line: 1, column: 1, message: "trial id '\(t.trial.id)' looks like a real registration number; use a local protocol id", severity: .warning))
         }
         for a in t.arms {

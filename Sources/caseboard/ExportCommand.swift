@@ -2,6 +2,7 @@ import ArgumentParser
 import CaseStore
 import CaseboardCore
 import Foundation
+import Interop
 
 /// `caseboard export [--out FILE]`: caseboard-cases v1, patients by id, keys sorted.
 struct ExportCommand: ParsableCommand {
@@ -12,9 +13,14 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "Write to FILE instead of stdout (written to a temporary file, then renamed).")
     var out: String?
 
+    @Option(name: .long, help: "cases (caseboard-cases v1, default) or fhir (a FHIR R4 collection Bundle).") var format = "cases"
+    @Option(name: .long, parsing: .upToNextOption, help: "Only these case ids.") var patient: [String] = []
+
     func run() throws {
         let context = try global.workspace()
-        let data = try CaseFileWriter.data(try context.patients())
+        let export = try CaseExport.make(context, format: format, patientIDs: patient)
+        for w in export.warnings { CLI.stderr("warning: \(w)") }
+        let data = export.data
         if let out {
             let url = URL(fileURLWithPath: out)
             do { try data.write(to: url, options: .atomic) } catch {

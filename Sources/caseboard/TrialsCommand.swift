@@ -8,7 +8,7 @@ import TrialEngine
 struct TrialsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trials", abstract: "List trials, check trial files, import MatchMiner CTML.",
-        subcommands: [TrialsList.self, TrialsCheck.self, TrialsImportCTML.self], defaultSubcommand: TrialsList.self)
+        subcommands: [TrialsList.self, TrialsCheck.self, TrialsImportCTML.self, TrialsImportCTGov.self], defaultSubcommand: TrialsList.self)
 }
 
 extension CLI {
@@ -64,6 +64,7 @@ struct TrialsCheck: ParsableCommand {
             try CLI.printJSON(diags.map { D(file: $0.file, line: $0.line, column: $0.column, severity: $0.severity.rawValue, message: $0.message) })
         } else {
             for d in diags { CLI.stderr(d.description) }
+            for t in cat.trials { print("\(t.trial.id): \(RuleCoverage(t))") }
             print("\(cat.trials.count) trials loaded (\(cat.openTrials.count) open), \(errors) error\(errors == 1 ? "" : "s"), \(diags.count - errors) warning\(diags.count - errors == 1 ? "" : "s")")
         }
         if errors > 0 { throw ExitCode(1) }

@@ -30,7 +30,7 @@ final class DemoCoverageTests: XCTestCase {
             germline.formUnion(i.germline.flags.map(\.level))
             for s in i.mrd { mrd.insert(s.status); events.formUnion(s.events.map(\.kind)) }
             tasks.formUnion(i.followUps.map(\.status))
-            if p.age(on: Self.today) >= 70, p.variants.contains(where: { $0.gene == "TP53" && $0.origin == .somatic }),
+            if let age = p.age(on: Self.today), age >= 70, p.variants.contains(where: { $0.gene == "TP53" && $0.origin == .somatic }),
                i.germline.flags.isEmpty { noFlagOldSomaticTP53 = true }
         }
         XCTAssertEqual(groups, Set(PathologyGroup.allCases))

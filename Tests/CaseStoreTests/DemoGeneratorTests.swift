@@ -112,7 +112,7 @@ final class DemoGeneratorTests: XCTestCase {
         XCTAssertEqual(persist.status(on: later.date)?.status, .cr)
         XCTAssertEqual(later.vaf, 0.47)
         // Child with monosomy 7.
-        XCTAssertLessThan(try p("SL-MDS-0001").age(on: ref), 18)
+        XCTAssertLessThan(try XCTUnwrap(try p("SL-MDS-0001").age(on: ref)), 18)
         // A transplant within the last 100 days with GVHD.
         let tx = try XCTUnwrap(try p("SL-AML-0045").transplants.first)
         XCTAssertLessThanOrEqual(tx.date.days(until: ref), 100)

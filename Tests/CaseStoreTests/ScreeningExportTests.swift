@@ -25,7 +25,7 @@ final class ScreeningExportTests: XCTestCase {
         for p in try db.patients() {
             XCTAssertFalse(csv.contains(p.identity?.family ?? "#"))
             XCTAssertFalse(csv.contains(p.identity?.mrn ?? "#"))
-            XCTAssertFalse(csv.contains(p.birthDate.description))
+            XCTAssertFalse(csv.contains(try XCTUnwrap(p.birthDate).description))
         }
         XCTAssertFalse(csv.contains("SL-T-AML-002"), "only the trial asked for")
         let counts = Dictionary(uniqueKeysWithValues: ScreeningExport.counts(try db.screeningRecords(trial: "SL-T-AML-001")).map { ("\($0.0.0)|\($0.0.1)", $0.1) })

@@ -47,6 +47,9 @@ final class FastEvaluatorTests: XCTestCase {
         var gen = SyntheticPatients(seed: 2026)
         var patients = (0..<400).map { gen.patient($0, today: Fx.today) }
         patients.append(Fx.npm1())
+        var noBirth = Fx.npm1()  // formats.md: birthDate may be null; both paths give unknown for age criteria
+        noBirth.id = "NO-BIRTH-DATE"; noBirth.birthDate = nil
+        patients.append(noBirth)
         var seen: [Set<UInt8>] = Array(repeating: [], count: atoms.count)
         var checked = 0
         for shift in [0, -45, -400] {
