@@ -54,11 +54,11 @@ struct DriverExclusionClassifier {
         }
         let values = drivers.map(\.altered) + exclusions.map(\.altered)
         let n = drivers.count
-        let possible = Possibilities.categories(values, order: ["low", "high"]) { v in
+        let (possible, missing) = Possibilities.evaluate(values, labels: (drivers + exclusions).map(\.untested),
+                                                         order: ["low", "high"]) { v in
             v[..<n].contains(true) && !v[n...].contains(true) ? "low" : "high"
         }
         if possible.count > 1 { text.append("low risk not provable until every exclusion gene is tested") }
-        let missing = (drivers + exclusions).filter { $0.altered == nil }.flatMap(\.untested)
         return Possibilities.assessment(scheme: scheme, version: version, possible: possible, missing: missing, drivers: text)
     }
 }

@@ -22,10 +22,10 @@ public enum IKZF1plus {
         if erg.altered == true { drivers.append("ERG deletion: " + erg.evidence.joined(separator: ", ")) }
         if (r.ageAtDiagnosis ?? 0) >= adultAge { drivers.append("adult: IKZF1plus was defined in paediatric B-ALL (no impact in UKALL14)") }
         let values = [ikzf1.altered] + co.map(\.altered) + [erg.altered]
-        let possible = Possibilities.categories(values, order: ["negative", "positive"]) { v in
+        let (possible, missing) = Possibilities.evaluate(values, labels: ([ikzf1] + co + [erg]).map(\.untested),
+                                                         order: ["negative", "positive"]) { v in
             v[0] && v[1...4].contains(true) && !v[5] ? "positive" : "negative"
         }
-        let missing = ([ikzf1] + co + [erg]).filter { $0.altered == nil }.flatMap(\.untested)
         return Possibilities.assessment(scheme: scheme, version: version, possible: possible, missing: missing, drivers: drivers)
     }
 

@@ -22,6 +22,23 @@ enum Possibilities {
         return order.filter { reached.contains($0) }
     }
 
+    /// Indices of the unknown inputs that matter: some assignment changes category when only that input flips.
+    static func relevantUnknowns(_ values: [Bool?], _ rule: ([Bool]) -> String) -> [Int] {
+        var out: [Int] = []
+        let all = assignments(values)
+        for (i, v) in values.enumerated() where v == nil {
+            if all.contains(where: { a in var b = a; b[i].toggle(); return rule(a) != rule(b) }) { out.append(i) }
+        }
+        return out
+    }
+
+    /// The categories reached and the missing-input texts of the unknowns that matter (`labels[i]` for input i).
+    static func evaluate(_ values: [Bool?], labels: [[String]], order: [String], _ rule: ([Bool]) -> String) -> (possible: [String], missing: [String]) {
+        let possible = categories(values, order: order, rule)
+        let relevant = relevantUnknowns(values, rule)
+        return (possible, relevant.flatMap { labels[$0] })
+    }
+
     static func assessment(scheme: String, version: String, possible: [String], missing: [String],
                            drivers: [String]) -> SchemeRiskAssessment {
         let decided = possible.count == 1
