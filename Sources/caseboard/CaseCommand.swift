@@ -49,7 +49,9 @@ struct CaseCommand: ParsableCommand {
         var mrd: [MRDSeriesAssessment]
         var trials: [ArmVerdict]
         var followUps: [FollowUpTask]
-        enum CodingKeys: String, CodingKey { case id, age, sex, site, diagnosis, status, eln2022, eln2024LessIntensive, germline, mrd, trials, followUps }
+        /// The non-AML groups' scores (formats.md §4 `risk`), [] when none applies.
+        var risk: [SchemeRiskAssessment] = []
+        enum CodingKeys: String, CodingKey { case id, age, sex, site, diagnosis, status, eln2022, eln2024LessIntensive, germline, mrd, trials, followUps, risk }
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(id, forKey: .id); try c.encode(age, forKey: .age); try c.encode(sex, forKey: .sex)
@@ -57,6 +59,7 @@ struct CaseCommand: ParsableCommand {
             try c.encode(eln2022, forKey: .eln2022); try c.encode(eln2024LessIntensive, forKey: .eln2024LessIntensive)
             try c.encode(germline, forKey: .germline); try c.encode(mrd, forKey: .mrd); try c.encode(trials, forKey: .trials)
             try c.encode(followUps, forKey: .followUps)
+            try c.encode(risk, forKey: .risk)
         }
     }
 
@@ -74,7 +77,8 @@ struct CaseCommand: ParsableCommand {
                         status: p.status(on: context.today)?.status.rawValue,
                         eln2022: isAML ? i.eln2022 : nil, eln2024LessIntensive: isAML ? i.eln2024LessIntensive : nil,
                         germline: i.germline, mrd: i.mrd, trials: try trialVerdicts(for: p, context: context),
-                        followUps: try WorkflowCLI.service(context, withCatalogue: false).tasks(for: p))
+                        followUps: try WorkflowCLI.service(context, withCatalogue: false).tasks(for: p),
+                        risk: RiskSchemes.assess(p, today: context.today))
     }
 
     static func encodeJSON<T: Encodable>(_ value: T) throws -> Data {
@@ -120,6 +124,7 @@ struct CaseCommand: ParsableCommand {
             line("ELN 2022 risk: not computed")
         }
         if let e = doc.eln2024LessIntensive { line("ELN 2024 (less-intensive therapy): \(e.risk.rawValue)") }
+        for r in doc.risk { out += RiskText.lines(r) }
         line()
         line("Cytogenetics:")
         if p.karyotypes.isEmpty { line("  no karyotype") }
