@@ -26,17 +26,21 @@ public enum RiskSchemes {
         Sokal.scheme: Sokal.ladder.names, PVThrombosis.scheme: PVThrombosis.order, IPSETThrombosis.scheme: IPSETThrombosis.order,
         DIPSS.scheme: DIPSS.ladder.names, TALLOncogenetic.scheme2013: ["low", "high"], TALLOncogenetic.scheme2024: ["low", "high"],
         IKZF1plus.scheme: ["negative", "positive"], ALLMRDRisk.scheme: ["low", "high"], AASeverity.scheme: AASeverity.order,
-        "CML-ELN2020-milestone": ["optimal", "warning", "failure"],
     ]
 
     /// Hook for the CML ELN 2020 milestone assessment, which belongs to the MRD rules (another issue):
-    /// when they provide it, append its `SchemeRiskAssessment` (scheme `CML-ELN2020-milestone`) for CML here.
+    /// when they provide it, append its `SchemeRiskAssessment` (scheme `CML-ELN2020-milestone`, categories
+    /// optimal / warning / failure) for CML in `assess` and its categories to `categories` (criteria then accept it).
     /// Not computed in this module: no placeholder value is ever returned.
     public static let cmlMilestoneScheme = "CML-ELN2020-milestone"
 
     /// The scores applicable to `patient`'s current diagnosis, computed as of `today`. Pure.
     public static func assess(_ patient: Patient, today: LocalDate) -> [SchemeRiskAssessment] {
         guard let dx = patient.diagnosis else { return [] }
+        switch dx.category {
+        case .mds, .cml, .mpn, .tALL, .bALL, .aplasticAnaemia: break
+        default: return []
+        }
         let r = RiskInputs(patient, today: today)
         switch dx.category {
         case .mds: return [IPSSR.assess(r), IPSSM.assess(r)]
