@@ -17,6 +17,7 @@ struct CasesCommand: ParsableCommand {
           site=TEXT                            treating site contains TEXT
           status=CR|relapsed|…                 latest disease status
           q=TEXT                               free text in id, name, MRN, diagnosis labels, genes, fusions
+          risk=SCHEME[:CATEGORY]               a risk score applies (and decides CATEGORY), e.g. risk=IPSS-R:high
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -24,10 +25,10 @@ struct CasesCommand: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON array on stdout.")
     var json = false
 
-    @Option(name: .long, parsing: .singleValue, help: "KEY=VALUE filter (group, category, site, status, q); repeatable.")
+    @Option(name: .long, parsing: .singleValue, help: "KEY=VALUE filter (group, category, site, status, q, risk); repeatable.")
     var filter: [String] = []
 
-    static let filterKeys = ["group", "category", "site", "status", "q"]
+    static let filterKeys = ["group", "category", "site", "status", "q", "risk"]
 
     /// Parsed filters: key → accepted values (lower-cased).
     static func parseFilters(_ raw: [String]) throws -> [String: [String]] {
@@ -43,6 +44,7 @@ struct CasesCommand: ParsableCommand {
             if key == "group", !PathologyGroup.allCases.contains(where: { $0.rawValue.lowercased() == value }) {
                 throw CLIError.user("--filter \(f): unknown group (groups: \(PathologyGroup.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
+            if key == "risk", case .failure(let e) = RiskFilter.parse(value) { throw CLIError.user("--filter \(f): \(e.message)") }
             out[key, default: []].append(value)
         }
         return out
@@ -56,6 +58,9 @@ struct CasesCommand: ParsableCommand {
                 case "category": return p.diagnosis?.category.rawValue.lowercased() == v
                 case "site": return (p.site ?? "").lowercased().contains(v)
                 case "status": return p.status(on: today)?.status.rawValue.lowercased() == v
+                case "risk":
+                    guard case .success(let rf) = RiskFilter.parse(v) else { return false }
+                    return rf.matches(RiskSchemes.assess(p, today: today))
                 default:
                     var hay = [p.id, p.identity?.mrn, p.identity?.family, p.identity?.given, p.site].compactMap { $0 }
                     for d in p.diagnoses { hay += [d.category.rawValue, d.who2022, d.icc2022, d.oncotree, d.icd10].compactMap { $0 } }
@@ -82,9 +87,11 @@ struct CasesCommand: ParsableCommand {
         var eligibleTrials: Int?
         var possiblyEligibleTrials: Int?
         var status: String?
+        /// The group's headline risk score in short form ("IPSS-R hi", "ELTS low", "T-ALL HR", "SAA"); nil for AML and others.
+        var risk: String?
         struct NextFollowUp: Encodable { var due: LocalDate; var kind: String; var status: String }
 
-        enum CodingKeys: String, CodingKey { case id, sex, age, site, diagnosis, eln2022Risk, germlineTestingRecommended, nextFollowUp, status, eligibleTrials, possiblyEligibleTrials }
+        enum CodingKeys: String, CodingKey { case id, sex, age, site, diagnosis, eln2022Risk, germlineTestingRecommended, nextFollowUp, status, eligibleTrials, possiblyEligibleTrials, risk }
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(id, forKey: .id); try c.encode(sex, forKey: .sex); try c.encode(age, forKey: .age)
@@ -92,6 +99,7 @@ struct CasesCommand: ParsableCommand {
             try c.encode(germlineTestingRecommended, forKey: .germlineTestingRecommended)
             try c.encode(nextFollowUp, forKey: .nextFollowUp); try c.encode(status, forKey: .status)
             try c.encode(eligibleTrials, forKey: .eligibleTrials); try c.encode(possiblyEligibleTrials, forKey: .possiblyEligibleTrials)
+            try c.encode(risk, forKey: .risk)
         }
     }
 
@@ -121,7 +129,8 @@ struct CasesCommand: ParsableCommand {
         return Row(id: p.id, sex: p.sex.rawValue, age: p.age(on: today), site: p.site, diagnosis: p.diagnosis.map(CaseCommand.DiagnosisJSON.init),
                    eln2022Risk: i.eln2022?.risk.rawValue, germlineTestingRecommended: i.germline.testingRecommended,
                    nextFollowUp: next.map { Row.NextFollowUp(due: $0.due, kind: $0.kind, status: $0.status.rawValue) },
-                   eligibleTrials: eligible, possiblyEligibleTrials: possibly, status: p.status(on: today)?.status.rawValue)
+                   eligibleTrials: eligible, possiblyEligibleTrials: possibly, status: p.status(on: today)?.status.rawValue,
+                   risk: RiskSchemes.headline(RiskSchemes.assess(p, today: today)).map(RiskSchemes.shortForm))
     }
 
     func run() throws {
@@ -144,11 +153,11 @@ struct CasesCommand: ParsableCommand {
             FileHandle.standardOutput.write(try CaseCommand.encodeJSON(rows))
             return
         }
-        print(pad("ID", 12) + pad("SEX", 7) + pad("AGE", 5) + pad("DIAGNOSIS", 18) + pad("DX DATE", 12) + pad("ELN22", 13) + pad("GERMLINE", 9) + pad("TRIALS ✓/?", 11) + "NEXT FOLLOW-UP")
+        print(pad("ID", 12) + pad("SEX", 7) + pad("AGE", 5) + pad("DIAGNOSIS", 18) + pad("DX DATE", 12) + pad("RISK", 17) + pad("GERMLINE", 9) + pad("TRIALS ✓/?", 11) + "NEXT FOLLOW-UP")
         for r in rows {
             let fu = r.nextFollowUp.map { "\($0.due) \($0.kind) (\($0.status))" } ?? "-"
             print(pad(r.id, 12) + pad(r.sex, 7) + pad(String(r.age), 5) + pad(r.diagnosis?.category ?? "-", 18)
-                  + pad(r.diagnosis.map { "\($0.date)" } ?? "-", 12) + pad(r.eln2022Risk ?? "-", 13)
+                  + pad(r.diagnosis.map { "\($0.date)" } ?? "-", 12) + pad(r.eln2022Risk.map { "ELN \($0)" } ?? r.risk ?? "-", 17)
                   + pad(r.germlineTestingRecommended ? "test" : "-", 9)
                   + pad(r.eligibleTrials.map { "\($0)/\(r.possiblyEligibleTrials ?? 0)" } ?? "-", 11) + fu)
         }

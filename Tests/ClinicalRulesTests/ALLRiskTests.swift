@@ -119,3 +119,20 @@ final class ALLRiskTests: XCTestCase {
         XCTAssertEqual(RiskSchemes.shortForm(g13(tall(["NOTCH1", "NRAS"]))), "T-ALL HR")
     }
 }
+
+/// The case list's short forms (issue 15: `IPSS-R hi`, `ELTS low`, `T-ALL HR`, `SAA`).
+final class RiskShortFormTests: XCTestCase {
+    func a(_ scheme: String, _ category: String, complete: Bool = true) -> SchemeRiskAssessment {
+        SchemeRiskAssessment(scheme: scheme, version: "v", category: category, complete: complete)
+    }
+
+    func testShortForms() {
+        XCTAssertEqual(RiskSchemes.shortForm(a("IPSS-R", "high")), "IPSS-R hi")
+        XCTAssertEqual(RiskSchemes.shortForm(a("ELTS", "low")), "ELTS low")
+        XCTAssertEqual(RiskSchemes.shortForm(a("T-ALL-GRAALL-2013", "high")), "T-ALL HR")
+        XCTAssertEqual(RiskSchemes.shortForm(a("AA-severity", "severe")), "SAA")
+        XCTAssertEqual(RiskSchemes.shortForm(a("AA-severity", "very-severe", complete: false)), "vSAA?")
+        XCTAssertEqual(RiskSchemes.shortForm(a("T-ALL-GRAALL-2013", SchemeRiskAssessment.notEvaluable, complete: false)), "T-ALL ?")
+        XCTAssertEqual(RiskSchemes.shortForm(a("DIPSS", "intermediate-2")), "DIPSS int-2")
+    }
+}

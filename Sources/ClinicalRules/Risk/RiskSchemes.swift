@@ -64,20 +64,27 @@ public enum RiskSchemes {
         risks.first { $0.scheme != ALLMRDRisk.scheme || risks.count == 1 }
     }
 
-    /// Short form for the case list: "IPSS-R hi", "ELTS low", "T-ALL HR", "SAA"; "?" marks provisional.
+    /// Short form for the case list: "IPSS-R hi", "ELTS low", "T-ALL HR", "SAA"; "?" marks provisional, and an
+    /// undecided category shows as "SCHEME ?".
     public static func shortForm(_ a: SchemeRiskAssessment) -> String {
         let c = a.category
         let mark = a.complete ? "" : "?"
-        if !a.isDecided { return "\(a.scheme) ?" }
+        let label: String
+        switch a.scheme {
+        case TALLOncogenetic.scheme2013: label = "T-ALL"
+        case TALLOncogenetic.scheme2024: label = "T-ALL NGS"
+        case ALLMRDRisk.scheme: label = "MRD"
+        case PVThrombosis.scheme: label = "PV"
+        case IPSETThrombosis.scheme: label = "IPSET"
+        case AASeverity.scheme: label = "AA"
+        default: label = a.scheme
+        }
+        if !a.isDecided { return "\(label) ?" }
         switch a.scheme {
         case AASeverity.scheme: return (c == "very-severe" ? "vSAA" : c == "severe" ? "SAA" : "NSAA") + mark
-        case TALLOncogenetic.scheme2013, TALLOncogenetic.scheme2024, ALLMRDRisk.scheme:
-            let prefix = a.scheme == ALLMRDRisk.scheme ? "MRD" : "T-ALL"
-            return "\(prefix) \(c == "low" ? "LR" : "HR")\(mark)"
+        case TALLOncogenetic.scheme2013, TALLOncogenetic.scheme2024, ALLMRDRisk.scheme: return "\(label) \(c == "low" ? "LR" : "HR")\(mark)"
         case IKZF1plus.scheme: return (c == "positive" ? "IKZF1plus" : "IKZF1plus neg") + mark
-        case PVThrombosis.scheme: return "PV \(abbreviation(c))\(mark)"
-        case IPSETThrombosis.scheme: return "IPSET \(abbreviation(c))\(mark)"
-        default: return "\(a.scheme) \(abbreviation(c))\(mark)"
+        default: return "\(label) \(abbreviation(c))\(mark)"
         }
     }
 
