@@ -136,3 +136,21 @@ final class RiskShortFormTests: XCTestCase {
         XCTAssertEqual(RiskSchemes.shortForm(a("DIPSS", "intermediate-2")), "DIPSS int-2")
     }
 }
+
+/// `caseboard cases --filter risk=SCHEME[:CATEGORY]`.
+final class RiskFilterTests: XCTestCase {
+    func testParseAndMatch() throws {
+        let risks = [SchemeRiskAssessment(scheme: "IPSS-R", version: "v", category: "high", complete: true)]
+        guard case .success(let any) = RiskFilter.parse("ipss-r") else { return XCTFail("ipss-r should parse") }
+        XCTAssertTrue(any.matches(risks))
+        guard case .success(let hi) = RiskFilter.parse("IPSS-R:HIGH") else { return XCTFail("IPSS-R:HIGH should parse") }
+        XCTAssertTrue(hi.matches(risks))
+        guard case .success(let low) = RiskFilter.parse("IPSS-R:low") else { return XCTFail("IPSS-R:low should parse") }
+        XCTAssertFalse(low.matches(risks))
+        guard case .success(let elts) = RiskFilter.parse("ELTS") else { return XCTFail("ELTS should parse") }
+        XCTAssertFalse(elts.matches(risks))
+        guard case .failure(let e) = RiskFilter.parse("ELTS:huge") else { return XCTFail("ELTS:huge must fail") }
+        XCTAssertEqual(e.message, "unknown ELTS category \"huge\" (low, intermediate, high, not-evaluable)")
+        guard case .failure = RiskFilter.parse("IPSS-X") else { return XCTFail("IPSS-X must fail") }
+    }
+}
