@@ -32,11 +32,12 @@ enum PatientRows {
 
     static func insertSQL(_ table: String, _ columns: [String]) -> String {
         sqlLock.lock(); defer { sqlLock.unlock() }
-        if let s = sqlCache[table] { return s }
+        let key = "\(table):\(columns.count)"
+        if let s = sqlCache[key] { return s }
         let cols = (["patientId", "seq"] + columns).map { "\"\($0)\"" }.joined(separator: ", ")
         let marks = Array(repeating: "?", count: columns.count + 2).joined(separator: ",")
         let s = "INSERT INTO \(table) (\(cols)) VALUES (\(marks))"
-        sqlCache[table] = s
+        sqlCache[key] = s
         return s
     }
 
@@ -81,8 +82,16 @@ enum PatientRows {
             [$0.gene, text($0.date), $0.hgvsc, $0.hgvsp, $0.consequence?.rawValue, $0.domain, $0.vaf,
              $0.origin.rawValue, $0.tissue?.rawValue, $0.classification?.rawValue]
         }
-        try rows("genePanel", ["date", "assay", "tissue", "genes", "copyNumber"], p.testedGenes) {
-            [text($0.date), $0.assay, $0.tissue?.rawValue, joinList($0.genes), $0.copyNumber]
+        // `copyNumber` (migration v4-risk-inputs) is written only when a panel states it, so a patient without it
+        // writes exactly the v1 columns.
+        if p.testedGenes.contains(where: { $0.copyNumber != nil }) {
+            try rows("genePanel", ["date", "assay", "tissue", "genes", "copyNumber"], p.testedGenes) {
+                [text($0.date), $0.assay, $0.tissue?.rawValue, joinList($0.genes), $0.copyNumber]
+            }
+        } else {
+            try rows("genePanel", ["date", "assay", "tissue", "genes"], p.testedGenes) {
+                [text($0.date), $0.assay, $0.tissue?.rawValue, joinList($0.genes)]
+            }
         }
         try rows("mrdResult", ["date", "marker", "method", "tissue", "detected", "value", "sensitivity", "controlCopies"], p.mrd) {
             [text($0.date), $0.marker, $0.method.rawValue, $0.tissue.rawValue, $0.detected, $0.value,
