@@ -406,7 +406,7 @@ final class FastFacts {
             let all: [SchemeRiskAssessment]
             if let r = risks { all = r } else { all = RiskSchemes.assess(patient, today: today); risks = all }
             let s = symbols.riskSpecs[Int(i)]
-            return Self.code(RiskCriterion.evaluate(all, scheme: s.scheme, accepted: s.accepted, hasDiagnosis: diagnosis != nil).0)
+            return Self.code(RiskCriterion.evaluate(all, scheme: s.scheme, accepted: s.accepted, diagnosis: diagnosis).0)
         case .mrd(let i):
             if interpretation.mrd.isEmpty && patient.mrd.isEmpty { return 3 }  // no MRD result at all
             let s = symbols.mrdSpecs[Int(i)]

@@ -22,10 +22,10 @@ public enum RiskCriterion {
         return order.enumerated().filter { i, _ in c.holds(Double(i), Double(k)) }.map(\.element)
     }
 
-    static func evaluate(_ risks: [SchemeRiskAssessment], scheme: String, accepted: [String], hasDiagnosis: Bool)
+    static func evaluate(_ risks: [SchemeRiskAssessment], scheme: String, accepted: [String], diagnosis: Diagnosis?)
         -> (CriterionResult, Reason) {
         guard let a = risks.first(where: { $0.scheme == scheme }) else {
-            return hasDiagnosis ? (.notMet, .riskNotApplicable(scheme)) : (.unknown, .riskUndecided(scheme))
+            return RiskSchemes.couldApply(scheme, to: diagnosis) == false ? (.notMet, .riskNotApplicable(scheme)) : (.unknown, .riskUndecided(scheme))
         }
         let possible = a.possible
         if possible.isEmpty { return (.unknown, .riskUndecided(scheme)) }
@@ -38,7 +38,7 @@ public enum RiskCriterion {
     static func text(_ r: Reason, scheme: String, _ risks: [SchemeRiskAssessment], diagnosis: String?) -> String {
         guard let a = risks.first(where: { $0.scheme == scheme }) else {
             if case .riskNotApplicable = r { return "\(scheme) does not apply to \(diagnosis ?? "this diagnosis")" }
-            return "\(scheme) not computed (no diagnosis)"
+            return "\(scheme) not computed (\(diagnosis == nil ? "no diagnosis" : "the diagnosis labels do not name the entity"))"
         }
         var s = "\(scheme) \(a.isDecided ? a.category : "not evaluable")"
         if !a.isDecided && !a.possible.isEmpty { s += " (\(a.possible.joined(separator: " or ")) possible)" }

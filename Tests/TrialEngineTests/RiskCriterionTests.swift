@@ -74,6 +74,9 @@ final class RiskCriterionTests: XCTestCase {
         XCTAssertEqual(try result("risk T-ALL-GRAALL-2013 low", Self.tall(notch1: true, pten: false)), .unknown)
         XCTAssertEqual(try result("risk T-ALL-GRAALL-2013 low", Self.tall(notch1: false, pten: false)), .notMet)
         XCTAssertEqual(try result("risk IPSS-R low", Self.aml), .notMet)                          // scheme does not apply
+        let mpn = Patient(id: "R-MPN", sex: .male, birthDate: LocalDate("1950-01-01")!, diagnoses: [Diagnosis(date: Self.dx, category: .mpn)])
+        XCTAssertEqual(try result("risk PV-thrombosis high", mpn), .unknown)                     // MPN entity not named
+        XCTAssertEqual(try result("risk ELTS high", mpn), .notMet)
         let f = PatientFacts(patient: Self.mds(karyotype: false), today: Self.today)
         let (r, reason) = Evaluator.atom(try XCTUnwrap(try RuleParser.parse("risk IPSS-R <= intermediate").atoms.first).predicate, f)
         XCTAssertEqual(r, .unknown)
@@ -83,7 +86,7 @@ final class RiskCriterionTests: XCTestCase {
 
     func testLoweredProgramAgrees() throws {
         let rules = try ["risk IPSS-R <= intermediate", "risk IPSS-M >= high", "risk T-ALL-GRAALL-2013 low", "risk T-ALL-NGS-2024 high",
-                         "risk ELTS low", "risk AA-severity severe, very-severe", "risk IPSS-R low or age > 70"].map(RuleParser.parse)
+                         "risk ELTS low", "risk AA-severity severe, very-severe", "risk DIPSS high", "risk IPSS-R low or age > 70"].map(RuleParser.parse)
         let program = FastProgram(rules: rules)
         let facts = FastFacts(program)
         var atoms: [Atom] = []
@@ -92,7 +95,8 @@ final class RiskCriterionTests: XCTestCase {
         let ruleCodes = UnsafeMutablePointer<UInt32>.allocate(capacity: program.ruleCount)
         defer { atomCodes.deallocate(); ruleCodes.deallocate() }
         let patients = [Self.mds(), Self.mds(anc: false), Self.mds(karyotype: false), Self.mds(blasts: 1), Self.tall(notch1: true, pten: true),
-                        Self.tall(notch1: true, pten: false), Self.tall(notch1: false, pten: false), Self.aml]
+                        Self.tall(notch1: true, pten: false), Self.tall(notch1: false, pten: false), Self.aml,
+                        Patient(id: "R-MPN", sex: .male, birthDate: LocalDate("1950-01-01")!, diagnoses: [Diagnosis(date: Self.dx, category: .mpn)])]
         var seen = Set<UInt32>()
         for p in patients {
             let interp = Interpretation.interpret(p, today: Self.today, followUps: false)

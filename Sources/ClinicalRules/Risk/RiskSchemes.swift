@@ -59,6 +59,15 @@ public enum RiskSchemes {
         }
     }
 
+    /// Whether `scheme` could apply to `diagnosis` when `assess` returned no entry for it: false when the
+    /// diagnosis excludes it, nil when the data cannot tell (an MPN whose labels name no PV, ET or myelofibrosis).
+    public static func couldApply(_ scheme: String, to diagnosis: Diagnosis?) -> Bool? {
+        guard let d = diagnosis else { return nil }
+        let mpnSchemes = [PVThrombosis.scheme, IPSETThrombosis.scheme, DIPSS.scheme]
+        if d.category == .mpn && MPNSubtype.of(d) == nil && mpnSchemes.contains(scheme) { return nil }
+        return false
+    }
+
     /// The scheme that stands for the case in one-line displays (the case list's risk column).
     public static func headline(_ risks: [SchemeRiskAssessment]) -> SchemeRiskAssessment? {
         risks.first { $0.scheme != ALLMRDRisk.scheme || risks.count == 1 }
