@@ -66,7 +66,10 @@ public struct GenePanel: Codable, Sendable, Equatable {
     public var assay: String
     public var tissue: SampleTissue?
     public var genes: [String]
-    public init(date: LocalDate, assay: String, tissue: SampleTissue? = nil, genes: [String]) {
-        self.date = date; self.assay = assay; self.tissue = tissue; self.genes = genes
+    /// true: the assay also called copy number for its genes (a covered gene without a `copyNumber`
+    /// finding has no copy-number change); nil/false: copy number not tested by this assay.
+    public var copyNumber: Bool?
+    public init(date: LocalDate, assay: String, tissue: SampleTissue? = nil, genes: [String], copyNumber: Bool? = nil) {
+        self.date = date; self.assay = assay; self.tissue = tissue; self.genes = genes; self.copyNumber = copyNumber
     }
 }

@@ -22,19 +22,25 @@ public struct Patient: Codable, Sendable, Equatable, Identifiable {
     public var clinicalFeatures: [String]
     public var comorbidities: [String]
     public var followUps: [FollowUp]
+    /// Copy-number findings (formats.md `copyNumber`).
+    public var copyNumber: [CopyNumberFinding] = []
+    /// Dated clinical findings that risk scores need (formats.md `findings`).
+    public var findings: [ClinicalFinding] = []
 
     public init(id: String, identity: Identity? = nil, sex: Sex, birthDate: LocalDate?, site: String? = nil,
                 diagnoses: [Diagnosis], diseaseStatus: [DiseaseStatusEntry] = [], karyotypes: [Karyotype] = [],
                 fusions: [Fusion] = [], variants: [Variant] = [], testedGenes: [GenePanel] = [], mrd: [MRDResult] = [],
                 labs: [LabResult] = [], performanceStatus: [PerformanceStatus] = [], therapies: [Therapy] = [],
                 transplants: [Transplant] = [], familyHistory: [FamilyHistoryEntry] = [], clinicalFeatures: [String] = [],
-                comorbidities: [String] = [], followUps: [FollowUp] = []) {
+                comorbidities: [String] = [], followUps: [FollowUp] = [],
+                copyNumber: [CopyNumberFinding] = [], findings: [ClinicalFinding] = []) {
         self.id = id; self.identity = identity; self.sex = sex; self.birthDate = birthDate; self.site = site
         self.diagnoses = diagnoses; self.diseaseStatus = diseaseStatus; self.karyotypes = karyotypes
         self.fusions = fusions; self.variants = variants; self.testedGenes = testedGenes; self.mrd = mrd
         self.labs = labs; self.performanceStatus = performanceStatus; self.therapies = therapies
         self.transplants = transplants; self.familyHistory = familyHistory; self.clinicalFeatures = clinicalFeatures
         self.comorbidities = comorbidities; self.followUps = followUps
+        self.copyNumber = copyNumber; self.findings = findings
     }
 
     /// The current diagnosis (the file lists diagnoses oldest first, newest last).

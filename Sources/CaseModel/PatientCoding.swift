@@ -4,6 +4,7 @@ extension Patient {
     enum CodingKeys: String, CodingKey {
         case id, identity, sex, birthDate, site, diagnoses, diseaseStatus, karyotypes, fusions, variants, testedGenes
         case mrd, labs, performanceStatus, therapies, transplants, familyHistory, clinicalFeatures, comorbidities, followUps
+        case copyNumber, findings
     }
 
     public init(from decoder: Decoder) throws {
@@ -20,7 +21,7 @@ extension Patient {
                   performanceStatus: try list(.performanceStatus), therapies: try list(.therapies),
                   transplants: try list(.transplants), familyHistory: try list(.familyHistory),
                   clinicalFeatures: try list(.clinicalFeatures), comorbidities: try list(.comorbidities),
-                  followUps: try list(.followUps))
+                  followUps: try list(.followUps), copyNumber: try list(.copyNumber), findings: try list(.findings))
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -38,6 +39,7 @@ extension Patient {
         try list(transplants, .transplants); try list(familyHistory, .familyHistory)
         try list(clinicalFeatures, .clinicalFeatures); try list(comorbidities, .comorbidities)
         try list(followUps, .followUps)
+        try list(copyNumber, .copyNumber); try list(findings, .findings)
     }
 }
 

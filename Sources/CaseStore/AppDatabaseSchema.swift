@@ -137,6 +137,7 @@ extension AppDatabase {
         migrator.registerMigration("v2-match-results", migrate: AppDatabase.migrateMatchResults)
         migrator.registerMigration("v3-match-revisions", migrate: AppDatabase.migrateMatchRevisions)
         InteropSchema.register(&migrator)
+        migrator.registerMigration(RiskInputSchema.name, migrate: RiskInputSchema.migrate)
         return migrator
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 /// the sources' reference date (2026-11-29), never to the system clock.
 public struct DemoGenerator {
     /// Bump when the generator's code changes what it produces (part of the demo database hash).
-    public static let version = 5
+    public static let version = 6
 
     public let sources: DemoSources
     public let seed: UInt64
@@ -15,6 +15,8 @@ public struct DemoGenerator {
     private var rng: SplitMix64
     private var counters: [String: Int] = [:]
     private var serial = 0
+    /// Archetype counters of DemoRiskInputs (per group and age band).
+    private var riskCounters: [String: Int] = [:]
 
     public init(sources: DemoSources, seed: UInt64? = nil) {
         self.sources = sources
@@ -237,6 +239,9 @@ public struct DemoGenerator {
                                             done: min(due.adding(days: rng.int(0...7)), ref)))
             }
         }
+        // Risk-score inputs of the non-AML groups (issue 15), from their own RNG stream.
+        var risk = DemoRiskInputs(seed: seed, serial: serial, ref: ref)
+        risk.add(to: &p, counters: &riskCounters)
         return p
     }
 

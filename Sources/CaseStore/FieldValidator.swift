@@ -153,7 +153,7 @@ struct FieldValidator {
     static let patientFields: Set<String> = [
         "id", "identity", "sex", "birthDate", "site", "diagnoses", "diseaseStatus", "karyotypes", "fusions", "variants",
         "testedGenes", "mrd", "labs", "performanceStatus", "therapies", "transplants", "familyHistory", "clinicalFeatures",
-        "comorbidities", "followUps",
+        "comorbidities", "followUps", "copyNumber", "findings",
     ]
 
     /// Validates one patient object; returns it when it could be built (check `errors` too).
@@ -227,13 +227,14 @@ struct FieldValidator {
                                   tissue: v.enumValue(d, "tissue", p), classification: v.enumValue(d, "classification", p))
             return variant
         }
-        let panels: [GenePanel] = objects(o, "testedGenes", path, allowed: ["date", "assay", "tissue", "genes"]) { v, d, p in
+        let panels: [GenePanel] = objects(o, "testedGenes", path, allowed: ["date", "assay", "tissue", "genes", "copyNumber"]) { v, d, p in
             let date = v.date(d, "date", p, required: true)
             let assay = v.string(d, "assay", p, required: true)
             let tissue: SampleTissue? = v.enumValue(d, "tissue", p)
             let genes = v.strings(d, "genes", p, required: true)
+            let copyNumber = v.bool(d, "copyNumber", p)
             guard let date, let assay, let genes else { return nil }
-            return GenePanel(date: date, assay: assay, tissue: tissue, genes: genes)
+            return GenePanel(date: date, assay: assay, tissue: tissue, genes: genes, copyNumber: copyNumber)
         }
         let mrd: [MRDResult] = objects(o, "mrd", path, allowed: [
             "date", "marker", "method", "tissue", "detected", "value", "sensitivity", "controlCopies",
@@ -314,10 +315,13 @@ struct FieldValidator {
             guard let due, let kind else { return nil }
             return FollowUp(id: id, due: due, kind: kind, note: note, done: doneDate, doneFlag: doneFlag)
         }
+        let copyNumber = copyNumberFindings(o, path)
+        let findings = clinicalFindings(o, path)
         guard errors.count == before, let id, let sex, birthDate != nil || !birthRecorded else { return nil }
         return Patient(id: id, identity: identity, sex: sex, birthDate: birthDate, site: site, diagnoses: diagnoses,
                        diseaseStatus: status, karyotypes: karyotypes, fusions: fusions, variants: variants, testedGenes: panels,
                        mrd: mrd, labs: labs, performanceStatus: ps, therapies: therapies, transplants: transplants,
-                       familyHistory: family, clinicalFeatures: features, comorbidities: comorbidities, followUps: followUps)
+                       familyHistory: family, clinicalFeatures: features, comorbidities: comorbidities, followUps: followUps,
+                       copyNumber: copyNumber, findings: findings)
     }
 }

@@ -32,11 +32,12 @@ enum PatientRows {
 
     static func insertSQL(_ table: String, _ columns: [String]) -> String {
         sqlLock.lock(); defer { sqlLock.unlock() }
-        if let s = sqlCache[table] { return s }
+        let key = "\(table):\(columns.count)"
+        if let s = sqlCache[key] { return s }
         let cols = (["patientId", "seq"] + columns).map { "\"\($0)\"" }.joined(separator: ", ")
         let marks = Array(repeating: "?", count: columns.count + 2).joined(separator: ",")
         let s = "INSERT INTO \(table) (\(cols)) VALUES (\(marks))"
-        sqlCache[table] = s
+        sqlCache[key] = s
         return s
     }
 
@@ -81,8 +82,16 @@ enum PatientRows {
             [$0.gene, text($0.date), $0.hgvsc, $0.hgvsp, $0.consequence?.rawValue, $0.domain, $0.vaf,
              $0.origin.rawValue, $0.tissue?.rawValue, $0.classification?.rawValue]
         }
-        try rows("genePanel", ["date", "assay", "tissue", "genes"], p.testedGenes) {
-            [text($0.date), $0.assay, $0.tissue?.rawValue, joinList($0.genes)]
+        // `copyNumber` (migration v4-risk-inputs) is written only when a panel states it, so a patient without it
+        // writes exactly the v1 columns.
+        if p.testedGenes.contains(where: { $0.copyNumber != nil }) {
+            try rows("genePanel", ["date", "assay", "tissue", "genes", "copyNumber"], p.testedGenes) {
+                [text($0.date), $0.assay, $0.tissue?.rawValue, joinList($0.genes), $0.copyNumber]
+            }
+        } else {
+            try rows("genePanel", ["date", "assay", "tissue", "genes"], p.testedGenes) {
+                [text($0.date), $0.assay, $0.tissue?.rawValue, joinList($0.genes)]
+            }
         }
         try rows("mrdResult", ["date", "marker", "method", "tissue", "detected", "value", "sensitivity", "controlCopies"], p.mrd) {
             [text($0.date), $0.marker, $0.method.rawValue, $0.tissue.rawValue, $0.detected, $0.value,
@@ -104,6 +113,13 @@ enum PatientRows {
         try rows("comorbidity", ["tag"], p.comorbidities) { [$0] }
         try rows("followUp", ["taskId", "due", "kind", "note", "done", "doneFlag"], p.followUps) {
             [AppDatabase.taskID(patientId: p.id, followUp: $0), text($0.due), $0.kind, $0.note, $0.done.map(text), $0.doneFlag]
+        }
+        // Risk-score inputs (migration v4-risk-inputs).
+        try rows("copyNumber", ["date", "gene", "call", "detail", "method"], p.copyNumber) {
+            [text($0.date), $0.gene, $0.call.rawValue, $0.detail, $0.method]
+        }
+        try rows("finding", ["date", "kind", "number", "flag"], p.findings) {
+            [text($0.date), $0.kind, $0.value.number, $0.value.flag]
         }
     }
 
@@ -165,9 +181,10 @@ enum PatientRows {
                                       origin: try enumValue(r[8], "variant", "origin"), tissue: try optionalEnum(r[9], "variant", "tissue"),
                                       classification: try optionalEnum(r[10], "variant", "classification")))
         }
-        try each("genePanel", "date, assay, tissue, genes") { p, r in
+        try each("genePanel", "date, assay, tissue, genes, copyNumber") { p, r in
             p.testedGenes.append(GenePanel(date: try date(r[1], "genePanel", "date"), assay: r[2],
-                                           tissue: try optionalEnum(r[3], "genePanel", "tissue"), genes: splitList(r[4])))
+                                           tissue: try optionalEnum(r[3], "genePanel", "tissue"), genes: splitList(r[4]),
+                                           copyNumber: r[5]))
         }
         try each("mrdResult", "date, marker, method, tissue, detected, value, sensitivity, controlCopies") { p, r in
             p.mrd.append(MRDResult(date: try date(r[1], "mrdResult", "date"), marker: r[2], method: try enumValue(r[3], "mrdResult", "method"),
@@ -200,6 +217,18 @@ enum PatientRows {
             let done: String? = r[5]
             p.followUps.append(FollowUp(id: r[1], due: try date(r[2], "followUp", "due"), kind: r[3], note: r[4],
                                         done: try done.map { try date($0, "followUp", "done") }, doneFlag: r[6]))
+        }
+        try each("copyNumber", "date, gene, call, detail, method") { p, r in
+            p.copyNumber.append(CopyNumberFinding(date: try date(r[1], "copyNumber", "date"), gene: r[2],
+                                                  call: try enumValue(r[3], "copyNumber", "call"), detail: r[4], method: r[5]))
+        }
+        try each("finding", "date, kind, number, flag") { p, r in
+            let number: Double? = r[3], flag: Bool? = r[4]
+            let value: ClinicalFinding.Value
+            if let n = number { value = .number(n) } else if let f = flag { value = .flag(f) } else {
+                throw StoreError.corrupt(table: "finding", column: "number", value: "neither a number nor a flag")
+            }
+            p.findings.append(ClinicalFinding(date: try date(r[1], "finding", "date"), kind: r[2], value: value))
         }
         return patients
     }

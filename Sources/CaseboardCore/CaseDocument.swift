@@ -37,7 +37,9 @@ public struct CaseDocument: Encodable {
     public var mrd: [MRDSeriesAssessment]
     public var trials: [ArmVerdict]
     public var followUps: [FollowUpTask]
-    enum CodingKeys: String, CodingKey { case id, age, sex, site, diagnosis, status, eln2022, eln2024LessIntensive, germline, mrd, trials, followUps }
+    /// The non-AML groups' scores (formats.md §4 `risk`), [] when none applies.
+    public var risk: [SchemeRiskAssessment] = []
+    enum CodingKeys: String, CodingKey { case id, age, sex, site, diagnosis, status, eln2022, eln2024LessIntensive, germline, mrd, trials, followUps, risk }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id); try c.encode(age, forKey: .age); try c.encode(sex, forKey: .sex)
@@ -45,6 +47,7 @@ public struct CaseDocument: Encodable {
         try c.encode(eln2022, forKey: .eln2022); try c.encode(eln2024LessIntensive, forKey: .eln2024LessIntensive)
         try c.encode(germline, forKey: .germline); try c.encode(mrd, forKey: .mrd); try c.encode(trials, forKey: .trials)
         try c.encode(followUps, forKey: .followUps)
+        try c.encode(risk, forKey: .risk)
     }
 }
 
@@ -57,7 +60,7 @@ extension CaseDocument {
         self.init(id: p.id, age: p.age(on: today), sex: p.sex.rawValue, site: p.site, diagnosis: p.diagnosis.map(CaseDiagnosisJSON.init),
                   status: p.status(on: today)?.status.rawValue,
                   eln2022: isAML ? i.eln2022 : nil, eln2024LessIntensive: isAML ? i.eln2024LessIntensive : nil,
-                  germline: i.germline, mrd: i.mrd, trials: verdicts, followUps: tasks)
+                  germline: i.germline, mrd: i.mrd, trials: verdicts, followUps: tasks, risk: RiskSchemes.assess(p, today: today))
     }
 
     /// The document of one case in a workspace: verdicts from the catalogue in force, tasks from the workflows.
@@ -94,6 +97,7 @@ public enum CaseTextSummary {
             line("ELN 2022 risk: not computed")
         }
         if let e = doc.eln2024LessIntensive { line("ELN 2024 (less-intensive therapy): \(e.risk.rawValue)") }
+        for r in doc.risk { out += RiskText.lines(r) }
         line()
         line("Cytogenetics:")
         if p.karyotypes.isEmpty { line("  no karyotype") }

@@ -19,9 +19,11 @@ public struct CaseRow: Encodable, Sendable {
     public var eligibleTrials: Int?
     public var possiblyEligibleTrials: Int?
     public var status: String?
+    /// The group's headline risk score in short form ("IPSS-R hi", "ELTS low", "T-ALL HR", "SAA"); nil for AML and others.
+    public var risk: String?
     public struct NextFollowUp: Encodable, Sendable { public var due: LocalDate; public var kind: String; public var status: String }
 
-    enum CodingKeys: String, CodingKey { case id, sex, age, site, diagnosis, eln2022Risk, germlineTestingRecommended, nextFollowUp, status, eligibleTrials, possiblyEligibleTrials }
+    enum CodingKeys: String, CodingKey { case id, sex, age, site, diagnosis, eln2022Risk, germlineTestingRecommended, nextFollowUp, status, eligibleTrials, possiblyEligibleTrials, risk }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id); try c.encode(sex, forKey: .sex); try c.encode(age, forKey: .age)
@@ -29,6 +31,7 @@ public struct CaseRow: Encodable, Sendable {
         try c.encode(germlineTestingRecommended, forKey: .germlineTestingRecommended)
         try c.encode(nextFollowUp, forKey: .nextFollowUp); try c.encode(status, forKey: .status)
         try c.encode(eligibleTrials, forKey: .eligibleTrials); try c.encode(possiblyEligibleTrials, forKey: .possiblyEligibleTrials)
+        try c.encode(risk, forKey: .risk)
     }
 }
 
@@ -59,7 +62,8 @@ extension CaseRow {
         return CaseRow(id: p.id, sex: p.sex.rawValue, age: p.age(on: today), site: p.site, diagnosis: p.diagnosis.map(CaseDiagnosisJSON.init),
                    eln2022Risk: i.eln2022?.risk.rawValue, germlineTestingRecommended: i.germline.testingRecommended,
                    nextFollowUp: next.map { CaseRow.NextFollowUp(due: $0.due, kind: $0.kind, status: $0.status.rawValue) },
-                   eligibleTrials: eligible, possiblyEligibleTrials: possibly, status: p.status(on: today)?.status.rawValue)
+                   eligibleTrials: eligible, possiblyEligibleTrials: possibly, status: p.status(on: today)?.status.rawValue,
+                   risk: RiskSchemes.headline(RiskSchemes.assess(p, today: today)).map(RiskSchemes.shortForm))
     }
 }
 

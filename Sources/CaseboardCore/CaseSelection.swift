@@ -1,11 +1,12 @@
 import CaseModel
+import ClinicalRules
 import Foundation
 
 /// The case query of `cases --filter KEY=VALUE …` (README: the filter keys): parsed once, matched per case.
 /// Different keys must all match; a repeated key matches any of its values; case-insensitive. Free text (`q`)
 /// is `CaseSearch`, the same rule as `/` in the terminal UI's case list.
 public struct CaseSelection: Sendable, Equatable {
-    public static let keys = ["group", "category", "site", "status", "q"]
+    public static let keys = ["group", "category", "site", "status", "q", "risk"]
     /// key → accepted values (lower-cased)
     public private(set) var filters: [String: [String]] = [:]
 
@@ -24,6 +25,7 @@ public struct CaseSelection: Sendable, Equatable {
             if key == "group", !PathologyGroup.allCases.contains(where: { $0.rawValue.lowercased() == value }) {
                 throw CoreError.user("--filter \(f): unknown group (groups: \(PathologyGroup.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
+            if key == "risk", case .failure(let e) = RiskFilter.parse(value) { throw CoreError.user("--filter \(f): \(e.message)") }
             filters[key, default: []].append(key == "q" ? CaseSearch.needle(value) : value)
         }
     }
@@ -36,6 +38,9 @@ public struct CaseSelection: Sendable, Equatable {
                 case "category": return p.diagnosis?.category.rawValue.lowercased() == v
                 case "site": return (p.site ?? "").lowercased().contains(v)
                 case "status": return p.status(on: today)?.status.rawValue.lowercased() == v
+                case "risk":
+                    guard case .success(let rf) = RiskFilter.parse(v) else { return false }
+                    return rf.matches(RiskSchemes.assess(p, today: today))
                 default: return CaseSearch.matches(CaseSearch.clinicalTerms(of: p) + CaseSearch.identityTerms(of: p), needle: v)
                 }
             }

@@ -38,7 +38,7 @@ public struct CompiledArm: Sendable {
             case .status: return 1
             case .variant, .fusion, .karyotype, .wildtype, .tested, .germline: return 2
             case .age, .ageRange, .sex: return 3
-            case .lab, .ecog, .prior, .priorLines, .transplant, .mrd, .eln: return 5
+            case .lab, .ecog, .prior, .priorLines, .transplant, .mrd, .eln, .risk: return 5
             default: return 4
             }
         }

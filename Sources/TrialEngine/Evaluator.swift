@@ -197,6 +197,8 @@ public enum Evaluator {
             }
             if !r.missing.isEmpty && r.risk != .adverse { return (.unknown, .elnProvisional) }
             return (tri(risks.contains(r.risk)), .eln)
+        case .risk(let scheme, let accepted):
+            return RiskCriterion.evaluate(f.risks, scheme: scheme, accepted: accepted, diagnosis: f.patient.diagnosis)
         case .mrd(let marker, let tissue, let sel):
             return mrd(marker, tissue, sel, f)
         case .lab(let test, let c, let v, let uln, _, let within):

@@ -37,6 +37,8 @@ enum FastAtom {
     case eln(UInt8)
     /// index into `FastProgram.mrdSpecs`
     case mrd(Int32)
+    /// index into `FastProgram.riskSpecs`
+    case risk(Int32)
     /// lab test id; limit in the canonical unit; window in days (-1: none)
     case lab(test: Int32, Comparison, Double, within: Int32)
     case ecog(Comparison, Int, within: Int32)

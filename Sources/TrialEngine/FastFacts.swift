@@ -14,6 +14,8 @@ final class FastFacts {
     private(set) var interpretation: Interpretation
     private(set) var today: LocalDate
     private var stamp: UInt32 = 0
+    /// The patient's risk scores, computed on the first `risk` atom (most catalogues have none).
+    private var risks: [SchemeRiskAssessment]?
 
     // scalars
     /// nil when the birth date is not recorded.
@@ -121,6 +123,7 @@ final class FastFacts {
             stamp = 1
         }
         patient = p; interpretation = interp; today = t
+        risks = nil
         let td = t.daysSinceEpoch
         age = p.age(on: t)
         sex = p.sex
@@ -404,6 +407,11 @@ final class FastFacts {
             guard eln.known else { return eln.applicable ? 3 : 2 }
             if eln.provisional { return 3 }
             return Self.tri(m & (1 << eln.risk) != 0)
+        case .risk(let i):
+            let all: [SchemeRiskAssessment]
+            if let r = risks { all = r } else { all = RiskSchemes.assess(patient, today: today); risks = all }
+            let s = symbols.riskSpecs[Int(i)]
+            return Self.code(RiskCriterion.evaluate(all, scheme: s.scheme, accepted: s.accepted, diagnosis: diagnosis).0)
         case .mrd(let i):
             if interpretation.mrd.isEmpty && patient.mrd.isEmpty { return 3 }  // no MRD result at all
             let s = symbols.mrdSpecs[Int(i)]

@@ -137,6 +137,7 @@ struct FastSymbols {
     var agentLists: [[Int32]] = []
     var variantPatterns: [VariantPattern] = []
     var mrdSpecs: [(marker: String, tissue: MRDTissue?, sel: MRDSelector)] = []
+    var riskSpecs: [(scheme: String, accepted: [String])] = []
     var germlineSpecs: [(sel: GermlineSelector, gene: String?)] = []
 
     // MARK: lowering
@@ -206,6 +207,9 @@ struct FastSymbols {
             var m: UInt8 = 0
             for r in risks { m |= 1 << UInt8(FastBits.index(r, in: FastBits.risks)) }
             return .eln(m)
+        case .risk(let scheme, let accepted):
+            riskSpecs.append((scheme, accepted))
+            return .risk(Int32(riskSpecs.count - 1))
         case .mrd(let marker, let tissue, let sel):
             mrdSpecs.append((marker, tissue, sel))
             return .mrd(Int32(mrdSpecs.count - 1))

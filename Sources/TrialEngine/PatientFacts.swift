@@ -44,11 +44,14 @@ public struct PatientFacts: Sendable {
     public let comorbidities: Set<String>
     public let features: Set<String>
     public let germlineTested: Bool
+    /// The non-AML risk scores (ClinicalRules `RiskSchemes`), [] when none applies.
+    public let risks: [SchemeRiskAssessment]
 
     public init(patient: Patient, interpretation: Interpretation, today: LocalDate) {
         self.patient = patient
         self.interpretation = interpretation
         self.today = today
+        risks = RiskSchemes.assess(patient, today: today)
         age = patient.age(on: today)
         if let d = patient.diagnosis {
             if let c = d.oncotree, !c.isEmpty { oncotreeCode = c; oncotreeDerived = false }

@@ -23,6 +23,9 @@ public enum Predicate: Sendable {
     case fusion(String?, String?)
     case karyotype(KaryotypeSelector)
     case eln([ELNRisk])
+    /// `risk SCHEME <= category` / `risk SCHEME category, …`: met when every category the data leave possible
+    /// is accepted (ClinicalRules `RiskSchemes`); `accepted` is resolved from the scheme's category order.
+    case risk(scheme: String, accepted: [String])
     case mrd(marker: String, tissue: MRDTissue?, MRDSelector)
     /// The value is in the test's canonical unit; for `x ULN` rules it is already multiplied by the ULN.
     case lab(test: String, Comparison, Double, uln: Bool, unit: String, withinDays: Int?)
@@ -51,6 +54,7 @@ public enum Predicate: Sendable {
         case .fusion: return "fusion"
         case .karyotype: return "karyotype"
         case .eln: return "eln2022"
+        case .risk: return "risk"
         case .mrd: return "mrd"
         case .lab: return "lab"
         case .ecog: return "ecog"

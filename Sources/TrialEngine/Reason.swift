@@ -37,6 +37,12 @@ public enum Reason: Sendable {
     case elnProvisional
     case elnNotComputed
     case elnNotApplicable
+    /// A risk scheme's decided category (`risk` atoms); the scheme name.
+    case risk(String)
+    /// The data leave several categories of the scheme possible.
+    case riskUndecided(String)
+    /// The scheme does not apply to the diagnosis.
+    case riskNotApplicable(String)
     case mrdSeries(Int)
     case mrdRaw(Int, logRise: Double?)
     case mrdNotEvaluable(Int)

@@ -130,6 +130,8 @@ public enum ReasonText {
             guard let r = f.interpretation.eln2022 else { return "ELN 2022 risk not computed" }
             return "ELN 2022 provisionally \(r.risk.rawValue); missing: \(r.missing.joined(separator: ", "))"
         case .elnNotComputed: return "ELN 2022 risk not available"
+        case .risk(let s), .riskUndecided(let s), .riskNotApplicable(let s):
+            return RiskCriterion.text(r, scheme: s, f.risks, diagnosis: pt.diagnosis?.category.rawValue)
         case .elnNotApplicable: return "ELN 2022 does not apply to \(pt.diagnosis?.category.rawValue ?? "this diagnosis")"
         case .mrdSeries(let i):
             let s = f.interpretation.mrd[i]

@@ -133,7 +133,7 @@ public struct RuleParser {
 
     static let keywords: [String] = ["age", "sex", "diagnosis", "who2022", "icc2022", "oncotree", "status", "prior_lines",
                                      "prior", "transplant", "variant", "tested", "wildtype", "fusion", "karyotype",
-                                     "eln2022", "mrd", "lab", "ecog", "comorbidity", "feature", "germline", "unmapped"]
+                                     "eln2022", "mrd", "lab", "ecog", "comorbidity", "feature", "germline", "unmapped", "risk"]
 
     mutating func atom() throws(RuleError) -> Atom {
         let start = peek
@@ -328,6 +328,8 @@ public struct RuleParser {
                 risks.append(r)
             }
             pred = .eln(risks)
+        case "risk":
+            pred = try riskAtom()
         case "mrd":
             let marker = try word("an MRD marker such as NPM1 or BCR::ABL1")
             var tissue: MRDTissue?
@@ -399,5 +401,32 @@ public struct RuleParser {
             prev = cur
         }
         return prev[y.count]
+    }
+}
+
+extension RuleParser {
+    /// `risk SCHEME <= CATEGORY` or `risk SCHEME CATEGORY[, CATEGORY…]` (scheme names and categories of
+    /// formats.md §4; an unknown scheme or category is a parse error naming the valid ones).
+    mutating func riskAtom() throws(RuleError) -> Predicate {
+        let soff = peek.offset
+        let scheme = try word("a risk scheme such as IPSS-R, ELTS or T-ALL-GRAALL-2013")
+        guard let order = RiskCriterion.categories(scheme) else {
+            throw RuleError(offset: soff, message: "unknown risk scheme '\(scheme)' (\(RiskCriterion.schemeNames.joined(separator: ", ")))")
+        }
+        func category() throws(RuleError) -> String {
+            let off = peek.offset
+            let c = try word("a \(scheme) category (\(order.joined(separator: ", ")))")
+            guard order.contains(c) else {
+                throw RuleError(offset: off, message: "unknown \(scheme) category '\(c)' (\(order.joined(separator: ", ")))")
+            }
+            return c
+        }
+        if case .comparison(let cmp) = peek.kind {
+            p += 1
+            return .risk(scheme: scheme, accepted: RiskCriterion.accepted(order, cmp, try category()))
+        }
+        var accepted = [try category()]
+        while acceptComma() { accepted.append(try category()) }
+        return .risk(scheme: scheme, accepted: accepted)
     }
 }

@@ -241,6 +241,7 @@ public struct RuleSQL: Sendable {
             case .lesion(let l): return latest("karyotype", try karyotypeTokenCondition(l, column: "x.abnormalities"))
             }
         case .eln: throw Unsupported(construct: "ELN 2022 risk (computed by ClinicalRules)")
+        case .risk: throw Unsupported(construct: "risk scores (computed by ClinicalRules)")
         case .mrd: throw Unsupported(construct: "MRD state (computed by ClinicalRules)")
         case .germline: throw Unsupported(construct: "germline status (computed by ClinicalRules)")
         case .unmapped(let s): throw Unsupported(construct: "unmapped field \(s)")

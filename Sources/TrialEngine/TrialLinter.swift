@@ -31,6 +31,8 @@ public enum TrialLinter {
                         report(atom, "OncoTree name \"\(name)\" is not in the haematological table; it never matches a leukaemia", .warning)
                     case .unmapped(let s):
                         report(atom, "criterion cannot be evaluated (always unknown): \(s)", .warning)
+                    case .risk(let scheme, let accepted) where accepted.isEmpty:
+                        report(atom, "risk \(scheme): no category satisfies the comparison; it can never be met")
                     case .prior(let agents, _, false, _):
                         for ag in agents where !AgentClasses.isKnownAgent(ag) { report(atom, "agent '\(ag)' is not in the agent→class table", .warning) }
                     default: break

@@ -14,6 +14,7 @@ struct CasesCommand: ParsableCommand {
           site=TEXT                            treating site contains TEXT
           status=CR|relapsed|…                 latest disease status
           q=TEXT                               free text in id, name, MRN, diagnosis labels, genes, fusions
+          risk=SCHEME[:CATEGORY]               a risk score applies (and decides CATEGORY), e.g. risk=IPSS-R:high
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -21,7 +22,7 @@ struct CasesCommand: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON array on stdout.")
     var json = false
 
-    @Option(name: .long, parsing: .singleValue, help: "KEY=VALUE filter (group, category, site, status, q); repeatable.")
+    @Option(name: .long, parsing: .singleValue, help: "KEY=VALUE filter (group, category, site, status, q, risk); repeatable.")
     var filter: [String] = []
 
     func run() throws {
@@ -32,11 +33,11 @@ struct CasesCommand: ParsableCommand {
             try CLI.printJSON(rows)
             return
         }
-        print(pad("ID", 12) + pad("SEX", 7) + pad("AGE", 5) + pad("DIAGNOSIS", 18) + pad("DX DATE", 12) + pad("ELN22", 13) + pad("GERMLINE", 9) + pad("TRIALS ✓/?", 11) + "NEXT FOLLOW-UP")
+        print(pad("ID", 12) + pad("SEX", 7) + pad("AGE", 5) + pad("DIAGNOSIS", 18) + pad("DX DATE", 12) + pad("RISK", 17) + pad("GERMLINE", 9) + pad("TRIALS ✓/?", 11) + "NEXT FOLLOW-UP")
         for r in rows {
             let fu = r.nextFollowUp.map { "\($0.due) \($0.kind) (\($0.status))" } ?? "-"
             print(pad(r.id, 12) + pad(r.sex, 7) + pad(r.age.map(String.init) ?? "?", 5) + pad(r.diagnosis?.category ?? "-", 18)
-                  + pad(r.diagnosis.map { "\($0.date)" } ?? "-", 12) + pad(r.eln2022Risk ?? "-", 13)
+                  + pad(r.diagnosis.map { "\($0.date)" } ?? "-", 12) + pad(r.eln2022Risk.map { "ELN \($0)" } ?? r.risk ?? "-", 17)
                   + pad(r.germlineTestingRecommended ? "test" : "-", 9)
                   + pad(r.eligibleTrials.map { "\($0)/\(r.possiblyEligibleTrials ?? 0)" } ?? "-", 11) + fu)
         }
