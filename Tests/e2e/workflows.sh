@@ -37,11 +37,14 @@ keys() { tm send-keys -t "$S" "$@"; sleep 0.15; }
 step "demo database copy (60 patients, seed 3), a meeting with one case on its agenda"
 "$BIN" demo-db --patients 60 --seed 3 --out "$WORK/demo.sqlite" >/dev/null 2>&1
 cp "$WORK/demo.sqlite" "$DB"
-CASE=$("$BIN" cases --db "$DB" --json 2>/dev/null | grep -m1 -o '"id" : "SL-AML-[0-9]*"' | sed 's/.*: "//; s/"$//')
+# Output to a file first: `grep -m1` on a pipe closes it early and the writer's SIGPIPE fails the pipeline.
+"$BIN" cases --db "$DB" --json > "$WORK/cases.json" 2>/dev/null
+CASE=$(grep -m1 -o '"id" : "SL-AML-[0-9]*"' "$WORK/cases.json" | sed 's/.*: "//; s/"$//')
 [ -n "$CASE" ] || fail "no AML case in the demo copy"
 M=$("$BIN" meeting create --db "$DB" --name "RCP LAM e2e" --site "Site E2E" --date 2026-11-29 2>/dev/null)
 "$BIN" meeting add "$M" --db "$DB" --case "$CASE" --question "Allogreffe en RC1 ?" >/dev/null 2>&1
-TASK=$("$BIN" followups --db "$DB" --json 2>/dev/null | grep -m1 -o '"id" : "[^"]*"' | sed 's/.*: "//; s/"$//')
+"$BIN" followups --db "$DB" --json > "$WORK/tasks.json" 2>/dev/null
+TASK=$(grep -m1 -o '"id" : "[^"]*"' "$WORK/tasks.json" | sed 's/.*: "//; s/"$//')
 [ -n "$TASK" ] || fail "no open follow-up task in the demo copy"
 step "meeting $M with $CASE; most urgent task $TASK"
 
