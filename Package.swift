@@ -31,11 +31,13 @@ let package = Package(
         .target(name: "CursesBackend", dependencies: ["ScreenKit", "CNcursesw"]),
         // App state, actions, reducer, screens. Data through a repository protocol.
         .target(name: "BoardApp", dependencies: ["CaseModel", "ClinicalRules", "TrialEngine", "ScreenKit"]),
+        // Survival statistics (Kaplan–Meier, log-rank, Cox, cumulative incidence) and their CSV input. Foundation only.
+        .target(name: "SurvivalStats"),
         // Headless backend and golden-screen assertions (used by tests).
         .target(name: "ScreenTesting", dependencies: ["ScreenKit", "BoardApp"]),
         .executableTarget(name: "caseboard", dependencies: [
             "CaseModel", "ClinicalRules", "TrialEngine", "CaseStore", "ScreenKit", "CursesBackend", "BoardApp",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "ArgumentParser", package: "swift-argument-parser"), "SurvivalStats",
         ]),
         .testTarget(name: "CaseModelTests", dependencies: ["CaseModel"]),
         .testTarget(name: "ClinicalRulesTests", dependencies: ["CaseModel", "ClinicalRules"]),
@@ -43,6 +45,7 @@ let package = Package(
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseModel", "CaseStore", "ClinicalRules", "TrialEngine"]),
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["ScreenKit", "CursesBackend"]),
+        .testTarget(name: "SurvivalStatsTests", dependencies: ["SurvivalStats"]),
         .testTarget(name: "BoardAppTests", dependencies: ["CaseModel", "BoardApp", "ScreenKit", "ScreenTesting", "CaseStore", "ClinicalRules"]),
     ],
     swiftLanguageModes: [.v6]

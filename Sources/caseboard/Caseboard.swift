@@ -10,6 +10,7 @@ struct Caseboard: AsyncParsableCommand {
             UICommand.self, ImportCommand.self, ExportCommand.self, CasesCommand.self, CaseCommand.self,
             TrialsCommand.self, MatchCommand.self, FollowupsCommand.self, MeetingCommand.self,
             ScreeningCommand.self, ScreenCommand.self, ThemesCommand.self, DemoDBCommand.self, BenchCommand.self,
+            SurvivalCommand.self,
         ],
         defaultSubcommand: UICommand.self
     )
