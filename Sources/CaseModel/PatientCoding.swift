@@ -4,6 +4,7 @@ extension Patient {
     enum CodingKeys: String, CodingKey {
         case id, identity, sex, birthDate, site, diagnoses, diseaseStatus, karyotypes, fusions, variants, testedGenes
         case mrd, labs, performanceStatus, therapies, transplants, familyHistory, clinicalFeatures, comorbidities, followUps
+        case vitalStatus, lastContact, death
     }
 
     public init(from decoder: Decoder) throws {
@@ -21,6 +22,9 @@ extension Patient {
                   transplants: try list(.transplants), familyHistory: try list(.familyHistory),
                   clinicalFeatures: try list(.clinicalFeatures), comorbidities: try list(.comorbidities),
                   followUps: try list(.followUps))
+        vitalStatus = try c.decodeIfPresent(VitalStatus.self, forKey: .vitalStatus) ?? .unknown
+        lastContact = try c.decodeIfPresent(LocalDate.self, forKey: .lastContact)
+        death = try c.decodeIfPresent(Death.self, forKey: .death)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -38,6 +42,9 @@ extension Patient {
         try list(transplants, .transplants); try list(familyHistory, .familyHistory)
         try list(clinicalFeatures, .clinicalFeatures); try list(comorbidities, .comorbidities)
         try list(followUps, .followUps)
+        if vitalStatus != .unknown { try c.encode(vitalStatus, forKey: .vitalStatus) }
+        try c.encodeIfPresent(lastContact, forKey: .lastContact)
+        try c.encodeIfPresent(death, forKey: .death)
     }
 }
 

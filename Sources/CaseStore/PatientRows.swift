@@ -105,6 +105,10 @@ enum PatientRows {
         try rows("followUp", ["taskId", "due", "kind", "note", "done", "doneFlag"], p.followUps) {
             [AppDatabase.taskID(patientId: p.id, followUp: $0), text($0.due), $0.kind, $0.note, $0.done.map(text), $0.doneFlag]
         }
+        let hasOutcome = p.vitalStatus != .unknown || p.lastContact != nil || p.death != nil
+        try rows(AppDatabase.outcomeTable, ["vitalStatus", "lastContact", "deathDate", "deathCause"], hasOutcome ? [p] : []) {
+            [$0.vitalStatus.rawValue, $0.lastContact.map(text), $0.death.map { text($0.date) }, $0.death?.cause?.rawValue]
+        }
     }
 
     // MARK: reading
@@ -200,6 +204,13 @@ enum PatientRows {
             let done: String? = r[5]
             p.followUps.append(FollowUp(id: r[1], due: try date(r[2], "followUp", "due"), kind: r[3], note: r[4],
                                         done: try done.map { try date($0, "followUp", "done") }, doneFlag: r[6]))
+        }
+        try each(AppDatabase.outcomeTable, "vitalStatus, lastContact, deathDate, deathCause") { p, r in
+            let t = AppDatabase.outcomeTable
+            let last: String? = r[2], deathDate: String? = r[3]
+            p.vitalStatus = try enumValue(r[1], t, "vitalStatus")
+            p.lastContact = try last.map { try date($0, t, "lastContact") }
+            p.death = try deathDate.map { Death(date: try date($0, t, "deathDate"), cause: try optionalEnum(r[4], t, "deathCause")) }
         }
         return patients
     }
