@@ -33,11 +33,13 @@ let package = Package(
         .target(name: "BoardApp", dependencies: ["CaseModel", "ClinicalRules", "TrialEngine", "ScreenKit"]),
         // Survival statistics (Kaplan–Meier, log-rank, Cox, cumulative incidence) and their CSV input. Foundation only.
         .target(name: "SurvivalStats"),
+        // Cohort outcomes: ELN 2022 Table 9 endpoints per patient, cohorts (--where, --by), their survival statistics.
+        .target(name: "CohortOutcomes", dependencies: ["CaseModel", "ClinicalRules", "TrialEngine", "SurvivalStats"]),
         // Headless backend and golden-screen assertions (used by tests).
         .target(name: "ScreenTesting", dependencies: ["ScreenKit", "BoardApp"]),
         .executableTarget(name: "caseboard", dependencies: [
             "CaseModel", "ClinicalRules", "TrialEngine", "CaseStore", "ScreenKit", "CursesBackend", "BoardApp",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"), "SurvivalStats",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"), "SurvivalStats", "CohortOutcomes",
         ]),
         .testTarget(name: "CaseModelTests", dependencies: ["CaseModel"]),
         .testTarget(name: "ClinicalRulesTests", dependencies: ["CaseModel", "ClinicalRules"]),
@@ -46,6 +48,7 @@ let package = Package(
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["ScreenKit", "CursesBackend"]),
         .testTarget(name: "SurvivalStatsTests", dependencies: ["SurvivalStats"]),
+        .testTarget(name: "CohortOutcomesTests", dependencies: ["CaseModel", "ClinicalRules", "CohortOutcomes", "SurvivalStats", "CaseStore"]),
         .testTarget(name: "BoardAppTests", dependencies: ["CaseModel", "BoardApp", "ScreenKit", "ScreenTesting", "CaseStore", "ClinicalRules"]),
     ],
     swiftLanguageModes: [.v6]

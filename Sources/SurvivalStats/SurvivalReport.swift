@@ -101,7 +101,28 @@ public struct SurvivalReport: Encodable, Equatable, Sendable {
         public var time: Double, estimate: Double
     }
 
+    /// Who was analysed (`outcomes` only): the `--where` expression and its tri-state counts.
+    public struct Cohort: Encodable, Equatable, Sendable {
+        public var `where`: String?
+        public var patients: Int, met: Int, notMet: Int, unknown: Int
+        public init(where w: String?, patients: Int, met: Int, notMet: Int, unknown: Int) {
+            self.where = w; self.patients = patients; self.met = met; self.notMet = notMet; self.unknown = unknown
+        }
+    }
+
+    /// A patient of the cohort left out of the analysis, with the reason (`outcomes` only).
+    public struct Exclusion: Encodable, Equatable, Sendable {
+        public var id: String
+        public var group: String?
+        public var reason: String
+        public init(id: String, group: String?, reason: String) { self.id = id; self.group = group; self.reason = reason }
+    }
+
     public var endpoint: String
+    /// The endpoint's definition with its rule set (`outcomes` only).
+    public var definition: String?
+    public var cohort: Cohort?
+    public var excludedPatients: [Exclusion]?
     public var unit: String?
     public var confType: String
     public var ties: String
@@ -111,7 +132,9 @@ public struct SurvivalReport: Encodable, Equatable, Sendable {
     public var cumulativeIncidence: [Incidence]
     public var notes: [String]
 
-    enum K: String, CodingKey { case endpoint, unit, confType, ties, groups, logRank, hazardRatios, cumulativeIncidence, notes }
+    enum K: String, CodingKey {
+        case endpoint, definition, unit, confType, ties, groups, logRank, hazardRatios, cumulativeIncidence, notes, cohort, excluded, excludedPatients
+    }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: K.self)
         try c.encode(endpoint, forKey: .endpoint); try c.encode(unit, forKey: .unit)
@@ -119,6 +142,12 @@ public struct SurvivalReport: Encodable, Equatable, Sendable {
         try c.encode(groups, forKey: .groups); try c.encode(logRank, forKey: .logRank)
         try c.encode(hazardRatios, forKey: .hazardRatios); try c.encode(cumulativeIncidence, forKey: .cumulativeIncidence)
         try c.encode(notes, forKey: .notes)
+        try c.encodeIfPresent(definition, forKey: .definition)
+        try c.encodeIfPresent(cohort, forKey: .cohort)
+        if let e = excludedPatients {
+            try c.encode(e.count, forKey: .excluded)
+            try c.encode(e, forKey: .excludedPatients)
+        }
     }
 
     /// Pretty-printed JSON with sorted keys off (the order above).

@@ -10,7 +10,7 @@ struct Caseboard: AsyncParsableCommand {
             UICommand.self, ImportCommand.self, ExportCommand.self, CasesCommand.self, CaseCommand.self,
             TrialsCommand.self, MatchCommand.self, FollowupsCommand.self, MeetingCommand.self,
             ScreeningCommand.self, ScreenCommand.self, ThemesCommand.self, DemoDBCommand.self, BenchCommand.self,
-            SurvivalCommand.self,
+            SurvivalCommand.self, OutcomesCommand.self,
         ],
         defaultSubcommand: UICommand.self
     )
