@@ -52,17 +52,17 @@ public enum CohortAnalysis {
         if request.options.censorAtHCT && start == .hct {
             throw Failure.badStart("--censor-at-hct cannot be combined with --from hct")
         }
-        var expr: RuleExpr?
+        var selection: CohortSelection?
         if let w = request.whereText {
-            do { expr = try RuleParser.parse(w) } catch { throw Failure.badWhere("--where \(w): \(error)") }
+            do { selection = try CohortSelection(w) } catch { throw Failure.badWhere("\(error)") }
         }
         var cohort = SurvivalReport.Cohort(where: request.whereText, patients: patients.count, met: 0, notMet: 0, unknown: 0)
         var included: [(String, EndpointRecord)] = []
         var excluded: [(id: String, group: String?, reason: String)] = []
         for p in patients {
             let interpretation = Interpretation.interpret(p, today: request.today, followUps: false)
-            if let expr {
-                switch Evaluator.result(expr, PatientFacts(patient: p, interpretation: interpretation, today: request.today)) {
+            if let selection {
+                switch selection.result(p, interpretation: interpretation, today: request.today) {
                 case .met: cohort.met += 1
                 case .notMet: cohort.notMet += 1; continue
                 case .unknown: cohort.unknown += 1; continue

@@ -2,6 +2,7 @@ import ArgumentParser
 import CaseModel
 import CaseStore
 import ClinicalRules
+import CohortOutcomes
 import Foundation
 import TrialEngine
 
@@ -26,6 +27,9 @@ struct CasesCommand: ParsableCommand {
 
     @Option(name: .long, parsing: .singleValue, help: "KEY=VALUE filter (group, category, site, status, q); repeatable.")
     var filter: [String] = []
+
+    @Option(name: .customLong("where"), help: "Cohort query: a criteria-language expression; lists the cases for which it is met.")
+    var whereText: String?
 
     static let filterKeys = ["group", "category", "site", "status", "q"]
 
@@ -137,8 +141,19 @@ struct CasesCommand: ParsableCommand {
                 WorkflowCLI.warn("cases", "could not read the stored trial results (\(CLIError.classify(error).message)); computing on the fly.")
             }
         }
-        let rows = try context.patients().filter { Self.matches($0, filters, today: context.today) }.map {
+        let selection: CohortSelection?
+        do { selection = try whereText.map { try CohortSelection($0) } } catch { throw CLIError.user("\(error)") }
+        var unknownCount = 0
+        let rows = try context.patients().filter { Self.matches($0, filters, today: context.today) }.filter { p in
+            guard let selection else { return true }
+            let r = selection.result(p, today: context.today)
+            if r == .unknown { unknownCount += 1 }
+            return r == .met
+        }.map {
             Self.row($0, today: context.today, tasks: try service.tasks(for: $0), matcher: matcher, storedCounts: storedCounts)
+        }
+        if unknownCount > 0 {
+            WorkflowCLI.warn("cases", "\(unknownCount) case(s) not listed: --where is unknown for them (data missing), neither met nor not met.")
         }
         if json {
             FileHandle.standardOutput.write(try CaseCommand.encodeJSON(rows))
