@@ -20,6 +20,8 @@ public enum SurvivalAnalysis {
         public var excluded: [String: Int]
         /// Group order (the first is the Cox reference); groups not listed follow in order of appearance.
         public var groupOrder: [String]?
+        /// Log-rank stratified by the observations' `stratum` (O, E and V summed over strata).
+        public var stratified: Bool = false
 
         public init(endpoint: String, unit: String? = nil, confidenceType: ConfidenceType = .log, ties: CoxModel.Ties = .efron,
                     at: [Double] = [], competingCode: Int? = nil, eventLabels: [Int: String] = [:],
@@ -70,8 +72,8 @@ public enum SurvivalAnalysis {
         var logRank: SurvivalReport.LogRank?
         var hazardRatios: [SurvivalReport.HazardRatio] = []
         if order.count >= 2 {
-            let lr = try LogRankTest.compute(anyEvent, groupOrder: order)
-            logRank = SurvivalReport.LogRank(chiSquare: lr.chiSquare, df: lr.df, p: lr.reportedP, stratified: false,
+            let lr = try LogRankTest.compute(anyEvent, groupOrder: order, stratified: options.stratified)
+            logRank = SurvivalReport.LogRank(chiSquare: lr.chiSquare, df: lr.df, p: lr.reportedP, stratified: options.stratified,
                                              note: lr.smallGroupNote ?? (lr.df == 0 ? "no comparison: fewer than two groups with expected events" : nil))
             let cox = try CoxModel.fit(anyEvent, groupOrder: order, ties: options.ties)
             let sizes = Dictionary(uniqueKeysWithValues: groups.map { ($0.name, $0.n) })

@@ -8,11 +8,12 @@ public enum SurvivalTable {
     ///   - entry: a delayed-entry column; any non-zero entry is refused (left truncation is not supported).
     public static func observations(_ table: CSVTable, file: String, time: String, event: String,
                                     group: String? = nil, competingCode: Int? = nil,
-                                    entry: String? = nil) throws -> [SurvivalObservation] {
+                                    entry: String? = nil, stratum: String? = nil) throws -> [SurvivalObservation] {
         let ti = try table.column(time, file: file)
         let ei = try table.column(event, file: file)
         let gi = try group.map { try table.column($0, file: file) }
         let ni = try entry.map { try table.column($0, file: file) }
+        let si = try stratum.map { try table.column($0, file: file) }
         if let c = competingCode, c <= 1 {
             throw CSVTable.ReadError(file: file, row: 1, column: event, message: "the competing-event code must be 2 or more (0 is censored, 1 the event), not \(c)")
         }
@@ -46,7 +47,12 @@ public enum SurvivalTable {
                 if v != 0 { throw fail(entry, "late entry (left truncation) is not supported: the entry time must be 0, not \(nText)") }
                 en = v
             }
-            out.append(SurvivalObservation(time: t, status: e, group: g, entry: en))
+            var st = ""
+            if let si, let stratum {
+                st = r.fields[si].trimmingCharacters(in: .whitespaces)
+                guard !st.isEmpty else { throw fail(stratum, "the stratum is missing") }
+            }
+            out.append(SurvivalObservation(time: t, status: e, group: g, stratum: st, entry: en))
         }
         return out
     }

@@ -43,6 +43,12 @@ struct SurvivalCommand: ParsableCommand {
     @Option(name: .long, help: "Delayed-entry column: refused unless every entry is 0 (left truncation is not supported).")
     var entry: String?
 
+    @Option(name: .long, help: "Column of strata: the log-rank test is stratified by it.")
+    var strata: String?
+
+    @Option(name: .long, help: "Landmark analysis: only rows followed beyond this time, time counted from it.")
+    var landmark: Double?
+
     @Flag(name: .long, help: "Print one JSON object (formats.md).")
     var json = false
 
@@ -59,13 +65,22 @@ struct SurvivalCommand: ParsableCommand {
             throw CLIError.user("\(file): cannot read the file (\(error.localizedDescription))")
         }
         guard let text = String(data: data, encoding: .utf8) else { throw CLIError.user("\(file): not UTF-8 text") }
-        let report: SurvivalReport
+        var report: SurvivalReport
         do {
             let table = try CSVTable.parse(text, file: file)
-            let obs = try SurvivalTable.observations(table, file: file, time: time, event: event, group: group,
-                                                     competingCode: competingCode, entry: entry)
-            report = try SurvivalAnalysis.report(obs, options: .init(endpoint: event, unit: unit, confidenceType: conf,
-                                                                     ties: tieMethod, at: times, competingCode: competingCode))
+            var obs = try SurvivalTable.observations(table, file: file, time: time, event: event, group: group,
+                                                     competingCode: competingCode, entry: entry, stratum: strata)
+            var landmarkNote: String?
+            if let landmark {
+                let lm = try Landmark.apply(obs, at: landmark)
+                obs = lm.observations
+                landmarkNote = "Landmark at \(landmark): \(lm.excluded.count) row(s) with an event or censoring at or before it are left out; times are from the landmark."
+            }
+            var options = SurvivalAnalysis.Options(endpoint: event, unit: unit, confidenceType: conf,
+                                                   ties: tieMethod, at: times, competingCode: competingCode)
+            options.stratified = strata != nil
+            report = try SurvivalAnalysis.report(obs, options: options)
+            if let landmarkNote { report.notes.append(landmarkNote) }
         } catch let e as CSVTable.ReadError {
             throw CLIError.user(e.description)
         } catch let e as SurvivalError {

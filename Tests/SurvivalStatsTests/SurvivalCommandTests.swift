@@ -87,3 +87,33 @@ final class SurvivalCommandTests: XCTestCase {
         XCTAssertEqual(conf.status, 1)
     }
 }
+
+/// `--strata` and `--landmark` of `caseboard survival`.
+extension SurvivalCommandTests {
+    /// aml.csv with an alternating site column A/B: stratified by site, O, E and V are summed within sites,
+    /// so the statistic differs from the pooled 3.4 of R's survdiff (fixtures/survival/README.md); and a
+    /// landmark at week 20 keeps the 7 Maintained patients followed beyond it (9, 13, 13+, 18 leave).
+    func testStrataAndLandmark() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("strata-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let src = try String(contentsOf: try Fixtures.url("aml.csv"), encoding: .utf8)
+        var lines = src.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map(String.init)
+        lines[0] += ",site"
+        for i in 1..<lines.count { lines[i] += i % 2 == 0 ? ",A" : ",B" }
+        let f = dir.appendingPathComponent("aml-sites.csv")
+        try (lines.joined(separator: "\n") + "\n").write(to: f, atomically: true, encoding: .utf8)
+        let r = try run(["survival", f.path, "--time", "time", "--event", "status", "--group", "group", "--strata", "site", "--json"])
+        XCTAssertEqual(r.status, 0, r.err)
+        let doc = try XCTUnwrap(try JSONSerialization.jsonObject(with: r.out) as? [String: Any])
+        let lr = try XCTUnwrap(doc["logRank"] as? [String: Any])
+        XCTAssertEqual(lr["stratified"] as? Bool, true)
+        XCTAssertNotEqual(lr["chiSquare"] as? Double ?? 3.396, 3.396, accuracy: 1e-3, "stratified differs from the pooled test")
+        let lm = try run(["survival", f.path, "--time", "time", "--event", "status", "--group", "group", "--landmark", "20", "--json"])
+        XCTAssertEqual(lm.status, 0, lm.err)
+        let ld = try XCTUnwrap(try JSONSerialization.jsonObject(with: lm.out) as? [String: Any])
+        let groups = try XCTUnwrap(ld["groups"] as? [[String: Any]])
+        XCTAssertEqual(groups.first?["n"] as? Int, 7, "Maintained: 7 followed beyond week 20")
+        XCTAssertTrue((ld["notes"] as? [String])?.contains { $0.hasPrefix("Landmark at 20.0") } ?? false)
+    }
+}
