@@ -68,8 +68,13 @@ public struct CoxModel: Equatable, Sendable {
             beta = candidate; ll = ll2; u = u2; info = info2
             if done { converged = true; break }
         }
-        guard let variance = SmallMatrix.inverse(info) else {
-            throw SurvivalError.invalid("the Cox model's information matrix is singular")
+        // Monotone likelihood (R warns "Loglik converged before variable … ; coefficient may be infinite"):
+        // a coefficient running away, or an information matrix that cannot be inverted, has no estimate.
+        guard let variance = SmallMatrix.inverse(info), beta.allSatisfy({ abs($0) < 15 }) else {
+            let note = "not estimable: the likelihood is monotone (the hazard ratio is 0 or infinite)"
+            return CoxModel(ties: ties, reference: reference,
+                            coefficients: names.dropFirst().map { Coefficient(group: $0, versus: reference, note: note) },
+                            logLikelihood: ll, iterations: iterations)
         }
         let z = ConfidenceType.z95
         let coefficients = (0..<p).map { j -> Coefficient in

@@ -98,7 +98,8 @@ public struct LogRankTest: Equatable, Sendable {
         let diff = free.map { observed[$0] - expected[$0] }
         let v = free.map { g in free.map { h in variance[g][h] } }
         guard let vInv = SmallMatrix.inverse(v) else {
-            throw SurvivalError.invalid("the log-rank covariance matrix is singular (groups with no subjects at risk at any event time)")
+            // Degenerate (e.g. every event of the comparison at one time with one subject left): no test.
+            return LogRankTest(groups: totals, chiSquare: 0, df: 0, p: nil, stratified: stratified)
         }
         let chi = SmallMatrix.quadratic(diff, vInv)
         let df = free.count

@@ -124,3 +124,15 @@ final class ComparisonTests: XCTestCase {
         XCTAssertEqual(ab.p ?? 0, ba.p ?? 1, accuracy: 1e-9)
     }
 }
+
+/// Degenerate comparisons give no estimate and say so instead of failing the whole analysis.
+final class DegenerateComparisonTests: XCTestCase {
+    /// Every event of group B happens after every subject of A has left: the partial likelihood increases
+    /// without bound in β (R: "coefficient may be infinite").
+    func testMonotoneLikelihoodIsNotEstimable() throws {
+        let obs = Fixtures.obs([(1, 0), (2, 0), (3, 0), (4, 1)], group: "A") + Fixtures.obs([(5, 1), (6, 1), (7, 1)], group: "B")
+        let c = try CoxModel.fit(obs, groupOrder: ["A", "B"]).coefficients[0]
+        XCTAssertNil(c.hazardRatio)
+        XCTAssertEqual(c.note, "not estimable: the likelihood is monotone (the hazard ratio is 0 or infinite)")
+    }
+}
