@@ -36,17 +36,21 @@ let package = Package(
         .target(name: "BoardApp", dependencies: ["CaseModel", "ClinicalRules", "TrialEngine", "ScreenKit"]),
         // The application layer both front ends share: trial catalogue from the database, case analysis, matching
         // service (stored verdicts, recompute, fallback), case query and row projection, reports, live repository.
-        .target(name: "CaseboardCore", dependencies: ["CaseModel", "ClinicalRules", "TrialEngine", "CaseStore", "BoardApp", "Interop"]),
+        .target(name: "CaseboardCore", dependencies: ["CaseModel", "ClinicalRules", "TrialEngine", "CaseStore", "BoardApp", "Interop", "CohortOutcomes"]),
         // The performance benchmark and its SQL baseline (reads the benchmark file through GRDB directly).
         .target(name: "CaseboardBench", dependencies: [
             "CaseModel", "ClinicalRules", "TrialEngine", "CaseStore", "CaseboardCore", "BoardApp",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // Survival statistics (Kaplan–Meier, log-rank, Cox, cumulative incidence) and their CSV input. Foundation only.
+        .target(name: "SurvivalStats"),
+        // Cohort outcomes: ELN 2022 Table 9 endpoints per patient, cohorts (--where, --by), their survival statistics.
+        .target(name: "CohortOutcomes", dependencies: ["CaseModel", "ClinicalRules", "TrialEngine", "SurvivalStats"]),
         // Headless backend and golden-screen assertions (used by tests).
         .target(name: "ScreenTesting", dependencies: ["ScreenKit", "BoardApp", "CaseModel", "ClinicalRules"]),
         .executableTarget(name: "caseboard", dependencies: [
             "CaseModel", "ClinicalRules", "TrialEngine", "CaseStore", "ScreenKit", "CursesBackend", "BoardApp", "Interop",
-            "CaseboardCore", "CaseboardBench",
+            "CaseboardCore", "CaseboardBench", "SurvivalStats", "CohortOutcomes",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CaseModelTests", dependencies: ["CaseModel"]),
@@ -57,6 +61,8 @@ let package = Package(
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["ScreenKit", "CursesBackend"]),
         .testTarget(name: "CaseboardCoreTests", dependencies: ["CaseModel", "CaseStore", "ClinicalRules", "TrialEngine", "BoardApp", "CaseboardCore", "ScreenTesting"]),
+        .testTarget(name: "SurvivalStatsTests", dependencies: ["SurvivalStats"]),
+        .testTarget(name: "CohortOutcomesTests", dependencies: ["CaseModel", "ClinicalRules", "CohortOutcomes", "SurvivalStats", "CaseStore"]),
         .testTarget(name: "BoardAppTests", dependencies: ["CaseModel", "BoardApp", "ScreenKit", "ScreenTesting", "CaseStore", "ClinicalRules"]),
     ],
     swiftLanguageModes: [.v6]

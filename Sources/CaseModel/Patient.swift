@@ -26,6 +26,12 @@ public struct Patient: Codable, Sendable, Equatable, Identifiable {
     public var copyNumber: [CopyNumberFinding] = []
     /// Dated clinical findings that risk scores need (formats.md `findings`).
     public var findings: [ClinicalFinding] = []
+    /// `alive`, `dead` or `unknown` (the default: not recorded).
+    public var vitalStatus: VitalStatus = .unknown
+    /// The last day the patient was known alive (the censoring date of survival endpoints); nil: not recorded.
+    public var lastContact: LocalDate?
+    /// The death, when recorded.
+    public var death: Death?
 
     public init(id: String, identity: Identity? = nil, sex: Sex, birthDate: LocalDate?, site: String? = nil,
                 diagnoses: [Diagnosis], diseaseStatus: [DiseaseStatusEntry] = [], karyotypes: [Karyotype] = [],

@@ -5,6 +5,7 @@ extension Patient {
         case id, identity, sex, birthDate, site, diagnoses, diseaseStatus, karyotypes, fusions, variants, testedGenes
         case mrd, labs, performanceStatus, therapies, transplants, familyHistory, clinicalFeatures, comorbidities, followUps
         case copyNumber, findings
+        case vitalStatus, lastContact, death
     }
 
     public init(from decoder: Decoder) throws {
@@ -22,6 +23,9 @@ extension Patient {
                   transplants: try list(.transplants), familyHistory: try list(.familyHistory),
                   clinicalFeatures: try list(.clinicalFeatures), comorbidities: try list(.comorbidities),
                   followUps: try list(.followUps), copyNumber: try list(.copyNumber), findings: try list(.findings))
+        vitalStatus = try c.decodeIfPresent(VitalStatus.self, forKey: .vitalStatus) ?? .unknown
+        lastContact = try c.decodeIfPresent(LocalDate.self, forKey: .lastContact)
+        death = try c.decodeIfPresent(Death.self, forKey: .death)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -40,6 +44,9 @@ extension Patient {
         try list(clinicalFeatures, .clinicalFeatures); try list(comorbidities, .comorbidities)
         try list(followUps, .followUps)
         try list(copyNumber, .copyNumber); try list(findings, .findings)
+        if vitalStatus != .unknown { try c.encode(vitalStatus, forKey: .vitalStatus) }
+        try c.encodeIfPresent(lastContact, forKey: .lastContact)
+        try c.encodeIfPresent(death, forKey: .death)
     }
 }
 

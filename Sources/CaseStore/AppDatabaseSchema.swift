@@ -138,6 +138,7 @@ extension AppDatabase {
         migrator.registerMigration("v3-match-revisions", migrate: AppDatabase.migrateMatchRevisions)
         InteropSchema.register(&migrator)
         migrator.registerMigration(RiskInputSchema.name, migrate: RiskInputSchema.migrate)
+        migrator.registerMigration("v4-patient-outcome", migrate: AppDatabase.migratePatientOutcome)
         return migrator
     }
 }

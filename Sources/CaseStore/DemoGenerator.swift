@@ -241,6 +241,9 @@ public struct DemoGenerator {
         }
         // Risk-score inputs of the non-AML groups (issue 15), from their own RNG stream.
         var risk = DemoRiskInputs(seed: seed, serial: serial, ref: ref)
+        // The outcome first (it truncates what follows a death or the last contact), then the risk inputs, dated
+        // within the follow-up the outcome leaves.
+        assignOutcome(&p, scenario: sc != nil)
         risk.add(to: &p, counters: &riskCounters)
         return p
     }

@@ -24,7 +24,11 @@ struct DemoRiskInputs {
         let d = dx.date
         func next(_ key: String) -> Int { let n = counters[key, default: 0]; counters[key] = n + 1; return n }
         func lab(_ test: String, _ v: Double, _ unit: String, _ date: LocalDate? = nil) {
-            p.labs.append(LabResult(date: date ?? d, test: test, value: v, unit: unit))
+            let day = date ?? d
+            // The score's input is the value of record that day: a generated blood count of the same test on the same
+            // day (e.g. the last-contact visit) gives way to it.
+            if date != nil { p.labs.removeAll { $0.test == test && $0.date >= day } }
+            p.labs.append(LabResult(date: day, test: test, value: v, unit: unit))
         }
         func finding(_ kind: String, _ v: ClinicalFinding.Value, _ date: LocalDate? = nil) {
             p.findings.append(ClinicalFinding(date: date ?? d, kind: kind, value: v))
@@ -47,7 +51,10 @@ struct DemoRiskInputs {
         case .mpn:
             let who = (dx.who2022 ?? "").lowercased()
             if who.contains("myelofibrosis") {
-                let latest = ref.adding(days: -1)
+                // The latest values are taken on the last follow-up day (the reference date, or the last
+                // contact or death of a patient no longer followed: nothing is dated after it; same-day values added here come last, so they are the latest).
+                let seen = min(ref, p.lastContact ?? ref, p.death?.date ?? ref)
+                let latest = max(d, seen)
                 // DIPSS: ≤ 65 years without adverse feature (low); older: one point (intermediate-1), anaemia and symptoms
                 // (intermediate-2), everything adverse but symptoms not recorded (high, provisional).
                 let pattern = age <= 65 ? 0 : 1 + next("mf-old") % 3

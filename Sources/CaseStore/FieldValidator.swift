@@ -154,6 +154,7 @@ struct FieldValidator {
         "id", "identity", "sex", "birthDate", "site", "diagnoses", "diseaseStatus", "karyotypes", "fusions", "variants",
         "testedGenes", "mrd", "labs", "performanceStatus", "therapies", "transplants", "familyHistory", "clinicalFeatures",
         "comorbidities", "followUps", "copyNumber", "findings",
+        "vitalStatus", "lastContact", "death",
     ]
 
     /// Validates one patient object; returns it when it could be built (check `errors` too).
@@ -317,11 +318,14 @@ struct FieldValidator {
         }
         let copyNumber = copyNumberFindings(o, path)
         let findings = clinicalFindings(o, path)
+        let outcome = self.outcome(o, path, birthDate: birthDate, diagnoses: diagnoses)
         guard errors.count == before, let id, let sex, birthDate != nil || !birthRecorded else { return nil }
-        return Patient(id: id, identity: identity, sex: sex, birthDate: birthDate, site: site, diagnoses: diagnoses,
+        var built = Patient(id: id, identity: identity, sex: sex, birthDate: birthDate, site: site, diagnoses: diagnoses,
                        diseaseStatus: status, karyotypes: karyotypes, fusions: fusions, variants: variants, testedGenes: panels,
                        mrd: mrd, labs: labs, performanceStatus: ps, therapies: therapies, transplants: transplants,
                        familyHistory: family, clinicalFeatures: features, comorbidities: comorbidities, followUps: followUps,
                        copyNumber: copyNumber, findings: findings)
+        (built.vitalStatus, built.lastContact, built.death) = outcome
+        return built
     }
 }

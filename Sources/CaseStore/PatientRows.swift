@@ -121,6 +121,10 @@ enum PatientRows {
         try rows("finding", ["date", "kind", "number", "flag"], p.findings) {
             [text($0.date), $0.kind, $0.value.number, $0.value.flag]
         }
+        let hasOutcome = p.vitalStatus != .unknown || p.lastContact != nil || p.death != nil
+        try rows(AppDatabase.outcomeTable, ["vitalStatus", "lastContact", "deathDate", "deathCause"], hasOutcome ? [p] : []) {
+            [$0.vitalStatus.rawValue, $0.lastContact.map(text), $0.death.map { text($0.date) }, $0.death?.cause?.rawValue]
+        }
     }
 
     // MARK: reading
@@ -229,6 +233,13 @@ enum PatientRows {
                 throw StoreError.corrupt(table: "finding", column: "number", value: "neither a number nor a flag")
             }
             p.findings.append(ClinicalFinding(date: try date(r[1], "finding", "date"), kind: r[2], value: value))
+        }
+        try each(AppDatabase.outcomeTable, "vitalStatus, lastContact, deathDate, deathCause") { p, r in
+            let t = AppDatabase.outcomeTable
+            let last: String? = r[2], deathDate: String? = r[3]
+            p.vitalStatus = try enumValue(r[1], t, "vitalStatus")
+            p.lastContact = try last.map { try date($0, t, "lastContact") }
+            p.death = try deathDate.map { Death(date: try date($0, t, "deathDate"), cause: try optionalEnum(r[4], t, "deathCause")) }
         }
         return patients
     }

@@ -82,8 +82,20 @@ extension CaseRow {
                 warn("could not read the stored trial results (\(CoreError.classify(error).message)); computing on the fly.")
             }
         }
-        return try workspace.patients().filter { selection.matches($0, today: workspace.today) }.map {
+        var unknown = 0
+        let rows = try workspace.patients().filter { p in
+            guard selection.matches(p, today: workspace.today) else { return false }
+            switch selection.cohortResult(p, today: workspace.today) {
+            case nil, .met?: return true
+            case .unknown?: unknown += 1; return false
+            case .notMet?: return false
+            }
+        }.map {
             make($0, today: workspace.today, tasks: try service.tasks(for: $0), matcher: matcher, storedCounts: storedCounts)
         }
+        if unknown > 0 {
+            warn("\(unknown) case(s) not listed: --where is unknown for them (data missing), neither met nor not met.")
+        }
+        return rows
     }
 }

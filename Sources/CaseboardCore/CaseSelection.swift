@@ -1,16 +1,32 @@
 import CaseModel
 import ClinicalRules
+import CohortOutcomes
 import Foundation
 
 /// The case query of `cases --filter KEY=VALUE …` (README: the filter keys): parsed once, matched per case.
 /// Different keys must all match; a repeated key matches any of its values; case-insensitive. Free text (`q`)
 /// is `CaseSearch`, the same rule as `/` in the terminal UI's case list.
 public struct CaseSelection: Sendable, Equatable {
+    public static func == (a: CaseSelection, b: CaseSelection) -> Bool { a.filters == b.filters && a.cohortText == b.cohortText }
+
     public static let keys = ["group", "category", "site", "status", "q", "risk"]
     /// key → accepted values (lower-cased)
     public private(set) var filters: [String: [String]] = [:]
+    /// `--where EXPR`: a criteria-language cohort query; a case is listed only when it is `met`.
+    public private(set) var cohort: CohortSelection?
+    public private(set) var cohortText: String?
 
     public init() {}
+
+    /// Adds a `--where` cohort query (a user error naming the parse problem otherwise).
+    public mutating func restrict(where text: String) throws {
+        do { cohort = try CohortSelection(text) } catch { throw CoreError.user("--where: \(error)") }
+        cohortText = text
+    }
+
+    /// The cohort query's result for a case (nil without one): `met` lists it; `unknown` (data missing) is neither
+    /// listed nor not met, and the caller says how many.
+    public func cohortResult(_ p: Patient, today: LocalDate) -> CriterionResult? { cohort?.result(p, today: today) }
 
     /// Parses `KEY=VALUE` strings; a user error naming the filter otherwise.
     public init(parsing raw: [String]) throws {

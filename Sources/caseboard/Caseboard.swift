@@ -11,6 +11,7 @@ struct Caseboard: AsyncParsableCommand {
             TrialsCommand.self, MatchCommand.self, FollowupsCommand.self, MeetingCommand.self,
             ScreeningCommand.self, ScreenCommand.self, ThemesCommand.self, DemoDBCommand.self, BenchCommand.self,
             ImportVCFCommand.self, ImportResultsCommand.self,
+            SurvivalCommand.self, OutcomesCommand.self,
         ],
         defaultSubcommand: UICommand.self
     )

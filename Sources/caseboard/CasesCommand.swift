@@ -22,11 +22,15 @@ struct CasesCommand: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON array on stdout.")
     var json = false
 
+    @Option(name: .customLong("where"), help: "Cohort query: a criteria-language expression; lists the cases for which it is met.")
+    var whereText: String?
+
     @Option(name: .long, parsing: .singleValue, help: "KEY=VALUE filter (group, category, site, status, q, risk); repeatable.")
     var filter: [String] = []
 
     func run() throws {
-        let selection = try CaseSelection(parsing: filter)
+        var selection = try CaseSelection(parsing: filter)
+        if let w = whereText { try selection.restrict(where: w) }
         let context = try global.workspace()
         let rows = try CaseRow.list(context, selection: selection, warn: { CLI.warn("cases", $0) }, report: CLI.matchReport("cases"))
         if json {
