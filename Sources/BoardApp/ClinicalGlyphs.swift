@@ -56,6 +56,9 @@ public enum ClinicalGlyphs {
         case .positive: return Span("POSITIVE", role: .mrdPositive)
         case .relapse: return Span("MRD RELAPSE", role: .mrdPositive)
         case .notEvaluable: return Span("not evaluable", role: .mrdNotevaluable)
+        case .optimal: return Span("optimal", role: .mrdNegative)
+        case .warning: return Span("WARNING", role: .mrdLowlevel)
+        case .failure: return Span("FAILURE", role: .mrdPositive)
         }
     }
 

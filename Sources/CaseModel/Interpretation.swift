@@ -51,6 +51,8 @@ public struct GermlineAssessment: Codable, Sendable, Equatable {
 
 public enum MRDStatus: String, Codable, Sendable, CaseIterable {
     case negative, lowLevel = "low-level", positive, relapse, notEvaluable = "not-evaluable"
+    /// ELN 2020 CML milestone categories of a BCR::ABL1 series on TKI (formats.md §4).
+    case optimal, warning, failure
 }
 
 public enum MRDEventKind: String, Codable, Sendable, CaseIterable { case conversion, logRise = "log-rise" }

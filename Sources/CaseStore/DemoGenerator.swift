@@ -7,7 +7,7 @@ import Foundation
 /// the sources' reference date (2026-11-29), never to the system clock.
 public struct DemoGenerator {
     /// Bump when the generator's code changes what it produces (part of the demo database hash).
-    public static let version = 5
+    public static let version = 6
 
     public let sources: DemoSources
     public let seed: UInt64
@@ -247,7 +247,9 @@ public struct DemoGenerator {
         let pcr = method == .qPCR || method == .ddPCR
         let sens = spec.sensitivity
         func result(_ d: LocalDate, _ v: Double?) -> MRDResult {
-            if let v, v >= sens {
+            // An MRD value is a fraction (formats.md): a rising series or a high baseline never passes 0.9.
+            if let raw = v, raw >= sens {
+                let v = min(raw, 0.9)
                 return MRDResult(date: d, marker: spec.marker, method: method, tissue: tissue, detected: true,
                                  value: Double(String(format: "%.3g", v)) ?? v, sensitivity: sens,
                                  controlCopies: pcr ? Double(rng.int(15...120) * 1000) : nil)

@@ -142,6 +142,14 @@ struct FieldValidator {
         return d
     }
 
+    /// An MRD value or sensitivity is a fraction of cells or copies (formats.md: 0 ≤ value ≤ 1); above 1 is
+    /// an import error (issue 11 point 8: `mrd[3].value: MRD value is a fraction (0–1), found 581`).
+    mutating func fraction(_ d: Double?, _ path: String, _ what: String) -> Double? {
+        guard let d else { return nil }
+        if d > 1 { error(path, "\(what) is a fraction (0–1), found \(Self.describe(d))"); return nil }
+        return d
+    }
+
     mutating func nonNegative(_ d: Double?, _ path: String, _ what: String) -> Double? {
         guard let d else { return nil }
         if d < 0 { error(path, "\(what) must be ≥ 0, found \(Self.describe(d))"); return nil }
@@ -241,9 +249,9 @@ struct FieldValidator {
             let method: MRDMethod? = v.enumValue(d, "method", p, required: true)
             let tissue: MRDTissue? = v.enumValue(d, "tissue", p, required: true)
             let detected = v.bool(d, "detected", p, required: true)
-            let value = v.nonNegative(v.number(d, "value", p), "\(p).value", "MRD value")
+            let value = v.fraction(v.nonNegative(v.number(d, "value", p), "\(p).value", "MRD value"), "\(p).value", "MRD value")
             if detected == true && (d["value"] == nil || d["value"] is NSNull) { v.error("\(p).value", "required when detected is true (a fraction, e.g. 0.0012)") }
-            let sens = v.nonNegative(v.number(d, "sensitivity", p), "\(p).sensitivity", "sensitivity")
+            let sens = v.fraction(v.nonNegative(v.number(d, "sensitivity", p), "\(p).sensitivity", "sensitivity"), "\(p).sensitivity", "MRD sensitivity")
             let copies = v.nonNegative(v.number(d, "controlCopies", p), "\(p).controlCopies", "control copies")
             guard let date, let marker, let method, let tissue, let detected else { return nil }
             return MRDResult(date: date, marker: marker, method: method, tissue: tissue, detected: detected, value: value,

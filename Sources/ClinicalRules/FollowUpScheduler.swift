@@ -109,7 +109,8 @@ public enum FollowUpScheduler {
                              cytogenetics: CytogeneticProfile? = nil) -> [FollowUpTask] {
         var b = Builder(patient: patient, today: today)
         b.cyto = cytogenetics
-        let mrdAssessments = mrd ?? MRDInterpreter.assess(patient.mrd, category: patient.diagnosis?.category)
+        let mrdAssessments = mrd ?? MRDInterpreter.assess(patient.mrd, category: patient.diagnosis?.category,
+                                                                 therapies: patient.therapies)
         b.mrdConfirmations(mrdAssessments)
         b.amlMRD()
         b.allMRD()
@@ -245,7 +246,7 @@ public enum FollowUpScheduler {
                     add("mrd-confirm-\(slugify(s.marker))-\(s.tissue.rawValue.lowercased())-\(DateText.iso(e.date))",
                         due: due, kind: "MRD confirmation",
                         note: "\(s.marker) \(s.method.rawValue) \(s.tissue.rawValue): \(e.kind.rawValue) on \(DateText.iso(e.date)); confirm in a second sample (PB and BM)",
-                        source: "ELN 2021 MRD: confirm within 4 weeks")
+                        source: MRDInterpreter.profile(marker: s.marker, method: s.method, category: patient.diagnosis?.category).source)
                 }
             }
         }

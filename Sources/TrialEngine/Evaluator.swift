@@ -310,8 +310,14 @@ public enum Evaluator {
             let s = series[i]
             if s.status == .notEvaluable && sel != .logRise { return (.unknown, .mrdNotEvaluable(i)) }
             switch sel {
-            case .positive: return (tri(s.status == .positive || s.status == .lowLevel || s.status == .relapse), .mrdSeries(i))
-            case .negative: return (tri(s.status == .negative), .mrdSeries(i))
+            case .positive:
+                if [.optimal, .warning, .failure].contains(s.status) { return (tri(s.latest?.detected == true), .mrdSeries(i)) }
+                return (tri(s.status == .positive || s.status == .lowLevel || s.status == .relapse), .mrdSeries(i))
+            case .negative:
+                if [.optimal, .warning, .failure].contains(s.status) {
+                    return (tri(s.latest.map { !$0.detected && $0.evaluable } ?? false), .mrdSeries(i))
+                }
+                return (tri(s.status == .negative), .mrdSeries(i))
             case .logRise: return (tri(s.events.contains { $0.kind == .logRise }), .mrdSeries(i))
             }
         }
