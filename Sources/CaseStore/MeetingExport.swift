@@ -75,7 +75,7 @@ public enum MeetingExport {
         }
         let eln: String
         if let r = facts.eln2022 {
-            eln = r.risk.rawValue + (r.drivers.isEmpty ? "" : " — " + r.drivers.joined(separator: "; "))
+            eln = r.displayText + (r.drivers.isEmpty ? "" : " — " + r.drivers.joined(separator: "; "))
                 + (r.missing.isEmpty ? "" : " (missing: " + r.missing.joined(separator: "; ") + ")")
         } else if let c = patient?.diagnosis?.category, c != .aml {
             eln = "not applicable (\(c.rawValue))"

@@ -113,13 +113,13 @@ struct CaseCommand: ParsableCommand {
         if let s = p.status(on: today) { line("Status: \(s.status.rawValue) since \(s.date)") }
         line()
         if let e = doc.eln2022 {
-            line("ELN 2022 risk: \(e.risk.rawValue.uppercased())")
+            line("ELN 2022 risk: \(e.risk.rawValue.uppercased())" + (e.complete ? "" : " (provisional)"))
             for d in e.drivers { line("  - \(d)") }
             for m in e.missing { line("  ! missing: \(m)") }
         } else if p.diagnosis?.category == .aml {
             line("ELN 2022 risk: not computed")
         }
-        if let e = doc.eln2024LessIntensive { line("ELN 2024 (less-intensive therapy): \(e.risk.rawValue)") }
+        if let e = doc.eln2024LessIntensive { line("ELN 2024 (less-intensive therapy): \(e.displayText)") }
         line()
         line("Cytogenetics:")
         if p.karyotypes.isEmpty { line("  no karyotype") }

@@ -82,9 +82,11 @@ struct CasesCommand: ParsableCommand {
         var eligibleTrials: Int?
         var possiblyEligibleTrials: Int?
         var status: String?
+        /// formats.md: false when the ELN 2022 risk is provisional; nil (null) outside AML.
+        var eln2022Complete: Bool? = nil
         struct NextFollowUp: Encodable { var due: LocalDate; var kind: String; var status: String }
 
-        enum CodingKeys: String, CodingKey { case id, sex, age, site, diagnosis, eln2022Risk, germlineTestingRecommended, nextFollowUp, status, eligibleTrials, possiblyEligibleTrials }
+        enum CodingKeys: String, CodingKey { case id, sex, age, site, diagnosis, eln2022Risk, germlineTestingRecommended, nextFollowUp, status, eligibleTrials, possiblyEligibleTrials, eln2022Complete }
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(id, forKey: .id); try c.encode(sex, forKey: .sex); try c.encode(age, forKey: .age)
@@ -92,6 +94,7 @@ struct CasesCommand: ParsableCommand {
             try c.encode(germlineTestingRecommended, forKey: .germlineTestingRecommended)
             try c.encode(nextFollowUp, forKey: .nextFollowUp); try c.encode(status, forKey: .status)
             try c.encode(eligibleTrials, forKey: .eligibleTrials); try c.encode(possiblyEligibleTrials, forKey: .possiblyEligibleTrials)
+            try c.encode(eln2022Complete, forKey: .eln2022Complete)
         }
     }
 
@@ -118,10 +121,12 @@ struct CasesCommand: ParsableCommand {
             }
             eligible = e; possibly = q
         }
-        return Row(id: p.id, sex: p.sex.rawValue, age: p.age(on: today), site: p.site, diagnosis: p.diagnosis.map(CaseCommand.DiagnosisJSON.init),
+        var row = Row(id: p.id, sex: p.sex.rawValue, age: p.age(on: today), site: p.site, diagnosis: p.diagnosis.map(CaseCommand.DiagnosisJSON.init),
                    eln2022Risk: i.eln2022?.risk.rawValue, germlineTestingRecommended: i.germline.testingRecommended,
                    nextFollowUp: next.map { Row.NextFollowUp(due: $0.due, kind: $0.kind, status: $0.status.rawValue) },
                    eligibleTrials: eligible, possiblyEligibleTrials: possibly, status: p.status(on: today)?.status.rawValue)
+        row.eln2022Complete = i.eln2022?.complete
+        return row
     }
 
     func run() throws {
@@ -148,7 +153,7 @@ struct CasesCommand: ParsableCommand {
         for r in rows {
             let fu = r.nextFollowUp.map { "\($0.due) \($0.kind) (\($0.status))" } ?? "-"
             print(pad(r.id, 12) + pad(r.sex, 7) + pad(String(r.age), 5) + pad(r.diagnosis?.category ?? "-", 18)
-                  + pad(r.diagnosis.map { "\($0.date)" } ?? "-", 12) + pad(r.eln2022Risk ?? "-", 13)
+                  + pad(r.diagnosis.map { "\($0.date)" } ?? "-", 12) + pad(r.eln2022Risk.map { $0 + (r.eln2022Complete == false ? "?" : "") } ?? "-", 13)
                   + pad(r.germlineTestingRecommended ? "test" : "-", 9)
                   + pad(r.eligibleTrials.map { "\($0)/\(r.possiblyEligibleTrials ?? 0)" } ?? "-", 11) + fu)
         }
