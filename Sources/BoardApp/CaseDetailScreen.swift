@@ -118,6 +118,10 @@ public enum CaseDetailScreen {
                 let first = [head, Span(" " + (f.gene.map { $0 + ": " } ?? ""), role: head.role)]
                 out += LinesPanel.wrapped(f.reason, width: width, role: head.role, indent: 4, first: first)
             }
+            if !g.actions.isEmpty {
+                out += LinesPanel.wrapped(g.actions.map(\.label).joined(separator: Formatting.dot(ascii)), width: width,
+                                          role: .warning, indent: 2, first: [Span("Next: ", role: .muted)])
+            }
         }
         if let k = p.karyotypes.max(by: { $0.date < $1.date }) {
             let text = k.iscn ?? (k.abnormalities.isEmpty ? "normal karyotype" : k.abnormalities.joined(separator: ", "))

@@ -88,8 +88,30 @@ public struct GermlineFlag: Codable, Sendable, Equatable {
 public struct GermlineAssessment: Codable, Sendable, Equatable {
     public var testingRecommended: Bool
     public var flags: [GermlineFlag]
+    /// What to do next (formats.md §4 `germline.actions`): `germline-testing`, `genetic-counselling`,
+    /// `cascade-testing-of-relatives`, `screen-related-donors`. `testingRecommended` is true when any is due.
+    public var actions: [GermlineAction] = []
     public init(testingRecommended: Bool, flags: [GermlineFlag]) {
         self.testingRecommended = testingRecommended; self.flags = flags
+    }
+    public init(flags: [GermlineFlag], actions: [GermlineAction]) {
+        self.flags = flags; self.actions = actions; self.testingRecommended = !actions.isEmpty
+    }
+
+    enum CodingKeys: String, CodingKey { case testingRecommended, flags, actions }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        testingRecommended = try c.decode(Bool.self, forKey: .testingRecommended)
+        flags = try c.decode([GermlineFlag].self, forKey: .flags)
+        actions = try c.decodeIfPresent([GermlineAction].self, forKey: .actions) ?? []
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(testingRecommended, forKey: .testingRecommended)
+        try c.encode(flags, forKey: .flags)
+        try c.encode(actions, forKey: .actions)
     }
     /// The strongest flag level present, if any.
     public var strongest: GermlineFlagLevel? { flags.map(\.level).min() }

@@ -6,6 +6,8 @@ import Foundation
 public struct MeetingCaseFacts: Sendable, Equatable {
     /// ELN 2022 genetic risk; nil when not applicable or not computed.
     public var eln2022: RiskAssessment?
+    /// Germline next steps (issue 11 point 13), shown in the board record when any.
+    public var germlineActions: [GermlineAction] = []
     public init(eln2022: RiskAssessment? = nil) { self.eln2022 = eln2022 }
 }
 
@@ -83,6 +85,9 @@ public enum MeetingExport {
             eln = "not computed"
         }
         rows.append(("ELN 2022 risk", eln))
+        if !facts.germlineActions.isEmpty {
+            rows.append(("Germline next steps", facts.germlineActions.map(\.label).joined(separator: "; ")))
+        }
         if let ps = patient?.performanceStatus.filter({ $0.date <= m.date }).max(by: { $0.date < $1.date }) {
             rows.append(("Performance status", "ECOG \(ps.ecog) (\(ps.date))"))
         } else {

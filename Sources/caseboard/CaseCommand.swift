@@ -139,6 +139,7 @@ struct CaseCommand: ParsableCommand {
         line()
         line("Germline: \(doc.germline.testingRecommended ? "germline testing recommended" : "no testing recommendation")")
         for f in doc.germline.flags { line("  [\(f.level.rawValue)] \(f.gene.map { "\($0): " } ?? "")\(f.reason)") }
+        if !doc.germline.actions.isEmpty { line("  next: " + doc.germline.actions.map(\.label).joined(separator: "; ")) }
         if !p.familyHistory.isEmpty {
             line("Family history: " + p.familyHistory.map { "\($0.relation.rawValue) \($0.condition)\($0.ageAtDiagnosis.map { " at \($0)" } ?? "")" }.joined(separator: "; "))
         }

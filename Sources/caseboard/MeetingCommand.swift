@@ -98,7 +98,8 @@ extension MeetingCommand {
                 var patients: [String: Patient] = [:]
                 for item in m.agenda { patients[item.patient] = try? db.patient(id: item.patient) }
                 let facts: (Patient) -> MeetingCaseFacts = {
-                    MeetingCaseFacts(eln2022: Interpretation.interpret($0, today: m.date, followUps: false).eln2022)
+                    { i in var f = MeetingCaseFacts(eln2022: i.eln2022); f.germlineActions = i.germline.actions; return f }(
+                        Interpretation.interpret($0, today: m.date, followUps: false))
                 }
                 let text = format == .md ? MeetingExport.markdown(m, patients: patients, facts: facts, isDemo: context.isDemo)
                     : MeetingExport.html(m, patients: patients, facts: facts, isDemo: context.isDemo)
