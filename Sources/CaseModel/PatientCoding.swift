@@ -4,6 +4,7 @@ extension Patient {
     enum CodingKeys: String, CodingKey {
         case id, identity, sex, birthDate, site, diagnoses, diseaseStatus, karyotypes, fusions, variants, testedGenes
         case mrd, labs, performanceStatus, therapies, transplants, familyHistory, clinicalFeatures, comorbidities, followUps
+        case comorbiditiesReviewed, testedFusions
     }
 
     public init(from decoder: Decoder) throws {
@@ -21,6 +22,8 @@ extension Patient {
                   transplants: try list(.transplants), familyHistory: try list(.familyHistory),
                   clinicalFeatures: try list(.clinicalFeatures), comorbidities: try list(.comorbidities),
                   followUps: try list(.followUps))
+        comorbiditiesReviewed = try c.decodeIfPresent(LocalDate.self, forKey: .comorbiditiesReviewed)
+        testedFusions = try list(.testedFusions)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -38,6 +41,8 @@ extension Patient {
         try list(transplants, .transplants); try list(familyHistory, .familyHistory)
         try list(clinicalFeatures, .clinicalFeatures); try list(comorbidities, .comorbidities)
         try list(followUps, .followUps)
+        try c.encodeIfPresent(comorbiditiesReviewed, forKey: .comorbiditiesReviewed)
+        try list(testedFusions, .testedFusions)
     }
 }
 

@@ -136,6 +136,7 @@ extension AppDatabase {
         WorkflowSchema.register(&migrator)
         migrator.registerMigration("v2-match-results", migrate: AppDatabase.migrateMatchResults)
         migrator.registerMigration("v3-match-revisions", migrate: AppDatabase.migrateMatchRevisions)
+        migrator.registerMigration("v4-comorbidities-reviewed-fusion-panels", migrate: AppDatabase.migrateFusionPanels)
         return migrator
     }
 }

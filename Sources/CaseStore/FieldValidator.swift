@@ -161,7 +161,7 @@ struct FieldValidator {
     static let patientFields: Set<String> = [
         "id", "identity", "sex", "birthDate", "site", "diagnoses", "diseaseStatus", "karyotypes", "fusions", "variants",
         "testedGenes", "mrd", "labs", "performanceStatus", "therapies", "transplants", "familyHistory", "clinicalFeatures",
-        "comorbidities", "followUps",
+        "comorbidities", "followUps", "comorbiditiesReviewed", "testedFusions",
     ]
 
     /// Validates one patient object; returns it when it could be built (check `errors` too).
@@ -305,6 +305,15 @@ struct FieldValidator {
         }
         let features = strings(o, "clinicalFeatures", path) ?? []
         let comorbidities = strings(o, "comorbidities", path) ?? []
+        let comorbiditiesReviewed = date(o, "comorbiditiesReviewed", path)
+        let testedFusions: [FusionPanel] = objects(o, "testedFusions", path, allowed: ["date", "assay", "tissue", "genes"]) { v, d, p in
+            let date = v.date(d, "date", p, required: true)
+            let assay = v.string(d, "assay", p, required: true)
+            let tissue: SampleTissue? = v.enumValue(d, "tissue", p)
+            let genes = v.strings(d, "genes", p, required: true)
+            guard let date, let assay, let genes else { return nil }
+            return FusionPanel(date: date, assay: assay, tissue: tissue, genes: genes)
+        }
         let followUps: [FollowUp] = objects(o, "followUps", path, allowed: ["id", "due", "kind", "note", "done"]) { v, d, p in
             let id = v.string(d, "id", p)
             let due = v.date(d, "due", p, required: true)
@@ -321,9 +330,12 @@ struct FieldValidator {
             return FollowUp(id: id, due: due, kind: kind, note: note, done: doneDate, doneFlag: doneFlag)
         }
         guard errors.count == before, let id, let sex, let birthDate else { return nil }
-        return Patient(id: id, identity: identity, sex: sex, birthDate: birthDate, site: site, diagnoses: diagnoses,
+        var patient = Patient(id: id, identity: identity, sex: sex, birthDate: birthDate, site: site, diagnoses: diagnoses,
                        diseaseStatus: status, karyotypes: karyotypes, fusions: fusions, variants: variants, testedGenes: panels,
                        mrd: mrd, labs: labs, performanceStatus: ps, therapies: therapies, transplants: transplants,
                        familyHistory: family, clinicalFeatures: features, comorbidities: comorbidities, followUps: followUps)
+        patient.comorbiditiesReviewed = comorbiditiesReviewed
+        patient.testedFusions = testedFusions
+        return patient
     }
 }

@@ -211,6 +211,10 @@ public enum Evaluator {
             return (tri(c.holds(Double(e.ecog), Double(v))), .ecog(i))
         case .comorbidity(let tag):
             let present = f.comorbidities.contains(tag)
+            if !present && TestCheckedExclusion.tags.contains(tag) {
+                guard let r = TestCheckedExclusion.review(f.patient, today: f.today) else { return (.unknown, .tagNotReviewed) }
+                return (.notMet, .tagAbsentOnReview(r))
+            }
             return (tri(present), .tag(present: present))
         case .feature(let tag):
             let present = f.features.contains(tag)
@@ -278,10 +282,14 @@ public enum Evaluator {
                 if okA && okB { return (.met, .fusionFromKaryotype(k, t)) }
             }
         }
-        let panelCovers = (a.map { f.panelByGene[$0] != nil } ?? false) || (b.map { f.panelByGene[$0] != nil } ?? false)
-        if f.latestKaryotype != nil || panelCovers || !f.patient.fusions.isEmpty {
-            return (.notMet, .fusionNegative(karyotype: f.latestKaryotype))
+        // A fusion assay covering the gene, then a karyotype for a fusion visible on one, then a gene panel.
+        // Recorded fusions of other genes are no evidence (issue 11 points 17-18).
+        for (i, fp) in f.patient.testedFusions.enumerated() where fp.date <= f.today {
+            if (a.map(fp.genes.contains) ?? false) || (b.map(fp.genes.contains) ?? false) { return (.notMet, .fusionAssayNegative(i)) }
         }
+        if let k = f.latestKaryotype, TestCheckedExclusion.visibleOnKaryotype(a, b) { return (.notMet, .fusionNegative(karyotype: k)) }
+        let panelCovers = (a.map { f.panelByGene[$0] != nil } ?? false) || (b.map { f.panelByGene[$0] != nil } ?? false)
+        if panelCovers { return (.notMet, .fusionNegative(karyotype: nil)) }
         return (.unknown, .fusionNotTested)
     }
 

@@ -49,6 +49,12 @@ public enum Reason: Sendable {
     case noECOG
     case ecogTooOld(Int)
     case tag(present: Bool)
+    /// A test-checked tag (HIV, pregnancy …) absent and comorbidities never reviewed: not known.
+    case tagNotReviewed
+    /// A test-checked tag absent on the comorbidity review of that day.
+    case tagAbsentOnReview(LocalDate)
+    /// No fusion of the pair on the fusion assay (index into `testedFusions`) that covers the gene.
+    case fusionAssayNegative(Int)
     case germlineVariant(Int)
     case germlineFlag(Int)
     case germlineNone
