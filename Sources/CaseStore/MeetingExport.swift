@@ -55,8 +55,8 @@ public enum MeetingExport {
         let d = item.decision
         if let d {
             rows.append(("Participants", d.participants.isEmpty ? "none recorded" : d.participants.map {
-                "\($0.name) (\($0.specialty)\($0.isPhysician ? ", physician" : ""))" }.joined(separator: "; ")))
-            let physicianSpecialties = Set(d.participants.filter(\.isPhysician).map { $0.specialty.lowercased() }).count
+                "\($0.name) (\($0.specialty)\($0.isPhysician ? ", physician" : ", non-physician: not counted"))" }.joined(separator: "; ")))
+            let physicianSpecialties = BoardRoles.physicianSpecialties(d.participants).count
             rows.append(("Quorum", d.hasQuorum ? "met (\(physicianSpecialties) physician specialties)"
                 : "NOT MET: \(physicianSpecialties) physician specialt\(physicianSpecialties == 1 ? "y" : "ies"), 3 required"))
         } else {

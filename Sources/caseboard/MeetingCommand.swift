@@ -188,6 +188,9 @@ extension MeetingCommand {
             default: throw CLIError.user("--participant: the third part must be \"non-physician\" or \"physician\", found \"\(parts[2])\" in \"\(text)\"")
             }
         }
-        return Participant(name: parts[0], specialty: parts[1], isPhysician: true)
+        guard BoardRoles.classify(parts[1]) != nil else {
+            throw CLIError.user("--participant: \"\(parts[1])\" is not a role of the list (\(BoardRoles.hint)); a role outside it needs \"Name:role:physician\" or \"Name:role:non-physician\"")
+        }
+        return BoardRoles.participant(name: parts[0], role: parts[1], nonPhysicianFlag: false)
     }
 }
