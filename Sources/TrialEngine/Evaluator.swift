@@ -379,10 +379,15 @@ public enum Evaluator {
         }
         // Not germline-tested: unknown only when something hints at a germline variant (a flag, or a variant of
         // that gene whose origin is not established); otherwise there is nothing to confirm.
-        if sel == .confirmed && !germlineTested {
-            let flagged = flags.contains { gene == nil || $0.gene == gene }
-            let hint = gene.map { g in variants.contains { $0.gene == g && $0.date <= today && $0.origin == .unknown && !isBenign($0) } } ?? false
-            if flagged || hint { return (.unknown, .germlineNotTested) }
+        // Issue 11 point 19: unknown, not not-met, while a suspected germline variant (of that gene, or any
+        // without a gene) or a red flag not yet resolved by germline testing is open.
+        if sel == .confirmed || sel == .suspected {
+            let open = flags.firstIndex { $0.level == .suspected && (gene == nil || $0.gene == nil || $0.gene == gene) }
+                ?? (germlineTested ? nil : flags.firstIndex { $0.level == .redFlag })
+            if let i = open { return (.unknown, .germlineFlag(i)) }
+            let hint = sel == .confirmed && !germlineTested
+                && (gene.map { g in variants.contains { $0.gene == g && $0.date <= today && $0.origin == .unknown && !isBenign($0) } } ?? false)
+            if hint { return (.unknown, .germlineNotTested) }
         }
         return (.notMet, .germlineNone)
     }
