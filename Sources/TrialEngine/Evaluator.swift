@@ -175,7 +175,11 @@ public enum Evaluator {
         case .fusion(let a, let b):
             return fusion(a, b, f)
         case .karyotype(let sel):
-            guard let k = f.latestKaryotype else { return (.unknown, .noKaryotype) }
+            guard let k = f.latestKaryotype else {
+                // Issue 11 point 21: an MDS-del(5q) diagnosis shows del(5q) without a karyotype on record.
+                if case .lesion(let l) = sel, let label = del5qDiagnosis(l, f.patient.diagnosis) { return (.met, .karyotypeFromDiagnosis(label)) }
+                return (.unknown, .noKaryotype)
+            }
             let toks = f.karyotypeTokens
             let ok: Bool
             switch sel {
@@ -224,6 +228,17 @@ public enum Evaluator {
         case .unmapped:
             return (.unknown, .unmapped)
         }
+    }
+
+    /// The diagnosis label (or OncoTree code) that establishes del(5q) when criterion lesion `l` is del(5q).
+    static func del5qDiagnosis(_ l: String, _ d: Diagnosis?) -> String? {
+        guard l == "del(5q)", let d else { return nil }
+        if d.oncotree == "MDSDEL5Q" { return d.who2022 ?? d.icc2022 ?? "OncoTree MDSDEL5Q" }
+        for label in [d.who2022, d.icc2022].compactMap({ $0 }) {
+            let t = label.lowercased()
+            if t.contains("5q deletion") || t.contains("del(5q)") { return label }
+        }
+        return nil
     }
 
     static func isBenign(_ v: Variant) -> Bool { v.classification == .benign || v.classification == .likelyBenign }

@@ -404,7 +404,9 @@ final class FastFacts {
             guard let k = karyotype else { return 3 }
             return Self.tri(k.isMonosomal)
         case .karyotypeLesion(let l):
-            guard let k = karyotype else { return 3 }
+            guard let k = karyotype else {
+                return Evaluator.del5qDiagnosis(symbols.lesions[Int(l)], patient.diagnosis) != nil ? 1 : 3
+            }
             return Self.tri(k.lesions[Int(l)])
         case .eln(let m):
             guard eln.known else { return eln.applicable ? 3 : 2 }

@@ -55,6 +55,8 @@ public enum Reason: Sendable {
     case tagAbsentOnReview(LocalDate)
     /// No fusion of the pair on the fusion assay (index into `testedFusions`) that covers the gene.
     case fusionAssayNegative(Int)
+    /// A karyotype lesion established by the diagnosis (MDS with isolated del(5q)), no karyotype on record.
+    case karyotypeFromDiagnosis(String)
     case germlineVariant(Int)
     case germlineFlag(Int)
     case germlineNone

@@ -183,6 +183,8 @@ public enum ReasonText {
             if case .comorbidity(let t) = p { tag = t }
             if case .feature(let t) = p { tag = t }
             return present ? "\(tag) recorded" : "\(tag) not recorded"
+        case .karyotypeFromDiagnosis(let label):
+            return "del(5q) established by the diagnosis \"\(label)\" (no karyotype recorded)"
         case .tagNotReviewed:
             var tag = ""
             if case .comorbidity(let t) = p { tag = t }

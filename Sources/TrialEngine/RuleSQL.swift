@@ -238,7 +238,13 @@ public struct RuleSQL: Sendable {
             switch sel {
             case .normal: return latest("karyotype", "x.abnormalities = ''")
             case .complex, .monosomal: throw Unsupported(construct: "karyotype \(sel.label) (computed from the tokens)")
-            case .lesion(let l): return latest("karyotype", try karyotypeTokenCondition(l, column: "x.abnormalities"))
+            case .lesion(let l):
+                let k = latest("karyotype", try karyotypeTokenCondition(l, column: "x.abnormalities"))
+                guard l == "del(5q)" else { return k }
+                // As Evaluator.del5qDiagnosis: without a karyotype, an MDS-del(5q) diagnosis establishes del(5q).
+                func has(_ col: String, _ text: String) -> String { "instr(lower(coalesce(\(col), '')), \(RuleSQL.lit(text))) > 0" }
+                let dx = newestDiagnosis("CASE WHEN x.oncotree = 'MDSDEL5Q' OR \(has("x.who2022", "5q deletion")) OR \(has("x.who2022", "del(5q)")) OR \(has("x.icc2022", "5q deletion")) OR \(has("x.icc2022", "del(5q)")) THEN 1 END")
+                return "(CASE WHEN \(latest("karyotype", "1")) IS NOT NULL THEN \(k) ELSE \(dx) END)"
             }
         case .eln: throw Unsupported(construct: "ELN 2022 risk (computed by ClinicalRules)")
         case .mrd: throw Unsupported(construct: "MRD state (computed by ClinicalRules)")

@@ -48,4 +48,20 @@ final class GermlineAndLintCorrectionsTests: XCTestCase {
         XCTAssertTrue(msgs.contains { $0.contains("MRD criterion on NPM1 has no time window") }, msgs.joined(separator: "\n"))
         XCTAssertTrue(msgs.contains { $0.contains("lab criterion on bilirubin has no time window") }, msgs.joined(separator: "\n"))
     }
+
+    // point 21: a del(5q) criterion is met from an MDS-del(5q) diagnosis without a karyotype (WHO 2022 "MDS with
+    // low blasts and isolated 5q deletion", clinical-reference.md §2d); without such a diagnosis it stays unknown.
+    func testDel5qFromTheDiagnosis() throws {
+        var p = Fx.npm1()
+        p.karyotypes = []
+        p.diagnoses = [Diagnosis(date: Fx.d("2026-01-10"), category: .mds, who2022: "MDS with low blasts and isolated 5q deletion",
+                                 oncotree: "MDSDEL5Q")]
+        let f = Fx.facts(p)
+        XCTAssertEqual(try Fx.explain("karyotype del(5q)", f).0, .met)
+        XCTAssertEqual(try Fx.eval("karyotype del(5q)", f), .met)
+        XCTAssertTrue(try Fx.explain("karyotype del(5q)", f).1.contains("no karyotype recorded"))
+        p.diagnoses[0].who2022 = "MDS with low blasts"; p.diagnoses[0].oncotree = "MDS"
+        XCTAssertEqual(try Fx.eval("karyotype del(5q)", Fx.facts(p)), .unknown)
+        XCTAssertEqual(try Fx.explain("karyotype del(5q)", Fx.facts(p)).0, .unknown)
+    }
 }
