@@ -93,14 +93,14 @@ public enum CaseDetailScreen {
             out.append([Span("Status ", role: .muted), Span(st.status.rawValue, role: .title), Span(" since \(st.date)", role: .muted)])
         }
         if let eln = d.interpretation.eln2022 {
-            out.append([Span("ELN 2022 ", role: .muted), ClinicalGlyphs.elnWord(eln.risk)])
+            out.append([Span("ELN 2022 ", role: .muted), ClinicalGlyphs.elnWord(eln)])
             for drv in eln.drivers { out += LinesPanel.wrapped(drv, width: width, indent: 2, first: [Span(ascii ? "  - " : "  • ", role: .muted)]) }
             for m in eln.missing { out += LinesPanel.wrapped(m, width: width, role: .warning, indent: 2, first: [Span("  ? ", role: .warning)]) }
         } else if let c = p.diagnosis?.category {
             out.append([Span("ELN 2022 ", role: .muted), Span(c == .aml ? "not computed" : "n/a (\(c.rawValue))", role: .muted)])
         }
         if let e24 = d.interpretation.eln2024LessIntensive {
-            out.append([Span("ELN 2024 less-intensive ", role: .muted), ClinicalGlyphs.elnWord(e24.risk)])
+            out.append([Span("ELN 2024 less-intensive ", role: .muted), ClinicalGlyphs.elnWord(e24)])
         }
         return out
     }
@@ -117,6 +117,10 @@ public enum CaseDetailScreen {
                 let head = ClinicalGlyphs.germlineLevelWord(f.level, ascii: ascii)
                 let first = [head, Span(" " + (f.gene.map { $0 + ": " } ?? ""), role: head.role)]
                 out += LinesPanel.wrapped(f.reason, width: width, role: head.role, indent: 4, first: first)
+            }
+            if !g.actions.isEmpty {
+                out += LinesPanel.wrapped(g.actions.map(\.label).joined(separator: Formatting.dot(ascii)), width: width,
+                                          role: .warning, indent: 2, first: [Span("Next: ", role: .muted)])
             }
         }
         if let k = p.karyotypes.max(by: { $0.date < $1.date }) {

@@ -33,7 +33,7 @@ public enum CaseListScreen {
             Span(c.displayName(presenter: presenter), role: presenter ? .presenter : .normal),
             Span(c.age.map(String.init) ?? "?"),
             Span(dx),
-            ClinicalGlyphs.eln(c.elnRisk, ascii: ascii),
+            ClinicalGlyphs.eln(c.elnRisk, complete: c.elnComplete, ascii: ascii),
             ClinicalGlyphs.germline(c.germline, ascii: ascii),
             ClinicalGlyphs.trend(c.mrdTrend, ascii: ascii),
             trials,

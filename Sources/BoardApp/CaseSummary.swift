@@ -32,6 +32,8 @@ public struct CaseSummary: Equatable, Sendable {
     public var eligibleTrials: Int
     public var possiblyEligibleTrials: Int
     public var nextFollowUp: NextFollowUp?
+    /// false when the ELN 2022 risk is provisional (data it needed was missing): the list shows `fav?`.
+    public var elnComplete: Bool = true
 
     public init(id: String, name: String?, initials: String, age: Int?, sex: Sex, category: DiagnosisCategory?,
                 diagnosisLabel: String, group: PathologyGroup?, site: String?, status: DiseaseStatus?, elnRisk: ELNRisk?,

@@ -14,6 +14,21 @@ public enum ClinicalGlyphs {
         }
     }
 
+    /// As `eln(_:ascii:)` with `?` appended when the risk is provisional (issue 11 point 1: `fav?`).
+    public static func eln(_ r: ELNRisk?, complete: Bool, ascii: Bool = false) -> Span {
+        var s = eln(r, ascii: ascii)
+        if r != nil && !complete { s.text += "?" }
+        return s
+    }
+
+    /// The risk word of an assessment, "(provisional)" when incomplete, "not applicable" when it does not apply.
+    public static func elnWord(_ a: RiskAssessment) -> Span {
+        if !a.applicable { return Span("not applicable", role: .muted) }
+        var s = elnWord(a.risk)
+        if !a.complete { s.text += " (provisional)" }
+        return s
+    }
+
     public static func elnWord(_ r: ELNRisk) -> Span {
         switch r {
         case .favorable: return Span("favourable", role: .elnFavorable)
@@ -58,6 +73,9 @@ public enum ClinicalGlyphs {
         case .positive: return Span("POSITIVE", role: .mrdPositive)
         case .relapse: return Span("MRD RELAPSE", role: .mrdPositive)
         case .notEvaluable: return Span("not evaluable", role: .mrdNotevaluable)
+        case .optimal: return Span("optimal", role: .mrdNegative)
+        case .warning: return Span("WARNING", role: .mrdLowlevel)
+        case .failure: return Span("FAILURE", role: .mrdPositive)
         }
     }
 

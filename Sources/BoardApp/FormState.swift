@@ -30,7 +30,10 @@ public struct FormState: Equatable, Sendable {
                 return (out, "participant \"\(item)\": expected Name:specialty (separate participants with ;)")
             }
             let physician = bits.count < 3 || bits[2].lowercased() != "non-physician"
-            out.append(Participant(name: bits[0], specialty: bits[1], isPhysician: physician))
+            guard BoardRoles.classify(bits[1]) != nil || !physician else {
+                return (out, "participant \"\(item)\": \"\(bits[1])\" is not a role of the list (\(BoardRoles.hint))")
+            }
+            out.append(BoardRoles.participant(name: bits[0], role: bits[1], nonPhysicianFlag: !physician))
         }
         return (out, nil)
     }
@@ -39,7 +42,7 @@ public struct FormState: Equatable, Sendable {
     public var quorumWarning: String? {
         guard case .decision = purpose else { return nil }
         let ps = FormState.participants(value("participants")).participants
-        let n = Set(ps.filter(\.isPhysician).map { $0.specialty.lowercased() }).count
-        return n >= 3 ? nil : "Quorum not met: \(n) physician specialt\(n == 1 ? "y" : "ies") present, at least 3 required"
+        let n = BoardRoles.physicianSpecialties(ps).count
+        return n >= 3 ? nil : "Quorum not met: \(n) physician specialt\(n == 1 ? "y" : "ies") present, at least 3 required — roles: \(BoardRoles.hint)"
     }
 }

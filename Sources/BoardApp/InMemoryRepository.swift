@@ -237,7 +237,7 @@ public final class InMemoryRepository: CaseRepository {
         let verdictsByTrial = trialVerdicts(of: p).values
         let next = try followUps(of: p).first { $0.status != .done }
         let dx = p.diagnosis
-        let s = CaseSummary(
+        var s = CaseSummary(
             id: p.id, name: p.displayName, initials: p.initials, age: p.age(on: today), sex: p.sex,
             category: dx?.category, diagnosisLabel: dx?.who2022 ?? dx?.icc2022 ?? dx?.category.rawValue ?? "no diagnosis",
             group: dx?.category.group, site: p.site, status: p.status(on: today)?.status, elnRisk: interp.eln2022?.risk,
@@ -246,6 +246,7 @@ public final class InMemoryRepository: CaseRepository {
             eligibleTrials: verdictsByTrial.filter { $0 == .eligible }.count,
             possiblyEligibleTrials: verdictsByTrial.filter { $0 == .possiblyEligible }.count,
             nextFollowUp: next.map { NextFollowUp(due: $0.due, kind: $0.kind, status: $0.status) })
+        s.elnComplete = interp.eln2022?.complete ?? true
         summaryCache[p.id] = s
         return s
     }

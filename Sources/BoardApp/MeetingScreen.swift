@@ -69,7 +69,7 @@ public enum MeetingScreen {
             out.append([Span("Diagnosis: ", role: .muted), Span(sm.diagnosisLabel), Span("  age \(sm.age.map(String.init) ?? "not recorded")", role: .muted),
                         Span("  status: ", role: .muted), Span(sm.status?.rawValue ?? "unknown")])
             if let e = d.interpretation.eln2022 {
-                out.append([Span("ELN 2022: ", role: .muted), Span(e.risk.rawValue, role: ClinicalGlyphs.eln(e.risk, ascii: s.ascii).role),
+                out.append([Span("ELN 2022: ", role: .muted), Span(e.displayText, role: ClinicalGlyphs.eln(e.risk, ascii: s.ascii).role),
                             Span("  " + e.drivers.prefix(3).joined(separator: "; "), role: .muted)])
             }
             let candidates = d.trials.filter { $0.verdict == .eligible || $0.verdict == .possiblyEligible }

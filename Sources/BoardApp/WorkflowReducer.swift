@@ -122,7 +122,7 @@ extension Reducer {
         let participants = d?.participants.map { "\($0.name):\($0.specialty)" + ($0.isPhysician ? "" : ":non-physician") }
             .joined(separator: "; ") ?? ""
         openForm(FormState(title: "Decision · \(m.name) \(m.date) · case \(s.meeting.current + 1) of \(s.meeting.agenda.count): \(item.patient)", fields: [
-            FormField("participants", "Participants (Name:specialty; …)", value: participants),
+            FormField("participants", "Participants (Name:role; …)", value: participants),
             FormField("status", "Disease status", value: status),
             FormField("proposal", "Proposal", value: d?.proposal ?? "", required: true),
             FormField("guideline", "Follows the guideline", kind: .choice(["yes", "no"]), choice: d?.followsGuideline == false ? 1 : 0),

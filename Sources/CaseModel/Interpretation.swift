@@ -17,8 +17,54 @@ public struct RiskAssessment: Codable, Sendable, Equatable {
     public var missing: [String]
     /// Rule set and version ("ELN 2022 (Döhner et al., Blood 2022)").
     public var rule: String
+    /// false when the classification does not apply to this patient (ELN 2024 less-intensive after prior
+    /// HMA treatment): the risk is then not a class, and every display says "not applicable".
+    public var applicable: Bool = true
     public init(risk: ELNRisk, drivers: [String], missing: [String] = [], rule: String) {
         self.risk = risk; self.drivers = drivers; self.missing = missing; self.rule = rule
+    }
+
+    /// formats.md §4: `complete` is false when data the classification needed was missing (the risk is then
+    /// provisional and every display says so), or when it does not apply.
+    public var complete: Bool { applicable && missing.isEmpty }
+
+    enum CodingKeys: String, CodingKey { case risk, drivers, missing, rule, complete, applicable }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        risk = try c.decode(ELNRisk.self, forKey: .risk)
+        drivers = try c.decode([String].self, forKey: .drivers)
+        missing = try c.decode([String].self, forKey: .missing)
+        rule = try c.decode(String.self, forKey: .rule)
+        applicable = try c.decodeIfPresent(Bool.self, forKey: .applicable) ?? true
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(risk, forKey: .risk)
+        try c.encode(drivers, forKey: .drivers)
+        try c.encode(missing, forKey: .missing)
+        try c.encode(rule, forKey: .rule)
+        try c.encode(complete, forKey: .complete)
+        try c.encode(applicable, forKey: .applicable)
+    }
+
+    /// The risk word with its qualifier: `favorable`, `favorable (provisional)`, `not applicable`.
+    public var displayText: String {
+        if !applicable { return "not applicable" }
+        return complete ? risk.rawValue : "\(risk.rawValue) (provisional)"
+    }
+
+    /// The short case-list form: `fav`, `fav?` when provisional, `n/a` when not applicable.
+    public var shortText: String {
+        if !applicable { return "n/a" }
+        let s: String
+        switch risk {
+        case .favorable: s = "fav"
+        case .intermediate: s = "int"
+        case .adverse: s = "ADV"
+        }
+        return complete ? s : s + "?"
     }
 }
 
@@ -42,8 +88,30 @@ public struct GermlineFlag: Codable, Sendable, Equatable {
 public struct GermlineAssessment: Codable, Sendable, Equatable {
     public var testingRecommended: Bool
     public var flags: [GermlineFlag]
+    /// What to do next (formats.md §4 `germline.actions`): `germline-testing`, `genetic-counselling`,
+    /// `cascade-testing-of-relatives`, `screen-related-donors`. `testingRecommended` is true when any is due.
+    public var actions: [GermlineAction] = []
     public init(testingRecommended: Bool, flags: [GermlineFlag]) {
         self.testingRecommended = testingRecommended; self.flags = flags
+    }
+    public init(flags: [GermlineFlag], actions: [GermlineAction]) {
+        self.flags = flags; self.actions = actions; self.testingRecommended = !actions.isEmpty
+    }
+
+    enum CodingKeys: String, CodingKey { case testingRecommended, flags, actions }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        testingRecommended = try c.decode(Bool.self, forKey: .testingRecommended)
+        flags = try c.decode([GermlineFlag].self, forKey: .flags)
+        actions = try c.decodeIfPresent([GermlineAction].self, forKey: .actions) ?? []
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(testingRecommended, forKey: .testingRecommended)
+        try c.encode(flags, forKey: .flags)
+        try c.encode(actions, forKey: .actions)
     }
     /// The strongest flag level present, if any.
     public var strongest: GermlineFlagLevel? { flags.map(\.level).min() }
@@ -51,6 +119,8 @@ public struct GermlineAssessment: Codable, Sendable, Equatable {
 
 public enum MRDStatus: String, Codable, Sendable, CaseIterable {
     case negative, lowLevel = "low-level", positive, relapse, notEvaluable = "not-evaluable"
+    /// ELN 2020 CML milestone categories of a BCR::ABL1 series on TKI (formats.md §4).
+    case optimal, warning, failure
 }
 
 public enum MRDEventKind: String, Codable, Sendable, CaseIterable { case conversion, logRise = "log-rise" }

@@ -32,6 +32,11 @@ public struct Patient: Codable, Sendable, Equatable, Identifiable {
     public var lastContact: LocalDate?
     /// The death, when recorded.
     public var death: Death?
+    /// formats.md §1: the day the comorbidity list was last reviewed; with it an absent tag means *not present*
+    /// on that day, without it *not known*.
+    public var comorbiditiesReviewed: LocalDate? = nil
+    /// formats.md §1: fusion assays and the genes they cover.
+    public var testedFusions: [FusionPanel] = []
 
     public init(id: String, identity: Identity? = nil, sex: Sex, birthDate: LocalDate?, site: String? = nil,
                 diagnoses: [Diagnosis], diseaseStatus: [DiseaseStatusEntry] = [], karyotypes: [Karyotype] = [],

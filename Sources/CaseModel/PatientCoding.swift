@@ -6,6 +6,7 @@ extension Patient {
         case mrd, labs, performanceStatus, therapies, transplants, familyHistory, clinicalFeatures, comorbidities, followUps
         case copyNumber, findings
         case vitalStatus, lastContact, death
+        case comorbiditiesReviewed, testedFusions
     }
 
     public init(from decoder: Decoder) throws {
@@ -26,6 +27,8 @@ extension Patient {
         vitalStatus = try c.decodeIfPresent(VitalStatus.self, forKey: .vitalStatus) ?? .unknown
         lastContact = try c.decodeIfPresent(LocalDate.self, forKey: .lastContact)
         death = try c.decodeIfPresent(Death.self, forKey: .death)
+        comorbiditiesReviewed = try c.decodeIfPresent(LocalDate.self, forKey: .comorbiditiesReviewed)
+        testedFusions = try list(.testedFusions)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -47,6 +50,8 @@ extension Patient {
         if vitalStatus != .unknown { try c.encode(vitalStatus, forKey: .vitalStatus) }
         try c.encodeIfPresent(lastContact, forKey: .lastContact)
         try c.encodeIfPresent(death, forKey: .death)
+        try c.encodeIfPresent(comorbiditiesReviewed, forKey: .comorbiditiesReviewed)
+        try list(testedFusions, .testedFusions)
     }
 }
 

@@ -77,8 +77,9 @@ public struct BoardDecision: Codable, Sendable, Equatable {
     }
 
     /// Quorum: at least three physicians of different specialties (INCa / HAS).
+    /// Specialties from the controlled list `BoardRoles` (aliases count once; non-physicians never count).
     public var hasQuorum: Bool {
-        Set(participants.filter(\.isPhysician).map { $0.specialty.lowercased() }).count >= 3
+        BoardRoles.physicianSpecialties(participants).count >= 3
     }
 }
 

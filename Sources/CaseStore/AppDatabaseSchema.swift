@@ -139,6 +139,7 @@ extension AppDatabase {
         InteropSchema.register(&migrator)
         migrator.registerMigration(RiskInputSchema.name, migrate: RiskInputSchema.migrate)
         migrator.registerMigration("v4-patient-outcome", migrate: AppDatabase.migratePatientOutcome)
+        migrator.registerMigration("v4-comorbidities-reviewed-fusion-panels", migrate: AppDatabase.migrateFusionPanels)
         return migrator
     }
 }

@@ -245,6 +245,54 @@ public struct DemoGenerator {
         // within the follow-up the outcome leaves.
         assignOutcome(&p, scenario: sc != nil)
         risk.add(to: &p, counters: &riskCounters)
+        // Last: contradictions a random draw (or the outcome's truncation) can produce are removed.
+        return DemoGenerator.consistent(p)
+    }
+
+    /// Removes the contradictions a random draw can produce (issue 11 point 24; `CaseConsistency` checks them),
+    /// without drawing from the generator (other patients stay the same):
+    /// - "AML with NPM1 mutation" whose panel left NPM1 out: the NPM1 variant found by a targeted NPM1 assay;
+    /// - "biallelic TP53" with a single hit below VAF 50 %, "MDS-IB2" below 10 % blasts: the WHO 2022 label the
+    ///   blasts give (low blasts < 5 %, IB1 5–9 %, IB2 10–19 %);
+    /// - a conditioning regimen not followed by a transplant: moved to end the day before a transplant that has
+    ///   no conditioning, else dropped (an ongoing one stays: its transplant is ahead).
+    static func consistent(_ patient: Patient) -> Patient {
+        var p = patient
+        for i in p.diagnoses.indices {
+            let d = p.diagnoses[i]
+            if (d.who2022 ?? "").contains("NPM1") && !p.variants.contains(where: { $0.gene == "NPM1" }) {
+                p.variants.append(Variant(gene: "NPM1", date: d.date, hgvsc: "NM_002520.7:c.860_863dup", hgvsp: "p.(Trp288CysfsTer12)",
+                                          consequence: .frameshift, vaf: 0.4, origin: .somatic, tissue: .bm, classification: .pathogenic))
+                p.testedGenes.append(GenePanel(date: d.date, assay: "NPM1 fragment analysis", tissue: .bm, genes: ["NPM1"]))
+            }
+            let tp53 = p.variants.filter { $0.gene == "TP53" }
+            let singleHit = tp53.count < 2 && !tp53.contains { ($0.vaf ?? 0) >= 0.5 }
+            let b = d.blastsBM ?? 0
+            let byBlasts = b < 5 ? "MDS with low blasts" : (b < 10 ? "MDS with increased blasts-1" : "MDS with increased blasts-2")
+            if (d.who2022 ?? "").contains("biallelic TP53") && singleHit { p.diagnoses[i].who2022 = byBlasts }
+            if (d.who2022 ?? "").contains("increased blasts-2"), let bm = d.blastsBM, bm < 10 {
+                p.diagnoses[i].who2022 = byBlasts
+                if d.icc2022 == "MDS/AML" { p.diagnoses[i].icc2022 = bm < 5 ? "MDS, NOS" : "MDS with excess blasts" }
+            }
+        }
+        func prepared(_ t: Therapy) -> Bool {
+            p.transplants.contains { $0.date >= t.start && t.start.days(until: $0.date) <= CaseConsistency.conditioningWindowDays }
+        }
+        var kept: [Therapy] = []
+        for t in p.therapies {
+            guard t.intent == .conditioning, t.end != nil, !prepared(t) else { kept.append(t); continue }
+            let unprepared = p.transplants.filter { tx in
+                !p.therapies.contains { $0.intent == .conditioning && $0.start <= tx.date && $0.start.days(until: tx.date) <= CaseConsistency.conditioningWindowDays }
+            }
+            if let tx = unprepared.map(\.date).max(), let end = t.end {
+                let length = max(1, t.start.days(until: end))
+                var moved = t
+                moved.end = tx.adding(days: -1)
+                moved.start = tx.adding(days: -1 - length)
+                kept.append(moved)
+            }
+        }
+        p.therapies = kept.sorted { $0.start < $1.start }
         return p
     }
 
@@ -255,7 +303,9 @@ public struct DemoGenerator {
         let pcr = method == .qPCR || method == .ddPCR
         let sens = spec.sensitivity
         func result(_ d: LocalDate, _ v: Double?) -> MRDResult {
-            if let v, v >= sens {
+            // An MRD value is a fraction (formats.md): a rising series or a high baseline never passes 0.9.
+            if let raw = v, raw >= sens {
+                let v = min(raw, 0.9)
                 return MRDResult(date: d, marker: spec.marker, method: method, tissue: tissue, detected: true,
                                  value: Double(String(format: "%.3g", v)) ?? v, sensitivity: sens,
                                  controlCopies: pcr ? Double(rng.int(15...120) * 1000) : nil)

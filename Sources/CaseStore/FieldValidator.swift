@@ -142,6 +142,14 @@ struct FieldValidator {
         return d
     }
 
+    /// An MRD value or sensitivity is a fraction of cells or copies (formats.md: 0 ≤ value ≤ 1); above 1 is
+    /// an import error (issue 11 point 8: `mrd[3].value: MRD value is a fraction (0–1), found 581`).
+    mutating func fraction(_ d: Double?, _ path: String, _ what: String) -> Double? {
+        guard let d else { return nil }
+        if d > 1 { error(path, "\(what) is a fraction (0–1), found \(Self.describe(d))"); return nil }
+        return d
+    }
+
     mutating func nonNegative(_ d: Double?, _ path: String, _ what: String) -> Double? {
         guard let d else { return nil }
         if d < 0 { error(path, "\(what) must be ≥ 0, found \(Self.describe(d))"); return nil }
@@ -154,7 +162,7 @@ struct FieldValidator {
         "id", "identity", "sex", "birthDate", "site", "diagnoses", "diseaseStatus", "karyotypes", "fusions", "variants",
         "testedGenes", "mrd", "labs", "performanceStatus", "therapies", "transplants", "familyHistory", "clinicalFeatures",
         "comorbidities", "followUps", "copyNumber", "findings",
-        "vitalStatus", "lastContact", "death",
+        "vitalStatus", "lastContact", "death", "comorbiditiesReviewed", "testedFusions",
     ]
 
     /// Validates one patient object; returns it when it could be built (check `errors` too).
@@ -245,9 +253,9 @@ struct FieldValidator {
             let method: MRDMethod? = v.enumValue(d, "method", p, required: true)
             let tissue: MRDTissue? = v.enumValue(d, "tissue", p, required: true)
             let detected = v.bool(d, "detected", p, required: true)
-            let value = v.nonNegative(v.number(d, "value", p), "\(p).value", "MRD value")
+            let value = v.fraction(v.nonNegative(v.number(d, "value", p), "\(p).value", "MRD value"), "\(p).value", "MRD value")
             if detected == true && (d["value"] == nil || d["value"] is NSNull) { v.error("\(p).value", "required when detected is true (a fraction, e.g. 0.0012)") }
-            let sens = v.nonNegative(v.number(d, "sensitivity", p), "\(p).sensitivity", "sensitivity")
+            let sens = v.fraction(v.nonNegative(v.number(d, "sensitivity", p), "\(p).sensitivity", "sensitivity"), "\(p).sensitivity", "MRD sensitivity")
             let copies = v.nonNegative(v.number(d, "controlCopies", p), "\(p).controlCopies", "control copies")
             guard let date, let marker, let method, let tissue, let detected else { return nil }
             return MRDResult(date: date, marker: marker, method: method, tissue: tissue, detected: detected, value: value,
@@ -301,6 +309,15 @@ struct FieldValidator {
         }
         let features = strings(o, "clinicalFeatures", path) ?? []
         let comorbidities = strings(o, "comorbidities", path) ?? []
+        let comorbiditiesReviewed = date(o, "comorbiditiesReviewed", path)
+        let testedFusions: [FusionPanel] = objects(o, "testedFusions", path, allowed: ["date", "assay", "tissue", "genes"]) { v, d, p in
+            let date = v.date(d, "date", p, required: true)
+            let assay = v.string(d, "assay", p, required: true)
+            let tissue: SampleTissue? = v.enumValue(d, "tissue", p)
+            let genes = v.strings(d, "genes", p, required: true)
+            guard let date, let assay, let genes else { return nil }
+            return FusionPanel(date: date, assay: assay, tissue: tissue, genes: genes)
+        }
         let followUps: [FollowUp] = objects(o, "followUps", path, allowed: ["id", "due", "kind", "note", "done"]) { v, d, p in
             let id = v.string(d, "id", p)
             let due = v.date(d, "due", p, required: true)
@@ -326,6 +343,8 @@ struct FieldValidator {
                        familyHistory: family, clinicalFeatures: features, comorbidities: comorbidities, followUps: followUps,
                        copyNumber: copyNumber, findings: findings)
         (built.vitalStatus, built.lastContact, built.death) = outcome
+        built.comorbiditiesReviewed = comorbiditiesReviewed
+        built.testedFusions = testedFusions
         return built
     }
 }

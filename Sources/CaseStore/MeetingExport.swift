@@ -6,6 +6,8 @@ import Foundation
 public struct MeetingCaseFacts: Sendable, Equatable {
     /// ELN 2022 genetic risk; nil when not applicable or not computed.
     public var eln2022: RiskAssessment?
+    /// Germline next steps (issue 11 point 13), shown in the board record when any.
+    public var germlineActions: [GermlineAction] = []
     public init(eln2022: RiskAssessment? = nil) { self.eln2022 = eln2022 }
 }
 
@@ -53,8 +55,8 @@ public enum MeetingExport {
         let d = item.decision
         if let d {
             rows.append(("Participants", d.participants.isEmpty ? "none recorded" : d.participants.map {
-                "\($0.name) (\($0.specialty)\($0.isPhysician ? ", physician" : ""))" }.joined(separator: "; ")))
-            let physicianSpecialties = Set(d.participants.filter(\.isPhysician).map { $0.specialty.lowercased() }).count
+                "\($0.name) (\($0.specialty)\($0.isPhysician ? ", physician" : ", non-physician: not counted"))" }.joined(separator: "; ")))
+            let physicianSpecialties = BoardRoles.physicianSpecialties(d.participants).count
             rows.append(("Quorum", d.hasQuorum ? "met (\(physicianSpecialties) physician specialties)"
                 : "NOT MET: \(physicianSpecialties) physician specialt\(physicianSpecialties == 1 ? "y" : "ies"), 3 required"))
         } else {
@@ -75,7 +77,7 @@ public enum MeetingExport {
         }
         let eln: String
         if let r = facts.eln2022 {
-            eln = r.risk.rawValue + (r.drivers.isEmpty ? "" : " — " + r.drivers.joined(separator: "; "))
+            eln = r.displayText + (r.drivers.isEmpty ? "" : " — " + r.drivers.joined(separator: "; "))
                 + (r.missing.isEmpty ? "" : " (missing: " + r.missing.joined(separator: "; ") + ")")
         } else if let c = patient?.diagnosis?.category, c != .aml {
             eln = "not applicable (\(c.rawValue))"
@@ -83,6 +85,9 @@ public enum MeetingExport {
             eln = "not computed"
         }
         rows.append(("ELN 2022 risk", eln))
+        if !facts.germlineActions.isEmpty {
+            rows.append(("Germline next steps", facts.germlineActions.map(\.label).joined(separator: "; ")))
+        }
         if let ps = patient?.performanceStatus.filter({ $0.date <= m.date }).max(by: { $0.date < $1.date }) {
             rows.append(("Performance status", "ECOG \(ps.ecog) (\(ps.date))"))
         } else {

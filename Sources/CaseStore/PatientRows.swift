@@ -57,6 +57,10 @@ enum PatientRows {
                 p.site, dx?.category.rawValue, dx?.category.group.rawValue, dx.map { text($0.date) }, dx?.who2022,
                 p.diseaseStatus.max { $0.date < $1.date }?.status.rawValue,
             ])
+        // Migration v4's column, written only when set (a database being upgraded has no such column yet).
+        if let r = p.comorbiditiesReviewed {
+            try db.cachedStatement(sql: "UPDATE patient SET comorbiditiesReviewed = ? WHERE id = ?").execute(arguments: [text(r), p.id])
+        }
         func rows<T>(_ table: String, _ columns: [String], _ items: [T], _ values: (T) -> [(any DatabaseValueConvertible)?]) throws {
             if items.isEmpty { return }
             let st = try db.cachedStatement(sql: insertSQL(table, columns))
@@ -111,6 +115,9 @@ enum PatientRows {
         }
         try rows("clinicalFeature", ["tag"], p.clinicalFeatures) { [$0] }
         try rows("comorbidity", ["tag"], p.comorbidities) { [$0] }
+        try rows("fusionPanel", ["date", "assay", "tissue", "genes"], p.testedFusions) {
+            [text($0.date), $0.assay, $0.tissue?.rawValue, joinList($0.genes)]
+        }
         try rows("followUp", ["taskId", "due", "kind", "note", "done", "doneFlag"], p.followUps) {
             [AppDatabase.taskID(patientId: p.id, followUp: $0), text($0.due), $0.kind, $0.note, $0.done.map(text), $0.doneFlag]
         }
@@ -135,7 +142,7 @@ enum PatientRows {
         var patients: [Patient] = []
         var index: [String: Int] = [:]
         let cursor = try Row.fetchCursor(db, sql: """
-            SELECT id, mrn, family, given, sex, birthDate, site FROM patient p \(whereClause) ORDER BY id
+            SELECT id, mrn, family, given, sex, birthDate, site, comorbiditiesReviewed FROM patient p \(whereClause) ORDER BY id
             """, arguments: arguments)
         while let r = try cursor.next() {
             let id: String = r[0]
@@ -144,6 +151,7 @@ enum PatientRows {
             index[id] = patients.count
             patients.append(Patient(id: id, identity: identity, sex: try enumValue(r[4], "patient", "sex"),
                                     birthDate: try (r[5] as String?).map { try date($0, "patient", "birthDate") }, site: r[6], diagnoses: []))
+            if let reviewed: String = r[7] { patients[patients.count - 1].comorbiditiesReviewed = try date(reviewed, "patient", "comorbiditiesReviewed") }
         }
         if patients.isEmpty { return [] }
         let filter = whereClause.isEmpty ? "" : "WHERE patientId IN (SELECT id FROM patient p \(whereClause))"
@@ -217,6 +225,10 @@ enum PatientRows {
         }
         try each("clinicalFeature", "tag") { p, r in p.clinicalFeatures.append(r[1]) }
         try each("comorbidity", "tag") { p, r in p.comorbidities.append(r[1]) }
+        try each("fusionPanel", "date, assay, tissue, genes") { p, r in
+            p.testedFusions.append(FusionPanel(date: try date(r[1], "fusionPanel", "date"), assay: r[2],
+                                               tissue: try optionalEnum(r[3], "fusionPanel", "tissue"), genes: splitList(r[4])))
+        }
         try each("followUp", "taskId, due, kind, note, done, doneFlag") { p, r in
             let done: String? = r[5]
             p.followUps.append(FollowUp(id: r[1], due: try date(r[2], "followUp", "due"), kind: r[3], note: r[4],

@@ -51,7 +51,7 @@ extension WorkflowService {
     public static func quorumWarning(_ participants: [Participant]) -> String? {
         let d = BoardDecision(participants: participants, proposal: "", followsGuideline: true)
         if d.hasQuorum { return nil }
-        let specialties = Set(participants.filter(\.isPhysician).map { $0.specialty.lowercased() }).sorted()
+        let specialties = BoardRoles.physicianSpecialties(participants)
         return "quorum not met: \(specialties.count) physician specialt\(specialties.count == 1 ? "y" : "ies")"
             + (specialties.isEmpty ? "" : " (\(specialties.joined(separator: ", ")))")
             + "; an RCP needs at least 3 physicians of different specialties (HAS/INCa) — re-present the case with the missing specialist."

@@ -90,13 +90,13 @@ public enum CaseTextSummary {
         if let s = p.status(on: today) { line("Status: \(s.status.rawValue) since \(s.date)") }
         line()
         if let e = doc.eln2022 {
-            line("ELN 2022 risk: \(e.risk.rawValue.uppercased())")
+            line("ELN 2022 risk: \(e.risk.rawValue.uppercased())" + (e.complete ? "" : " (provisional)"))
             for d in e.drivers { line("  - \(d)") }
             for m in e.missing { line("  ! missing: \(m)") }
         } else if p.diagnosis?.category == .aml {
             line("ELN 2022 risk: not computed")
         }
-        if let e = doc.eln2024LessIntensive { line("ELN 2024 (less-intensive therapy): \(e.risk.rawValue)") }
+        if let e = doc.eln2024LessIntensive { line("ELN 2024 (less-intensive therapy): \(e.displayText)") }
         for r in doc.risk { out += RiskText.lines(r) }
         line()
         line("Cytogenetics:")
@@ -117,6 +117,7 @@ public enum CaseTextSummary {
         line()
         line("Germline: \(doc.germline.testingRecommended ? "germline testing recommended" : "no testing recommendation")")
         for f in doc.germline.flags { line("  [\(f.level.rawValue)] \(f.gene.map { "\($0): " } ?? "")\(f.reason)") }
+        if !doc.germline.actions.isEmpty { line("  next: " + doc.germline.actions.map(\.label).joined(separator: "; ")) }
         if !p.familyHistory.isEmpty {
             line("Family history: " + p.familyHistory.map { "\($0.relation.rawValue) \($0.condition)\($0.ageAtDiagnosis.map { " at \($0)" } ?? "")" }.joined(separator: "; "))
         }

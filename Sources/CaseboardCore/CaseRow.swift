@@ -19,11 +19,13 @@ public struct CaseRow: Encodable, Sendable {
     public var eligibleTrials: Int?
     public var possiblyEligibleTrials: Int?
     public var status: String?
+    /// formats.md: false when the ELN 2022 risk is provisional; nil (null) outside AML.
+    public var eln2022Complete: Bool? = nil
     /// The group's headline risk score in short form ("IPSS-R hi", "ELTS low", "T-ALL HR", "SAA"); nil for AML and others.
     public var risk: String?
     public struct NextFollowUp: Encodable, Sendable { public var due: LocalDate; public var kind: String; public var status: String }
 
-    enum CodingKeys: String, CodingKey { case id, sex, age, site, diagnosis, eln2022Risk, germlineTestingRecommended, nextFollowUp, status, eligibleTrials, possiblyEligibleTrials, risk }
+    enum CodingKeys: String, CodingKey { case id, sex, age, site, diagnosis, eln2022Risk, germlineTestingRecommended, nextFollowUp, status, eligibleTrials, possiblyEligibleTrials, risk, eln2022Complete }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id); try c.encode(sex, forKey: .sex); try c.encode(age, forKey: .age)
@@ -32,6 +34,7 @@ public struct CaseRow: Encodable, Sendable {
         try c.encode(nextFollowUp, forKey: .nextFollowUp); try c.encode(status, forKey: .status)
         try c.encode(eligibleTrials, forKey: .eligibleTrials); try c.encode(possiblyEligibleTrials, forKey: .possiblyEligibleTrials)
         try c.encode(risk, forKey: .risk)
+        try c.encode(eln2022Complete, forKey: .eln2022Complete)
     }
 }
 
@@ -59,11 +62,13 @@ extension CaseRow {
             }
             eligible = e; possibly = q
         }
-        return CaseRow(id: p.id, sex: p.sex.rawValue, age: p.age(on: today), site: p.site, diagnosis: p.diagnosis.map(CaseDiagnosisJSON.init),
+        var row = CaseRow(id: p.id, sex: p.sex.rawValue, age: p.age(on: today), site: p.site, diagnosis: p.diagnosis.map(CaseDiagnosisJSON.init),
                    eln2022Risk: i.eln2022?.risk.rawValue, germlineTestingRecommended: i.germline.testingRecommended,
                    nextFollowUp: next.map { CaseRow.NextFollowUp(due: $0.due, kind: $0.kind, status: $0.status.rawValue) },
                    eligibleTrials: eligible, possiblyEligibleTrials: possibly, status: p.status(on: today)?.status.rawValue,
                    risk: RiskSchemes.headline(RiskSchemes.assess(p, today: today)).map(RiskSchemes.shortForm))
+        row.eln2022Complete = i.eln2022?.complete
+        return row
     }
 }
 

@@ -40,7 +40,10 @@ public enum Reports {
             }
         }
         let facts: (Patient) -> MeetingCaseFacts = {
-            MeetingCaseFacts(eln2022: Interpretation.interpret($0, today: m.date, followUps: false).eln2022)
+            let i = Interpretation.interpret($0, today: m.date, followUps: false)
+            var f = MeetingCaseFacts(eln2022: i.eln2022)
+            f.germlineActions = i.germline.actions
+            return f
         }
         return format == .md ? MeetingExport.markdown(m, patients: patients, facts: facts, isDemo: workspace.isDemo)
             : MeetingExport.html(m, patients: patients, facts: facts, isDemo: workspace.isDemo)
@@ -59,7 +62,10 @@ public enum Reports {
             default: throw CoreError.user("--participant: the third part must be \"non-physician\" or \"physician\", found \"\(parts[2])\" in \"\(text)\"")
             }
         }
-        return Participant(name: parts[0], specialty: parts[1], isPhysician: true)
+        guard BoardRoles.classify(parts[1]) != nil else {
+            throw CoreError.user("--participant: \"\(parts[1])\" is not a role of the list (\(BoardRoles.hint)); a role outside it needs \"Name:role:physician\" or \"Name:role:non-physician\"")
+        }
+        return BoardRoles.participant(name: parts[0], role: parts[1], nonPhysicianFlag: false)
     }
 
     /// The worklist as a text table grouped by status, most urgent first.

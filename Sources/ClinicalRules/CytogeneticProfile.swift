@@ -40,6 +40,10 @@ public struct CytogeneticProfile: Sendable, Equatable {
     public var adverseChromosomal: [String]
     /// Why complex/monosomal status was or was not assigned.
     public var notes: [String]
+    /// A karyotype and a fusion that disagree (issue 11 point 3: t(6;11)(q27;q23.3) recorded with
+    /// KMT2A::MLLT3, which is t(9;11)): named as a conflict to resolve. The disagreeing fusion's lesion is
+    /// left out of `lesions`: the class is computed from the cytogenetic finding.
+    public var conflicts: [String] = []
 
     public var recurrent: Set<RecurrentLesion> { Set(lesions.map(\.lesion)) }
     public func has(_ l: RecurrentLesion) -> Bool { lesions.contains { $0.lesion == l } }
@@ -71,8 +75,15 @@ public struct CytogeneticProfile: Sendable, Equatable {
                 lesions.append(Lesion(lesion: l, evidence: a.token, note: note))
             }
         }
+        var conflicts: [String] = []
+        let fromKaryotype = lesions.filter { !FastText.contains($0.evidence, "v;") && !FastText.contains($0.evidence, ";v") }
         for f in fusions {
             guard let l = RecurrentLesion.fromFusion(f.name) else { continue }
+            if karyotype != nil, !lesions.contains(where: { $0.lesion == l }),
+               let k = fromKaryotype.first(where: { !$0.lesion.genes.isDisjoint(with: l.genes) }) {
+                conflicts.append("conflict to resolve: karyotype \(k.evidence) (\(k.lesion.shortName)) and fusion \(f.name) (\(l.shortName)) disagree; classified from the karyotype")
+                continue
+            }
             let ev = f.method.map { "\(f.name) (\($0))" } ?? f.name
             if let i = lesions.firstIndex(where: { $0.lesion == l }) {
                 lesions[i].evidence += ", " + ev
@@ -124,6 +135,6 @@ public struct CytogeneticProfile: Sendable, Equatable {
         }
         return CytogeneticProfile(karyotypeAvailable: karyotype != nil, karyotypeDate: karyotype?.date, abnormalities: abn,
                                   lesions: lesions, abnormalityCount: count, isComplex: complex, isMonosomal: monosomal,
-                                  adverseChromosomal: adverse, notes: notes)
+                                  adverseChromosomal: adverse, notes: notes, conflicts: conflicts)
     }
 }

@@ -37,6 +37,16 @@ public enum ELN2022 {
     }
 
     static func assess(_ patient: Patient, cytogenetics cyto: CytogeneticProfile) -> RiskAssessment {
+        var r = classify(patient, cytogenetics: cyto)
+        // A karyotype / fusion conflict: named in the drivers, the class (from the karyotype) is provisional.
+        if !cyto.conflicts.isEmpty {
+            r.drivers = cyto.conflicts + r.drivers
+            r.missing.append("karyotype / fusion conflict to resolve")
+        }
+        return r
+    }
+
+    static func classify(_ patient: Patient, cytogenetics cyto: CytogeneticProfile) -> RiskAssessment {
         let limit = patient.diagnosis.map { $0.date.adding(days: CytogeneticProfile.diagnosticWindowDays) }
         var g = GeneticFindings(patient, upTo: limit)
         if g.counted.isEmpty && !patient.variants.isEmpty { g = GeneticFindings(patient) }

@@ -25,6 +25,11 @@ public enum FollowUpScheduler {
     public static let mergeWindowDays = 14
     /// A sample taken within this many days of a fixed time point fulfils it.
     public static let timePointToleranceDays = 14
+    /// ELN MRD working party schedule for NPM1 / CBF MRD (Schuurhuis 2018, Heuser 2021): marrow every 3 months…
+    public static let elnMarrowMRDMonths = 3
+    /// …or blood every 4–6 weeks (due at the end of the window).
+    public static let elnBloodMRDWeeks = 6
+    public static let elnMRDScheduleSource = "ELN MRD working party (Schuurhuis et al., Blood 2018; Heuser et al., Blood 2021): NPM1/CBF MRD marrow every 3 months or blood every 4–6 weeks for 24 months after consolidation"
     /// AML molecular MRD monitoring lasts 24 months after remission. [U] ELN summary.
     public static let amlMRDMonitoringMonths = 24
     /// AML in remission: CBC every 3 months for the first 2 years. [U] secondary summary of Onkopedia/ELN.
@@ -109,7 +114,8 @@ public enum FollowUpScheduler {
                              cytogenetics: CytogeneticProfile? = nil) -> [FollowUpTask] {
         var b = Builder(patient: patient, today: today)
         b.cyto = cytogenetics
-        let mrdAssessments = mrd ?? MRDInterpreter.assess(patient.mrd, category: patient.diagnosis?.category)
+        let mrdAssessments = mrd ?? MRDInterpreter.assess(patient.mrd, category: patient.diagnosis?.category,
+                                                                 therapies: patient.therapies)
         b.mrdConfirmations(mrdAssessments)
         b.amlMRD()
         b.allMRD()
@@ -245,7 +251,7 @@ public enum FollowUpScheduler {
                     add("mrd-confirm-\(slugify(s.marker))-\(s.tissue.rawValue.lowercased())-\(DateText.iso(e.date))",
                         due: due, kind: "MRD confirmation",
                         note: "\(s.marker) \(s.method.rawValue) \(s.tissue.rawValue): \(e.kind.rawValue) on \(DateText.iso(e.date)); confirm in a second sample (PB and BM)",
-                        source: "ELN 2021 MRD: confirm within 4 weeks")
+                        source: MRDInterpreter.profile(marker: s.marker, method: s.method, category: patient.diagnosis?.category).source)
                 }
             }
         }
@@ -258,10 +264,13 @@ public enum FollowUpScheduler {
             let g = GeneticFindings(patient)
             let cyto = self.cyto ?? CytogeneticProfile.diagnostic(for: patient)
             var plans: [(marker: String, months: Int, tissue: String)] = []
-            if g.npm1 != nil { plans.append(("NPM1", g.flt3ITD != nil ? 4 : 6, "BM")) }
-            if cyto.has(.runx1Runx1t1) { plans.append(("RUNX1::RUNX1T1", 4, "BM")) }
-            if cyto.has(.cbfbMyh11) { plans.append(("CBFB::MYH11", 6, "PB")) }
+            // NPM1 and CBF: the ELN MRD working party schedule (issue 11 point 15), below; PML::RARA: Ommen 2010.
+            var elnPlans: [String] = []
+            if g.npm1 != nil { elnPlans.append("NPM1") }
+            if cyto.has(.runx1Runx1t1) { elnPlans.append("RUNX1::RUNX1T1") }
+            if cyto.has(.cbfbMyh11) { elnPlans.append("CBFB::MYH11") }
             if cyto.has(.pmlRara) || category == .apl { plans.append(("PML::RARA", 2, "BM")) }
+            elnMolecularMRD(markers: elnPlans, remission: cr)
             // Blood counts and examination every 3 months for the first 2 years of remission. [U] §2e.
             let cbcTests: Set<String> = ["ANC", "WBC", "platelets", "hemoglobin"]
             let lastCBC = patient.labs.filter { cbcTests.contains($0.test) }.map(\.date).max()
@@ -279,6 +288,41 @@ public enum FollowUpScheduler {
             }
         }
 
+        /// NPM1 and CBF MRD monitoring after consolidation: marrow every 3 months, or blood every 4–6 weeks,
+        /// for 24 months (ELN MRD working party: Schuurhuis et al., Blood 2018;131:1275, kept in Heuser et al.,
+        /// Blood 2021;138:2753; clinical-reference.md §2b "Sampling schedule anchors"). Blood when the marker is
+        /// followed in blood (its latest sample is PB), due 6 weeks after it (the end of the 4–6 week window).
+        mutating func elnMolecularMRD(markers: [String], remission cr: LocalDate) {
+            guard !markers.isEmpty else { return }
+            let consolidation = patient.therapies.filter { $0.intent == .consolidation && $0.start >= cr.adding(days: -60) }
+                .map { $0.end ?? $0.start }.max()
+            let anchor = consolidation ?? cr
+            let until = anchor.adding(months: amlMRDMonitoringMonths)
+            let after = consolidation.map { "after consolidation (\(DateText.iso($0)))" } ?? "after CR (\(DateText.iso(cr)); no consolidation recorded)"
+            for marker in markers {
+                let samples = patient.mrd.filter { $0.marker == marker }
+                let latest = samples.max { $0.date < $1.date }
+                let blood = latest?.tissue == .pb
+                let kind = "MRD \(marker) \(blood ? "PB" : "BM")"
+                let lastDone = samples.filter { $0.tissue == (blood ? .pb : .bm) }.map(\.date).max()
+                if blood {
+                    var base = anchor
+                    if let l = lastDone, l > base { base = l }
+                    if let e = lastExplicitDone(kind: kind), e > base { base = e }
+                    let due = base.adding(days: elnBloodMRDWeeks * 7)
+                    if due > until || today > until { continue }
+                    add("aml-mrd-\(slugify(marker))", due: due, kind: kind,
+                        note: "\(marker) MRD in blood every 4–6 weeks for \(amlMRDMonitoringMonths) months \(after)",
+                        source: elnMRDScheduleSource, repeatDays: elnBloodMRDWeeks * 7)
+                } else {
+                    repeating("aml-mrd-\(slugify(marker))", kind: kind, anchor: anchor, months: elnMarrowMRDMonths, until: until,
+                              lastDone: lastDone,
+                              note: "\(marker) MRD in marrow every \(elnMarrowMRDMonths) months for \(amlMRDMonitoringMonths) months \(after)",
+                              source: elnMRDScheduleSource)
+                }
+            }
+        }
+
         // ALL MRD day 15 / 33 / 78.
         mutating func allMRD() {
             guard category == .bALL || category == .tALL || category == .mpal, let dx = patient.diagnosis else { return }
@@ -286,7 +330,8 @@ public enum FollowUpScheduler {
                 .map(\.start).min() ?? dx.date
             let samples = patient.mrd.map(\.date)
             for (day, label) in [(15, "day 15 (FCM)"), (33, "day 33 (TP1, BM)"), (78, "day 78 (TP2, BM)")] {
-                timePoint("all-mrd-d\(day)", due: induction.adding(days: day), kind: "ALL MRD \(label)", sampleDates: samples,
+                // Protocol days count the first day of induction as day 1 (issue 11 point 14).
+                timePoint("all-mrd-d\(day)", due: induction.adding(days: day - 1), kind: "ALL MRD \(label)", sampleDates: samples,
                           note: "MRD \(label) from induction start \(DateText.iso(induction))", source: "AIEOP-BFM ALL MRD time points")
             }
         }

@@ -56,7 +56,15 @@ public enum GermlinePredisposition {
     public static let maxRelativeDegree = 2
     /// Categories in which young age is a red flag (myeloid neoplasms except CML and APL, which are not
     /// associated with germline predisposition syndromes).
-    public static let youngAgeCategories: Set<DiagnosisCategory> = [.aml, .mds, .mdsMpn, .mpn]
+    /// Godley & Shimamura (Blood 2017) / clinical-reference.md §2c: "young age at myeloid neoplasm (MDS/AML in
+    /// children/adolescents/young adults)", and aplastic anaemia (issue 11 point 10) — not MPN.
+    public static let youngAgeCategories: Set<DiagnosisCategory> = [.aml, .mds, .aplasticAnaemia]
+    /// Relatives' conditions that are a red flag besides haematological neoplasms: thrombocytopenia, bleeding
+    /// tendency, cytopenias (the platelet-disorder families). Godley & Shimamura (Blood 2017); reference §2c.
+    public static let familyRedFlagWords = ["thrombocytop", "bleeding", "platelet", "cytopeni", "aplastic", "marrow failure"]
+    /// Genes whose copy-number losses are recurrent somatic events in B-ALL: their "VAF" is no germline
+    /// evidence (issue 11 point 11; reference §2c lists PAX5/IKZF1 as germline genes only for sequence variants).
+    public static let somaticCopyNumberGenes: Set<String> = ["IKZF1", "PAX5", "CDKN2A", "CDKN2B", "ETV6", "BTG1", "EBF1", "RB1", "ERG"]
     /// Words that make a family-history condition a haematological neoplasm.
     public static let haemNeoplasmWords = ["leuk", "aml", "all", "mds", "myelodysplas", "lymphoma", "myeloma", "mpn",
                                            "cml", "cll", "myeloprolif", "aplastic", "haematolog", "hematolog", "blood cancer"]
@@ -99,8 +107,9 @@ public enum GermlinePredisposition {
             guard genes.contains(v.gene) else { return false }
             return v.classification != .benign && v.classification != .likelyBenign
         }
-        // Confirmed: germline origin on germline tissue.
-        for v in relevant where v.origin == .germline {
+        // Confirmed: germline origin on germline tissue; a variant found on a germline tissue (fibroblasts, hair)
+        // with origin left `unknown` is germline too (issue 11 point 12).
+        for v in relevant where v.origin == .germline || (v.origin == .unknown && v.tissue?.isGermlineTissue == true) {
             let onGermlineTissue = v.tissue.map(\.isGermlineTissue) ?? true
             if onGermlineTissue && v.classification != .vus {
                 if confirmedGenes.insert(v.gene).inserted {
@@ -117,6 +126,8 @@ public enum GermlinePredisposition {
         // Suspected from tumour NGS.
         for v in relevant where v.origin != .germline && !confirmedGenes.contains(v.gene) && !suspectedGenes.contains(v.gene) {
             if v.tissue?.isGermlineTissue == true { continue }
+            // A copy-number loss of a B-ALL deletion gene is not a constitutional allele fraction.
+            if somaticCopyNumberGenes.contains(v.gene) && (v.consequence == .deletion || v.consequence == .amplification) { continue }
             // Tested negative on germline tissue: the tumour finding is somatic.
             if germlineTested.contains(v.gene) && !patient.variants.contains(where: { $0.gene == v.gene && $0.tissue?.isGermlineTissue == true }) { continue }
             var reason: String? = nil
@@ -148,7 +159,7 @@ public enum GermlinePredisposition {
             }
         }
         for f in patient.familyHistory {
-            guard let d = f.relation.degree, d <= maxRelativeDegree, isHaemNeoplasm(f.condition) else { continue }
+            guard let d = f.relation.degree, d <= maxRelativeDegree, isHaemNeoplasm(f.condition) || isFamilyRedFlag(f.condition) else { continue }
             let deg = d == 1 ? "first" : "second"
             let age = f.ageAtDiagnosis.map { " at age \($0)" } ?? ""
             flags.append(GermlineFlag(level: .redFlag, reason: "\(f.relation.rawValue) (\(deg)-degree relative) with \(f.condition)\(age)"))
@@ -166,7 +177,30 @@ public enum GermlinePredisposition {
         // Suspected flags are never raised for a gene already confirmed, so each one still needs testing;
         // red flags need testing until germline testing has been done or has confirmed a predisposition.
         let recommended = hasSuspected || (hasRed && !testingDone && !hasConfirmed)
-        return GermlineAssessment(testingRecommended: recommended, flags: flags)
+        var actions: [GermlineAction] = []
+        if recommended { actions.append(.germlineTesting) }
+        if hasConfirmed {
+            actions += [.geneticCounselling, .cascadeTestingOfRelatives]
+            if transplantConsidered(patient, today: today) { actions.append(.screenRelatedDonors) }
+        }
+        return GermlineAssessment(flags: flags, actions: actions)
+    }
+
+    /// An allogeneic transplant is considered or planned: a transplant or conditioning dated after `today`,
+    /// or an open follow-up about a transplant, HCT or donor search.
+    static func transplantConsidered(_ patient: Patient, today: LocalDate) -> Bool {
+        if patient.transplants.contains(where: { $0.type == .allogeneic && $0.date >= today }) { return true }
+        if patient.therapies.contains(where: { $0.intent == .conditioning && $0.start >= today }) { return true }
+        return patient.followUps.contains { f in
+            guard f.done == nil && !f.doneFlag else { return false }
+            let k = (f.kind + " " + (f.note ?? "")).lowercased()
+            return FastText.contains(k, "transplant") || FastText.contains(k, "hct") || FastText.contains(k, "donor")
+        }
+    }
+
+    static func isFamilyRedFlag(_ condition: String) -> Bool {
+        let c = condition.lowercased()
+        return familyRedFlagWords.contains { FastText.contains(c, $0) }
     }
 
     static func isHaemNeoplasm(_ condition: String) -> Bool {

@@ -52,7 +52,7 @@ public struct Interpretation: Sendable, Equatable {
         }
         let eln24 = ELN2024LessIntensive.assess(patient)
         let germline = GermlinePredisposition.assess(patient, today: today)
-        let mrd = MRDInterpreter.assess(patient.mrd, category: category)
+        let mrd = MRDInterpreter.assess(patient.mrd, category: category, therapies: patient.therapies)
         let tasks = followUps
             ? FollowUpScheduler.tasks(for: patient, today: today, mrd: mrd, germline: germline, cytogenetics: cyto) : []
         return Interpretation(eln2022: eln, eln2024LessIntensive: eln24, germline: germline, mrd: mrd, followUps: tasks,

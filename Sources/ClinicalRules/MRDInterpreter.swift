@@ -16,7 +16,7 @@ import Foundation // log10 only
 /// Values of 0 and undetected results never reach a logarithm.
 public enum MRDInterpreter {
     public static let rule = "MRD: ELN 2021 (Heuser et al., Blood 2021) for AML; Brüggemann/AIEOP-BFM for ALL; ELN 2020 IS levels for BCR::ABL1"
-    public static let version = "2021.1"
+    public static let version = "2021.2"
 
     /// A rise of at least this many log10 between two positive samples is a log-rise event. [K] ELN 2021.
     public static let logRiseThreshold = 1.0
@@ -62,47 +62,82 @@ public enum MRDInterpreter {
         var lowLevelLimit: Double?
         var lowLevelInclusive: Bool
         var isCML: Bool
+        /// ELN 2021 ≥1 log10 rise events (AML molecular series only).
+        var logRise: Bool = false
+        /// Conversion / log-rise events at all (not for CML on TKI, not for a PNH clone).
+        var events: Bool = true
+        /// A clone measurement (PNH FLAER), not MRD.
+        var clone: Bool = false
+        /// ALL: a molecular negative must reach 10⁻⁴ from its control copies / cell equivalents.
+        var allSensitivityFromCopies: Bool = false
+        /// The rule an event's confirmation task cites.
+        var source: String = "ELN 2021 MRD (Heuser et al., Blood 2021): confirm within 4 weeks"
+    }
+
+    /// Source cited by the ALL rule (clinical-reference.md §2b "ALL MRD"): EuroMRD / Brüggemann adult ALL
+    /// terminology (MRD-negative needs a sensitivity of at least 10⁻⁴).
+    public static let allSource = "ALL MRD (EuroMRD; Brüggemann, adult ALL terminology): negative needs sensitivity ≥10⁻⁴; confirm a reappearance in a second sample"
+    /// The PNH clone size by FLAER flow cytometry is a clone measurement, not MRD.
+    public static func isPNHClone(marker: String, category: DiagnosisCategory?) -> Bool {
+        let m = marker.uppercased()
+        return category == .pnh || FastText.contains(m, "FLAER") || FastText.contains(m, "PNH")
     }
 
     static func profile(marker: String, method: MRDMethod, category: DiagnosisCategory?) -> Profile {
         let m = marker.uppercased()
         let molecular = method == .qPCR || method == .ddPCR
         let control = molecular ? minControlCopiesMolecular : (method == .MFC ? minEventsMFC : nil)
+        // ELN 2021's ≥1 log10 rise concerns molecular (qPCR / ddPCR / NGS) copy numbers, not flow cytometry.
+        let logRise = molecular || method == .NGS
+        if isPNHClone(marker: marker, category: category) {
+            return Profile(name: "PNH clone (FLAER flow cytometry): a clone measurement, not MRD", minControl: nil,
+                           maxSensitivity: nil, lowLevelLimit: nil, lowLevelInclusive: false, isCML: false,
+                           logRise: false, events: false, clone: true)
+        }
         switch category {
         case .bALL?, .tALL?, .mpal?:
-            return Profile(name: "ALL MRD (MRD failure ≥0.01 %, negative needs sensitivity ≥10⁻⁴)",
-                           minControl: FastText.contains(m, "ABL1") && molecular ? minControlCopiesMolecular : nil,
-                           maxSensitivity: maxNegativeSensitivityMolecular, lowLevelLimit: allPositive,
-                           lowLevelInclusive: false, isCML: false)
+            // EuroMRD / Brüggemann: a negative counts only at a sensitivity of at least 10⁻⁴; for IG/TR and fusion
+            // markers the control copies (cell equivalents) bound the sensitivity reached: 1 / copies.
+            return Profile(name: "ALL MRD (EuroMRD: MRD failure ≥0.01 %, negative needs sensitivity ≥10⁻⁴)",
+                           minControl: nil, maxSensitivity: maxNegativeSensitivityMolecular, lowLevelLimit: allPositive,
+                           lowLevelInclusive: false, isCML: false, logRise: false,
+                           allSensitivityFromCopies: molecular || method == .NGS, source: allSource)
         case .cml?, .mpn?:
             if m == "BCR::ABL1" {
-                return Profile(name: "BCR::ABL1 IS (ELN 2020: MMR ≤0.1 %)", minControl: cmlMR4Copies,
-                               maxSensitivity: cmlMR4, lowLevelLimit: cmlMMR, lowLevelInclusive: true, isCML: true)
+                return Profile(name: "BCR::ABL1 IS (\(ELN2020CML.rule))", minControl: cmlMR4Copies,
+                               maxSensitivity: cmlMR4, lowLevelLimit: cmlMMR, lowLevelInclusive: true, isCML: true,
+                               logRise: false, events: false, source: ELN2020CML.rule)
             }
         default: break
         }
         if method == .MFC || m == "MFC" {
-            return Profile(name: "AML MFC-MRD (ELN 2021: positive ≥0.1 %)", minControl: minEventsMFC,
+            return Profile(name: "AML MFC-MRD (ELN 2021: positive ≥0.1 %; no log-rise rule for flow)", minControl: minEventsMFC,
                            maxSensitivity: maxNegativeSensitivityMFC, lowLevelLimit: amlMFCPositive,
-                           lowLevelInclusive: false, isCML: false)
+                           lowLevelInclusive: false, isCML: false, logRise: false)
         }
         if m == "NPM1" || m.hasPrefix("NPM1") || m == "RUNX1::RUNX1T1" || m == "CBFB::MYH11" {
             return Profile(name: "AML \(marker) molecular MRD (ELN 2021: low-level <2 %)", minControl: control,
                            maxSensitivity: maxNegativeSensitivityMolecular, lowLevelLimit: amlLowLevelMolecular,
-                           lowLevelInclusive: false, isCML: false)
+                           lowLevelInclusive: false, isCML: false, logRise: logRise)
         }
         if FastText.contains(m, "KMT2A") {
             return Profile(name: "AML KMT2A fusion MRD (positive ≥0.1 %)", minControl: control,
                            maxSensitivity: maxNegativeSensitivityMolecular, lowLevelLimit: amlKMT2APositive,
-                           lowLevelInclusive: false, isCML: false)
+                           lowLevelInclusive: false, isCML: false, logRise: logRise)
         }
         return Profile(name: "\(marker) MRD (any detection positive)", minControl: control,
                        maxSensitivity: maxNegativeSensitivityMolecular, lowLevelLimit: nil, lowLevelInclusive: false,
-                       isCML: false)
+                       isCML: false, logRise: logRise)
     }
 
     /// Interprets every series of `results` for a patient of diagnostic `category`.
     public static func assess(_ results: [MRDResult], category: DiagnosisCategory?) -> [MRDSeriesAssessment] {
+        assess(results, category: category, therapies: [])
+    }
+
+    /// As `assess(_:category:)`; `therapies` date CML BCR::ABL1 results against the TKI start (ELN 2020 milestones).
+    public static func assess(_ results: [MRDResult], category: DiagnosisCategory?,
+                              therapies: [Therapy]) -> [MRDSeriesAssessment] {
         guard !results.isEmpty else { return [] }
         var byKey: [MRDSeriesKey: [MRDResult]] = [:]
         for r in results { byKey[r.seriesKey, default: []].append(r) }
@@ -111,7 +146,8 @@ public enum MRDInterpreter {
         for key in byKey.keys.sorted() {
             let series = (byKey[key] ?? []).sorted { $0.date < $1.date }
             let sameMarker = results.filter { $0.marker == key.marker }
-            out.append(assessSeries(key: key, series: series, sameMarker: sameMarker, category: category))
+            out.append(assessSeries(key: key, series: series, sameMarker: sameMarker, category: category,
+                                    therapies: therapies))
         }
         return out
     }
@@ -121,14 +157,21 @@ public enum MRDInterpreter {
         if let min = p.minControl, let c = r.controlCopies, c < min {
             return "negative with \(Int(c)) control copies (<\(Int(min)))"
         }
+        if p.allSensitivityFromCopies, let max = p.maxSensitivity, let c = r.controlCopies, c > 0,
+           1 / c > max * (1 + logEpsilon) {
+            return "negative with \(Int(c)) control copies / cell equivalents: reaches only \(MRDValueText.scientific(1 / c)), ALL needs ≥\(MRDValueText.scientific(max)) (EuroMRD)"
+        }
+        if p.allSensitivityFromCopies, let c = r.controlCopies, c <= 0 {
+            return "negative with no control copies: sensitivity not reached"
+        }
         if let max = p.maxSensitivity, let s = r.sensitivity, s > max * (1 + logEpsilon) {
-            return "negative with sensitivity \(sci(s)) (worse than \(sci(max)))"
+            return "negative with sensitivity \(MRDValueText.scientific(s)) (worse than \(MRDValueText.scientific(max)))"
         }
         return nil
     }
 
     static func assessSeries(key: MRDSeriesKey, series: [MRDResult], sameMarker: [MRDResult],
-                             category: DiagnosisCategory?) -> MRDSeriesAssessment {
+                             category: DiagnosisCategory?, therapies: [Therapy] = []) -> MRDSeriesAssessment {
         let p = profile(marker: key.marker, method: key.method, category: category)
         var points: [MRDPoint] = []
         var events: [MRDEvent] = []
@@ -149,11 +192,13 @@ public enum MRDInterpreter {
             if quantified, let v = value, let prev = previousPositive { change = log10(v / prev) }
             if detected {
                 if lastEvaluablePositive != true { runStart = i }
-                if lastEvaluablePositive == false {
+                if !p.events {
+                    // CML on TKI and PNH clones: no AML conversion / log-rise events.
+                } else if lastEvaluablePositive == false {
                     events.append(MRDEvent(date: r.date, kind: .conversion, log10Change: nil, confirmationDue: nil))
                     eventIndex.append(i)
                     nadir = quantified ? value : nil
-                } else if quantified, let v = value, let n = nadir, log10(v / n) >= logRiseThreshold - logEpsilon {
+                } else if p.logRise, quantified, let v = value, let n = nadir, log10(v / n) >= logRiseThreshold - logEpsilon {
                     events.append(MRDEvent(date: r.date, kind: .logRise, log10Change: rounded(log10(v / n)), confirmationDue: nil))
                     eventIndex.append(i)
                     nadir = v
@@ -187,7 +232,7 @@ public enum MRDInterpreter {
         }
 
         // Status from the latest sample.
-        let status: MRDStatus
+        var status: MRDStatus
         var explanation: String
         guard let last = series.last, let lastPoint = points.last else {
             return MRDSeriesAssessment(marker: key.marker, method: key.method, tissue: key.tissue, status: .notEvaluable,
@@ -211,7 +256,7 @@ public enum MRDInterpreter {
                 guard v > 0 else { return false }
                 return p.lowLevelInclusive ? v > lim * (1 + logEpsilon) : v >= lim * (1 - logEpsilon)
             }()
-            let valueText = v > 0 ? GeneticFindings.percentSignificant(v) : "detected, not quantifiable"
+            let valueText = v > 0 ? MRDValueText.both(v) : "detected, not quantifiable"
             if !runEvents.isEmpty && (!p.isCML || (everMMR && aboveLow)) {
                 status = .relapse
                 let e = runEvents[runEvents.count - 1]
@@ -219,7 +264,8 @@ public enum MRDInterpreter {
                 if let due = e.confirmationDue { explanation += "; confirm by \(DateText.iso(due))" }
                 else if e.confirmed { explanation += "; confirmed by a later sample" }
             } else if p.isCML && everMMR && aboveLow {
-                status = .relapse
+                // ELN 2020: loss of MMR is a warning on TKI, never an AML-style "relapse".
+                status = .positive
                 explanation = "loss of MMR: \(valueText) on \(lastDate)"
             } else if aboveLow {
                 status = .positive
@@ -231,9 +277,33 @@ public enum MRDInterpreter {
                 if p.isCML { explanation += " (\(cmlLevel(value: v)))" }
             }
         }
+        if p.clone {
+            let latest = last.detected ? (last.value.map { "PNH clone \(GeneticFindings.percentSignificant($0))" } ?? "PNH clone detected")
+                                       : "no PNH clone detected"
+            explanation = "\(latest) on \(lastDate)"
+        } else if p.isCML, let cml = cmlStatus(series: series, therapies: therapies, profile: p) {
+            status = cml.status
+            explanation = cml.explanation
+        }
         explanation += " — \(p.name)"
         return MRDSeriesAssessment(marker: key.marker, method: key.method, tissue: key.tissue, status: status,
                                    points: points, events: events, explanation: explanation)
+    }
+
+    /// ELN 2020 milestone status of a CML BCR::ABL1 series; nil without a TKI start or before 3 months
+    /// (the IS level then stands, with no relapse or conversion).
+    static func cmlStatus(series: [MRDResult], therapies: [Therapy], profile p: Profile)
+        -> (status: MRDStatus, explanation: String)? {
+        let a = ELN2020CML.assess(series: series, therapies: therapies, evaluable: { evaluability($0, p) == nil })
+        guard let c = a.category else { return nil }
+        let status: MRDStatus
+        switch c {
+        case .optimal: status = .optimal
+        case .warning: status = .warning
+        case .failure: status = .failure
+        }
+        let text = a.drivers.isEmpty ? c.rawValue : a.drivers.joined(separator: "; ")
+        return (status, "\(c.rawValue) (ELN 2020, \(a.milestone ?? "milestone")): \(text)")
     }
 
     /// log10 changes are compared unrounded, then kept to three decimals for display (1.0, not 0.9999999999999998).

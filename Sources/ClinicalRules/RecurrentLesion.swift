@@ -51,6 +51,24 @@ public enum RecurrentLesion: String, Sendable, CaseIterable, Comparable {
         return (all.firstIndex(of: a) ?? 0) < (all.firstIndex(of: b) ?? 0)
     }
 
+    /// The genes a lesion rearranges (to tell a karyotype and a fusion that disagree on the same gene).
+    public var genes: Set<String> {
+        switch self {
+        case .runx1Runx1t1: return ["RUNX1", "RUNX1T1"]
+        case .cbfbMyh11: return ["CBFB", "MYH11"]
+        case .pmlRara: return ["PML", "RARA"]
+        case .mllt3Kmt2a: return ["MLLT3", "KMT2A"]
+        case .dekNup214: return ["DEK", "NUP214"]
+        case .kmt2aRearranged: return ["KMT2A"]
+        case .bcrAbl1: return ["BCR", "ABL1"]
+        case .kat6aCrebbp: return ["KAT6A", "CREBBP"]
+        case .gata2Mecom: return ["GATA2", "MECOM"]
+        case .mecomRearranged: return ["MECOM"]
+        case .nup98Rearranged: return ["NUP98"]
+        case .rbm15Mrtfa: return ["RBM15", "MRTFA"]
+        }
+    }
+
     /// The lesion a molecularly detected fusion stands for (`RUNX1::RUNX1T1` → t(8;21)); nil for
     /// fusions that are not class-defining in AML, and for KMT2A::KMT2A (a partial tandem duplication
     /// is not a KMT2A rearrangement).

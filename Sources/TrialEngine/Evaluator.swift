@@ -177,7 +177,11 @@ public enum Evaluator {
         case .fusion(let a, let b):
             return fusion(a, b, f)
         case .karyotype(let sel):
-            guard let k = f.latestKaryotype else { return (.unknown, .noKaryotype) }
+            guard let k = f.latestKaryotype else {
+                // Issue 11 point 21: an MDS-del(5q) diagnosis shows del(5q) without a karyotype on record.
+                if case .lesion(let l) = sel, let label = del5qDiagnosis(l, f.patient.diagnosis) { return (.met, .karyotypeFromDiagnosis(label)) }
+                return (.unknown, .noKaryotype)
+            }
             let toks = f.karyotypeTokens
             let ok: Bool
             switch sel {
@@ -215,6 +219,10 @@ public enum Evaluator {
             return (tri(c.holds(Double(e.ecog), Double(v))), .ecog(i))
         case .comorbidity(let tag):
             let present = f.comorbidities.contains(tag)
+            if !present && TestCheckedExclusion.tags.contains(tag) {
+                guard let r = TestCheckedExclusion.review(f.patient, today: f.today) else { return (.unknown, .tagNotReviewed) }
+                return (.notMet, .tagAbsentOnReview(r))
+            }
             return (tri(present), .tag(present: present))
         case .feature(let tag):
             let present = f.features.contains(tag)
@@ -224,6 +232,17 @@ public enum Evaluator {
         case .unmapped:
             return (.unknown, .unmapped)
         }
+    }
+
+    /// The diagnosis label (or OncoTree code) that establishes del(5q) when criterion lesion `l` is del(5q).
+    static func del5qDiagnosis(_ l: String, _ d: Diagnosis?) -> String? {
+        guard l == "del(5q)", let d else { return nil }
+        if d.oncotree == "MDSDEL5Q" { return d.who2022 ?? d.icc2022 ?? "OncoTree MDSDEL5Q" }
+        for label in [d.who2022, d.icc2022].compactMap({ $0 }) {
+            let t = label.lowercased()
+            if t.contains("5q deletion") || t.contains("del(5q)") { return label }
+        }
+        return nil
     }
 
     static func isBenign(_ v: Variant) -> Bool { v.classification == .benign || v.classification == .likelyBenign }
@@ -282,10 +301,14 @@ public enum Evaluator {
                 if okA && okB { return (.met, .fusionFromKaryotype(k, t)) }
             }
         }
-        let panelCovers = (a.map { f.panelByGene[$0] != nil } ?? false) || (b.map { f.panelByGene[$0] != nil } ?? false)
-        if f.latestKaryotype != nil || panelCovers || !f.patient.fusions.isEmpty {
-            return (.notMet, .fusionNegative(karyotype: f.latestKaryotype))
+        // A fusion assay covering the gene, then a karyotype for a fusion visible on one, then a gene panel.
+        // Recorded fusions of other genes are no evidence (issue 11 points 17-18).
+        for (i, fp) in f.patient.testedFusions.enumerated() where fp.date <= f.today {
+            if (a.map(fp.genes.contains) ?? false) || (b.map(fp.genes.contains) ?? false) { return (.notMet, .fusionAssayNegative(i)) }
         }
+        if let k = f.latestKaryotype, TestCheckedExclusion.visibleOnKaryotype(a, b) { return (.notMet, .fusionNegative(karyotype: k)) }
+        let panelCovers = (a.map { f.panelByGene[$0] != nil } ?? false) || (b.map { f.panelByGene[$0] != nil } ?? false)
+        if panelCovers { return (.notMet, .fusionNegative(karyotype: nil)) }
         return (.unknown, .fusionNotTested)
     }
 
@@ -314,8 +337,14 @@ public enum Evaluator {
             let s = series[i]
             if s.status == .notEvaluable && sel != .logRise { return (.unknown, .mrdNotEvaluable(i)) }
             switch sel {
-            case .positive: return (tri(s.status == .positive || s.status == .lowLevel || s.status == .relapse), .mrdSeries(i))
-            case .negative: return (tri(s.status == .negative), .mrdSeries(i))
+            case .positive:
+                if [.optimal, .warning, .failure].contains(s.status) { return (tri(s.latest?.detected == true), .mrdSeries(i)) }
+                return (tri(s.status == .positive || s.status == .lowLevel || s.status == .relapse), .mrdSeries(i))
+            case .negative:
+                if [.optimal, .warning, .failure].contains(s.status) {
+                    return (tri(s.latest.map { !$0.detected && $0.evaluable } ?? false), .mrdSeries(i))
+                }
+                return (tri(s.status == .negative), .mrdSeries(i))
             case .logRise: return (tri(s.events.contains { $0.kind == .logRise }), .mrdSeries(i))
             }
         }
@@ -369,10 +398,15 @@ public enum Evaluator {
         }
         // Not germline-tested: unknown only when something hints at a germline variant (a flag, or a variant of
         // that gene whose origin is not established); otherwise there is nothing to confirm.
-        if sel == .confirmed && !germlineTested {
-            let flagged = flags.contains { gene == nil || $0.gene == gene }
-            let hint = gene.map { g in variants.contains { $0.gene == g && $0.date <= today && $0.origin == .unknown && !isBenign($0) } } ?? false
-            if flagged || hint { return (.unknown, .germlineNotTested) }
+        // Issue 11 point 19: unknown, not not-met, while a suspected germline variant (of that gene, or any
+        // without a gene) or a red flag not yet resolved by germline testing is open.
+        if sel == .confirmed || sel == .suspected {
+            let open = flags.firstIndex { $0.level == .suspected && (gene == nil || $0.gene == nil || $0.gene == gene) }
+                ?? (germlineTested ? nil : flags.firstIndex { $0.level == .redFlag })
+            if let i = open { return (.unknown, .germlineFlag(i)) }
+            let hint = sel == .confirmed && !germlineTested
+                && (gene.map { g in variants.contains { $0.gene == g && $0.date <= today && $0.origin == .unknown && !isBenign($0) } } ?? false)
+            if hint { return (.unknown, .germlineNotTested) }
         }
         return (.notMet, .germlineNone)
     }

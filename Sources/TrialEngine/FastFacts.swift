@@ -80,10 +80,21 @@ final class FastFacts {
     private var proteinCache: [String: HGVSProtein?] = [:]
     private var karyotypeCache: [[String]: FastKaryotype] = [:]
     private let symbols: FastSymbols
+    /// per comorbidity tag id: a test-checked exclusion (`TestCheckedExclusion.tags`)
+    private let comorbidityTestChecked: [Bool]
+    /// gene names by id (for fusion assays and karyotype visibility)
+    private let geneNames: [String]
+    private var fusionVisibleCache: [Int64: Bool] = [:]
 
     init(_ program: FastProgram) {
         symbols = program.symbols
         let s = program.symbols
+        var tc = [Bool](repeating: false, count: s.comorbidityTags.count)
+        for (tag, id) in s.comorbidityTags where Int(id) < tc.count { tc[Int(id)] = TestCheckedExclusion.tags.contains(tag) }
+        comorbidityTestChecked = tc
+        var names = [String](repeating: "", count: s.genes.count)
+        for (g, id) in s.genes where id >= 0 && Int(id) < names.count { names[Int(id)] = g }
+        geneNames = names
         counts = (s.genes.count, s.agents.count, s.labTests.count, s.comorbidityTags.count, s.featureTags.count, s.oncotreeCodes.count)
         func table<T>(_ n: Int, _ v: T) -> UnsafeMutablePointer<T> {
             let p = UnsafeMutablePointer<T>.allocate(capacity: max(1, n))
@@ -401,7 +412,9 @@ final class FastFacts {
             guard let k = karyotype else { return 3 }
             return Self.tri(k.isMonosomal)
         case .karyotypeLesion(let l):
-            guard let k = karyotype else { return 3 }
+            guard let k = karyotype else {
+                return Evaluator.del5qDiagnosis(symbols.lesions[Int(l)], patient.diagnosis) != nil ? 1 : 3
+            }
             return Self.tri(k.lesions[Int(l)])
         case .eln(let m):
             guard eln.known else { return eln.applicable ? 3 : 2 }
@@ -432,7 +445,10 @@ final class FastFacts {
             guard let e = ecog else { return 3 }
             if within >= 0 && today.daysSinceEpoch - e.date.daysSinceEpoch > Int(within) { return 3 }
             return Self.tri(c.holds(Double(e.ecog), Double(v)))
-        case .comorbidity(let t): return Self.tri(comorbidityStamp[Int(t)] == stamp)
+        case .comorbidity(let t):
+            if comorbidityStamp[Int(t)] == stamp { return 1 }
+            if comorbidityTestChecked[Int(t)] { return TestCheckedExclusion.review(patient, today: today) != nil ? 2 : 3 }
+            return 2
         case .feature(let t): return Self.tri(featureStamp[Int(t)] == stamp)
         case .germline(let i):
             let s = symbols.germlineSpecs[Int(i)]
@@ -504,8 +520,21 @@ final class FastFacts {
                 if okA && okB { return 1 }
             }
         }
+        let na: String? = a >= 0 ? geneNames[Int(a)] : nil, nb: String? = b >= 0 ? geneNames[Int(b)] : nil
+        for fp in patient.testedFusions where fp.date <= today {
+            if (na.map(fp.genes.contains) ?? false) || (nb.map(fp.genes.contains) ?? false) { return 2 }
+        }
+        if karyotype != nil {
+            let key = Int64(a) << 32 | Int64(UInt32(bitPattern: b))
+            let visible: Bool
+            if let v = fusionVisibleCache[key] { visible = v } else {
+                visible = TestCheckedExclusion.visibleOnKaryotype(na, nb)
+                fusionVisibleCache[key] = visible
+            }
+            if visible { return 2 }
+        }
         let panelCovers = (a >= 0 && geneStamp[Int(a)] == stamp && genePanel[Int(a)]) || (b >= 0 && geneStamp[Int(b)] == stamp && genePanel[Int(b)])
-        if karyotype != nil || panelCovers || anyFusion { return 2 }
+        if panelCovers { return 2 }
         return 3
     }
 }

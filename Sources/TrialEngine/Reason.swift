@@ -55,6 +55,14 @@ public enum Reason: Sendable {
     case noECOG
     case ecogTooOld(Int)
     case tag(present: Bool)
+    /// A test-checked tag (HIV, pregnancy …) absent and comorbidities never reviewed: not known.
+    case tagNotReviewed
+    /// A test-checked tag absent on the comorbidity review of that day.
+    case tagAbsentOnReview(LocalDate)
+    /// No fusion of the pair on the fusion assay (index into `testedFusions`) that covers the gene.
+    case fusionAssayNegative(Int)
+    /// A karyotype lesion established by the diagnosis (MDS with isolated del(5q)), no karyotype on record.
+    case karyotypeFromDiagnosis(String)
     case germlineVariant(Int)
     case germlineFlag(Int)
     case germlineNone

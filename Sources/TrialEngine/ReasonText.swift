@@ -112,12 +112,14 @@ public enum ReasonText {
         case .fusionNegative(let k):
             var name = "fusion"
             if case .fusion(let a, let b) = p { name = "\(a ?? "*")::\(b ?? "*")" }
-            if let k { return "no \(name) (karyotype \(pt.karyotypes[k].date.iso), fusion results on record)" }
-            return "no \(name) among recorded fusion results"
+            if let k { return "no \(name) on the karyotype of \(pt.karyotypes[k].date.iso)" }
+            return "no \(name): a gene panel covering it found none"
         case .fusionNotTested:
             var name = "fusion"
             if case .fusion(let a, let b) = p { name = "\(a ?? "*")::\(b ?? "*")" }
-            return "\(name) not tested (no karyotype, fusion assay or panel covering it)"
+            return Reason.isVisible(p)
+                ? "\(name) not tested (no karyotype, fusion assay or panel covering it)"
+                : "\(name) not tested: cryptic on a karyotype, no fusion assay covering it"
         case .karyotype(let k):
             let ka = pt.karyotypes[k]
             let abn = ka.abnormalities.isEmpty ? "normal" : ka.abnormalities.joined(separator: ", ")
@@ -184,6 +186,21 @@ public enum ReasonText {
             if case .comorbidity(let t) = p { tag = t }
             if case .feature(let t) = p { tag = t }
             return present ? "\(tag) recorded" : "\(tag) not recorded"
+        case .karyotypeFromDiagnosis(let label):
+            return "del(5q) established by the diagnosis \"\(label)\" (no karyotype recorded)"
+        case .tagNotReviewed:
+            var tag = ""
+            if case .comorbidity(let t) = p { tag = t }
+            return "\(tag) not recorded and comorbidities not reviewed: result needed"
+        case .tagAbsentOnReview(let d):
+            var tag = ""
+            if case .comorbidity(let t) = p { tag = t }
+            return "\(tag) absent on the comorbidity review of \(d.iso)"
+        case .fusionAssayNegative(let i):
+            var name = "fusion"
+            if case .fusion(let a, let b) = p { name = "\(a ?? "*")::\(b ?? "*")" }
+            let fp = pt.testedFusions[i]
+            return "no \(name) on \(fp.assay) of \(fp.date.iso)"
         case .germlineVariant(let i): return "germline \(variantText(pt.variants[i]))"
         case .germlineFlag(let i):
             let fl = f.interpretation.germline.flags[i]
@@ -207,5 +224,13 @@ public enum ReasonText {
             if !t.isEmpty, seen.insert(t).inserted { out.append(t) }
         }
         return out.joined(separator: "; ")
+    }
+}
+
+extension Reason {
+    /// Whether the fusion predicate `p` names a fusion visible on a karyotype.
+    static func isVisible(_ p: Predicate) -> Bool {
+        if case .fusion(let a, let b) = p { return TestCheckedExclusion.visibleOnKaryotype(a, b) }
+        return true
     }
 }

@@ -238,7 +238,13 @@ public struct RuleSQL: Sendable {
             switch sel {
             case .normal: return latest("karyotype", "x.abnormalities = ''")
             case .complex, .monosomal: throw Unsupported(construct: "karyotype \(sel.label) (computed from the tokens)")
-            case .lesion(let l): return latest("karyotype", try karyotypeTokenCondition(l, column: "x.abnormalities"))
+            case .lesion(let l):
+                let k = latest("karyotype", try karyotypeTokenCondition(l, column: "x.abnormalities"))
+                guard l == "del(5q)" else { return k }
+                // As Evaluator.del5qDiagnosis: without a karyotype, an MDS-del(5q) diagnosis establishes del(5q).
+                func has(_ col: String, _ text: String) -> String { "instr(lower(coalesce(\(col), '')), \(RuleSQL.lit(text))) > 0" }
+                let dx = newestDiagnosis("CASE WHEN x.oncotree = 'MDSDEL5Q' OR \(has("x.who2022", "5q deletion")) OR \(has("x.who2022", "del(5q)")) OR \(has("x.icc2022", "5q deletion")) OR \(has("x.icc2022", "del(5q)")) THEN 1 END")
+                return "(CASE WHEN \(latest("karyotype", "1")) IS NOT NULL THEN \(k) ELSE \(dx) END)"
             }
         case .eln: throw Unsupported(construct: "ELN 2022 risk (computed by ClinicalRules)")
         case .risk: throw Unsupported(construct: "risk scores (computed by ClinicalRules)")
@@ -267,7 +273,10 @@ public struct RuleSQL: Sendable {
             let window = within.map { "x.date < \(cutoff($0)) THEN NULL WHEN " } ?? ""
             return latest("performanceStatus", "CASE WHEN \(window)1 THEN x.ecog \(RuleSQL.op(c)) \(v) END")
         case .comorbidity(let tag):
-            return "EXISTS (SELECT 1 FROM comorbidity c WHERE c.patientId = p.id AND lower(c.tag) = \(RuleSQL.lit(tag)))"
+            let present = "EXISTS (SELECT 1 FROM comorbidity c WHERE c.patientId = p.id AND lower(c.tag) = \(RuleSQL.lit(tag)))"
+            guard TestCheckedExclusion.tags.contains(tag) else { return present }
+            // Absent is not known unless the comorbidities were reviewed (issue 11 point 16).
+            return "(CASE WHEN \(present) THEN 1 WHEN p.comorbiditiesReviewed IS NOT NULL AND p.comorbiditiesReviewed <= \(todayLit) THEN 0 END)"
         case .feature(let tag):
             return "EXISTS (SELECT 1 FROM clinicalFeature c WHERE c.patientId = p.id AND lower(c.tag) = \(RuleSQL.lit(tag)))"
         }
@@ -361,9 +370,13 @@ public struct RuleSQL: Sendable {
         if let b { genes.append("instr('::' || f.name || '::', \(RuleSQL.lit("::" + b + "::"))) > 0") }
         let direct = "EXISTS (SELECT 1 FROM fusion f WHERE f.patientId = p.id AND f.date <= \(todayLit)" + genes.map { " AND " + $0 }.joined() + ")"
         let latestKaryo = latest("karyotype", tokens.isEmpty ? "0" : "(" + (try tokens.map { try karyotypeTokenCondition($0, column: "x.abnormalities") }).joined(separator: " OR ") + ")")
-        var tested = ["\(latest("karyotype", "1")) IS NOT NULL", "EXISTS (SELECT 1 FROM fusion f WHERE f.patientId = p.id)"]
-        if let a { tested.append(geneCovered(a)) }
-        if let b { tested.append(geneCovered(b)) }
+        // Cryptic fusions are not ruled out by a karyotype; recorded fusions of other genes are no evidence.
+        var tested: [String] = TestCheckedExclusion.visibleOnKaryotype(a, b) ? ["\(latest("karyotype", "1")) IS NOT NULL"] : []
+        for g in [a, b].compactMap({ $0 }) {
+            tested.append(geneCovered(g))
+            tested.append("EXISTS (SELECT 1 FROM fusionPanel fp WHERE fp.patientId = p.id AND fp.date <= \(todayLit) AND \(RuleSQL.listHas("fp.genes", g)))")
+        }
+        if tested.isEmpty { tested = ["0"] }
         return "(CASE WHEN \(direct) OR \(latestKaryo) IS 1 THEN 1 WHEN \(tested.joined(separator: " OR ")) THEN 0 END)"
     }
 }

@@ -35,10 +35,29 @@ public enum TrialLinter {
                         report(atom, "risk \(scheme): no category satisfies the comparison; it can never be met")
                     case .prior(let agents, _, false, _):
                         for ag in agents where !AgentClasses.isKnownAgent(ag) { report(atom, "agent '\(ag)' is not in the agent→class table", .warning) }
+                    case .mrd(let marker, _, _):
+                        // Issue 11 point 20: the latest sample is used whatever its age.
+                        report(atom, "MRD criterion on \(marker) has no time window: the latest sample is used whatever its date", .warning)
+                    case .lab(let test, _, _, _, _, nil):
+                        report(atom, "lab criterion on \(test) has no time window (within N days): the latest value is used whatever its date", .warning)
                     default: break
                     }
                 }
                 if let m = never(c.expr) { report(nil, "criterion can never be met: \(m)") }
+            }
+            // Issue 11 point 22: an arm no inclusion criterion ties to a diagnosis matches any disease.
+            let hasDiagnosis = a.criteria.contains { c in
+                c.kind == .inclusion && c.expr.atoms.contains { atom in
+                    switch atom.predicate {
+                    case .diagnosis, .diagnosisFlag, .label, .oncotree: return true
+                    default: return false
+                    }
+                }
+            }
+            if !hasDiagnosis {
+                out.append(TrialDiagnostic(file: t.file, line: 1, column: 1,
+                                           message: "arm \(a.arm.id): no diagnosis criterion among the inclusions: patients of any disease can match",
+                                           severity: .warning))
             }
         }
         return out

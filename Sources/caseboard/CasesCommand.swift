@@ -41,7 +41,7 @@ struct CasesCommand: ParsableCommand {
         for r in rows {
             let fu = r.nextFollowUp.map { "\($0.due) \($0.kind) (\($0.status))" } ?? "-"
             print(pad(r.id, 12) + pad(r.sex, 7) + pad(r.age.map(String.init) ?? "?", 5) + pad(r.diagnosis?.category ?? "-", 18)
-                  + pad(r.diagnosis.map { "\($0.date)" } ?? "-", 12) + pad(r.eln2022Risk.map { "ELN \($0)" } ?? r.risk ?? "-", 17)
+                  + pad(r.diagnosis.map { "\($0.date)" } ?? "-", 12) + pad(r.eln2022Risk.map { "ELN \($0)" + (r.eln2022Complete == false ? "?" : "") } ?? r.risk ?? "-", 17)
                   + pad(r.germlineTestingRecommended ? "test" : "-", 9)
                   + pad(r.eligibleTrials.map { "\($0)/\(r.possiblyEligibleTrials ?? 0)" } ?? "-", 11) + fu)
         }

@@ -30,7 +30,11 @@ final class ELN2024LessIntensiveTests: XCTestCase {
     func testFavourableRows() {
         XCTAssertEqual(risk(F.aml(variants: [F.npm1])), .favorable)
         XCTAssertEqual(risk(F.aml(variants: [F.v("IDH2", .missense)])), .favorable)
-        XCTAssertEqual(risk(F.aml(variants: [F.v("IDH1", .missense), F.v("KRAS", .missense)])), .favorable)
+        // Table 1 footnote: IDH1 is favourable irrespective of KRAS only for azacitidine + ivosidenib (issue 11 point 2).
+        XCTAssertEqual(risk(F.aml(variants: [F.v("IDH1", .missense), F.v("KRAS", .missense)])), .intermediate)
+        var azaIvo = F.aml(variants: [F.v("IDH1", .missense), F.v("KRAS", .missense)])
+        azaIvo.therapies = [Therapy(start: F.d("2026-01-20"), regimen: "AZA-IVO", agents: ["azacitidine", "ivosidenib"], intent: .induction)]
+        XCTAssertEqual(risk(azaIvo), .favorable)
         XCTAssertEqual(risk(F.aml(variants: [F.v("DDX41", .frameshift, vaf: 0.48), F.v("NRAS", .missense)])), .favorable)
         XCTAssertEqual(risk(F.aml(variants: [F.v("ASXL1", .frameshift)])), .favorable, "other abnormalities without signalling")
         XCTAssertEqual(risk(F.aml(karyotype: ["-7"])), .favorable, "adverse cytogenetics are not in the 2024 table")
@@ -51,7 +55,8 @@ final class ELN2024LessIntensiveTests: XCTestCase {
     func testPriorHMANotApplicable() {
         var p = F.aml(variants: [F.npm1])
         p.therapies = [Therapy(start: F.d("2025-03-01"), regimen: "AZA (MDS)", agents: ["azacitidine"], intent: .other)]
-        XCTAssertTrue(ELN2024LessIntensive.assess(p)?.drivers.contains { $0.contains("not applicable after prior HMA") } == true)
+        XCTAssertTrue(ELN2024LessIntensive.assess(p)?.drivers.contains { $0.contains("does not apply after prior HMA") } == true)
+        XCTAssertEqual(ELN2024LessIntensive.assess(p)?.applicable, false)
     }
 
     func testNilOutsideAML() {

@@ -90,14 +90,16 @@ final class FollowUpSchedulerTests: XCTestCase {
         p.diseaseStatus = [DiseaseStatusEntry(date: F.dx, status: .newlyDiagnosed), DiseaseStatusEntry(date: F.d("2026-02-20"), status: .cr)]
         var tasks = FollowUpScheduler.tasks(for: p, today: F.d("2026-06-01"))
         var mrd = tasks.first { $0.id == "SL-AML-0001:aml-mrd-npm1" }
-        XCTAssertEqual(mrd?.due, F.d("2026-08-20"), "NPM1 FLT3-ITD− BM every 6 months (Ommen 2010)")
+        // ELN MRD working party (Schuurhuis 2018 / Heuser 2021, issue 11 point 15): marrow every 3 months,
+        // anchored at the end of consolidation, here at CR as none is recorded.
+        XCTAssertEqual(mrd?.due, F.d("2026-05-20"), "NPM1 BM every 3 months (ELN MRD working party)")
         XCTAssertEqual(mrd?.kind, "MRD NPM1 BM")
         p.mrd = [MRDResult(date: F.d("2026-04-01"), marker: "NPM1", method: .qPCR, tissue: .bm, detected: false, controlCopies: 50_000)]
         p.variants.append(F.flt3ITD)
         tasks = FollowUpScheduler.tasks(for: p, today: F.d("2026-06-01"))
         mrd = tasks.first { $0.id == "SL-AML-0001:aml-mrd-npm1" }
-        XCTAssertEqual(mrd?.due, F.d("2026-08-01"), "NPM1 FLT3-ITD+ every 4 months from the last sample")
-        XCTAssertEqual(mrd?.repeatDays, 122)
+        XCTAssertEqual(mrd?.due, F.d("2026-07-01"), "NPM1 (FLT3-ITD or not) every 3 months from the last marrow sample")
+        XCTAssertEqual(mrd?.repeatDays, 91)
     }
 
     func testAMLRemissionBloodCounts() {
@@ -118,9 +120,11 @@ final class FollowUpSchedulerTests: XCTestCase {
             let t = FollowUpScheduler.tasks(for: p, today: F.d("2026-02-10")).first { $0.id.contains("aml-mrd-") }
             return (t?.kind, t?.due)
         }
-        XCTAssertEqual(due("CBFB::MYH11").1, F.d("2026-08-01"))
-        XCTAssertEqual(due("CBFB::MYH11").0, "MRD CBFB::MYH11 PB")
-        XCTAssertEqual(due("RUNX1::RUNX1T1").1, F.d("2026-06-01"))
+        // CBF: ELN MRD working party (issue 11 point 15), marrow every 3 months unless followed in blood;
+        // PML::RARA keeps Ommen 2010 (BM every 2 months).
+        XCTAssertEqual(due("CBFB::MYH11").1, F.d("2026-05-01"))
+        XCTAssertEqual(due("CBFB::MYH11").0, "MRD CBFB::MYH11 BM")
+        XCTAssertEqual(due("RUNX1::RUNX1T1").1, F.d("2026-05-01"))
         XCTAssertEqual(due("PML::RARA", .apl).1, F.d("2026-04-01"))
     }
 
@@ -140,11 +144,12 @@ final class FollowUpSchedulerTests: XCTestCase {
         p.mrd = [MRDResult(date: F.d("2026-01-27"), marker: "MFC", method: .MFC, tissue: .bm, detected: true, value: 0.002)]
         let tasks = FollowUpScheduler.tasks(for: p, today: F.d("2026-02-10"))
         let d15 = tasks.first { $0.id == "SL-ALL-0001:all-mrd-d15" }
-        XCTAssertEqual(d15?.due, F.d("2026-01-27"))
+        // The first day of induction is day 1 (issue 11 point 14): day 15 of a 2026-01-12 start is 2026-01-26.
+        XCTAssertEqual(d15?.due, F.d("2026-01-26"))
         XCTAssertEqual(d15?.status, .done)
-        XCTAssertEqual(tasks.first { $0.id == "SL-ALL-0001:all-mrd-d33" }?.due, F.d("2026-02-14"))
+        XCTAssertEqual(tasks.first { $0.id == "SL-ALL-0001:all-mrd-d33" }?.due, F.d("2026-02-13"))
         XCTAssertEqual(tasks.first { $0.id == "SL-ALL-0001:all-mrd-d33" }?.status, .dueSoon)
-        XCTAssertEqual(tasks.first { $0.id == "SL-ALL-0001:all-mrd-d78" }?.due, F.d("2026-03-31"))
+        XCTAssertEqual(tasks.first { $0.id == "SL-ALL-0001:all-mrd-d78" }?.due, F.d("2026-03-30"))
     }
 
     func testCMLMilestonesThenQuarterly() {

@@ -21,7 +21,10 @@ final class GermlinePredispositionTests: XCTestCase {
         XCTAssertEqual(g.flags.first?.level, .confirmed)
         XCTAssertEqual(g.flags.first?.gene, "DDX41")
         XCTAssertTrue(g.flags.first?.reason.contains("skin-fibroblast") == true)
-        XCTAssertFalse(g.testingRecommended, "germline testing has confirmed it")
+        // Issue 11 point 13: confirmed → counselling and cascade testing are due (no further germline testing),
+        // and testingRecommended is true when any action is due.
+        XCTAssertEqual(g.actions, [.geneticCounselling, .cascadeTestingOfRelatives])
+        XCTAssertTrue(g.testingRecommended)
         XCTAssertEqual(g.strongest, .confirmed)
     }
 

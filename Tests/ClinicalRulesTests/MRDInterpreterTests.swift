@@ -161,9 +161,13 @@ final class MRDInterpreterTests: XCTestCase {
         XCTAssertEqual(one([r("2026-02-01", "BCR::ABL1", detected: false, copies: 9_000)], .cml).status, .notEvaluable)
     }
 
-    func testCMLLossOfMMRIsRelapse() {
+    func testCMLLossOfMMRIsNotAnAMLRelapse() {
+        // ELN 2020 (Hochhaus et al., Leukemia 2020;34:966): loss of MMR on TKI is a warning, never an AML
+        // "relapse" (issue 11 point 6). Without a TKI start the IS level stands: positive, no events.
         let s = one([r("2026-02-01", "BCR::ABL1", detected: true, value: 0.0005), r("2026-05-01", "BCR::ABL1", detected: true, value: 0.002)], .cml)
-        XCTAssertEqual(s.status, .relapse)
+        XCTAssertEqual(s.status, .positive)
+        XCTAssertTrue(s.explanation.contains("loss of MMR"))
+        XCTAssertEqual(s.events, [])
     }
 
     func testNegativeAfterEventResolvesIt() {

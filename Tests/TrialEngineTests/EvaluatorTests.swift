@@ -167,7 +167,13 @@ final class EvaluatorTests: XCTestCase {
 
     func testComorbidityAndGermline() throws {
         try check("comorbidity hbv", .met)
-        try check("comorbidity active-infection", .notMet, reason: "active-infection not recorded")
+        // Issue 11 point 16: a test-checked exclusion absent without a comorbidity review is unknown…
+        try check("comorbidity active-infection", .unknown, reason: "active-infection not recorded and comorbidities not reviewed: result needed")
+        // …and not met, naming the date, once the comorbidities were reviewed; other tags stay not met.
+        var reviewed = Fx.npm1()
+        reviewed.comorbiditiesReviewed = Fx.d("2026-02-20")
+        XCTAssertEqual(try Fx.eval("comorbidity hiv", Fx.facts(reviewed)), .notMet)
+        try check("comorbidity heart-failure", .notMet, reason: "heart-failure not recorded")
         try check("germline confirmed", .notMet, reason: "no germline testing recorded and nothing suggesting a germline variant")
         try check("germline confirmed IDH1", .unknown, reason: "no germline testing recorded")
         try check("germline suspected", .notMet)

@@ -43,9 +43,17 @@ final class MatcherTests: XCTestCase {
           - {text: "AML", rule: "diagnosis AML"}
     """
 
+    /// Fx.npm1 with its comorbidities reviewed: absent HIV/HBV/HCV/pregnancy/infection are then not present
+    /// (issue 11 point 16; without the review they are unknown and no arm is eligible outright).
+    static func reviewed() -> Patient {
+        var p = Fx.npm1()
+        p.comorbiditiesReviewed = Fx.d("2026-02-20")
+        return p
+    }
+
     func testArmVerdictRules() throws {
         let m = Matcher(trials: [try trial(Self.arms)])
-        let v = m.verdicts(for: Fx.facts(Fx.npm1()))
+        let v = m.verdicts(for: Fx.facts(Self.reviewed()))
         XCTAssertEqual(v.map(\.arm), ["ELIG", "MAYBE", "EXCL-MET", "EXCL-UNKNOWN", "SUSP"])
         XCTAssertEqual(v.map(\.verdict), [.eligible, .possiblyEligible, .ineligible, .possiblyEligible, .eligible])
         XCTAssertEqual(v[1].unknowns.map(\.reason), ["ECOG last recorded 2025-11-02, older than 30 days"])
@@ -55,14 +63,14 @@ final class MatcherTests: XCTestCase {
         XCTAssertEqual(v[4].armStatus, .suspended)
         // Fast path agrees.
         var codes: [Verdict] = []
-        m.verdictCodes(for: Fx.facts(Fx.npm1()), into: &codes)
+        m.verdictCodes(for: Fx.facts(Self.reviewed()), into: &codes)
         XCTAssertEqual(codes, v.map(\.verdict))
     }
 
     func testTrialVerdictIsBestOpenArmAndSuspendedArmsNeverCount() throws {
         let only = Self.arms.replacingOccurrences(of: "  - id: ELIG\n    status: open", with: "  - id: ELIG\n    status: closed")
         let m = Matcher(trials: [try trial(only)])
-        let f = Fx.facts(Fx.npm1())
+        let f = Fx.facts(Self.reviewed())
         // SUSP would be eligible, ELIG is closed: best open arm is only possibly eligible.
         XCTAssertEqual(m.trialVerdict(0, facts: f), .possiblyEligible)
         XCTAssertEqual(Matcher.bestOpen(m.verdicts(for: f)), .possiblyEligible)

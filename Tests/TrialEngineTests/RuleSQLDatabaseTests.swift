@@ -206,7 +206,8 @@ final class TestSQLite {
 
     /// CaseStore's tables (v1-cases) with the columns the translator reads, and the v2 indexes.
     static let schema = """
-        CREATE TABLE patient (id TEXT PRIMARY KEY, sex TEXT NOT NULL, birthDate TEXT NOT NULL, category TEXT, who2022 TEXT);
+        CREATE TABLE patient (id TEXT PRIMARY KEY, sex TEXT NOT NULL, birthDate TEXT NOT NULL, category TEXT, who2022 TEXT, comorbiditiesReviewed TEXT);
+        CREATE TABLE fusionPanel (id INTEGER PRIMARY KEY, patientId TEXT, seq INT, date TEXT, genes TEXT);
         CREATE TABLE diagnosis (id INTEGER PRIMARY KEY, patientId TEXT, seq INT, date TEXT, category TEXT, who2022 TEXT, icc2022 TEXT, oncotree TEXT, therapyRelated BOOLEAN, postMDS BOOLEAN, postMPN BOOLEAN);
         CREATE TABLE diseaseStatus (id INTEGER PRIMARY KEY, patientId TEXT, seq INT, date TEXT, status TEXT);
         CREATE TABLE karyotype (id INTEGER PRIMARY KEY, patientId TEXT, seq INT, date TEXT, abnormalities TEXT);
@@ -232,12 +233,13 @@ final class TestSQLite {
     /// INSERT statements for one patient, as CaseStore writes them (seq = position in the record).
     static func inserts(_ p: Patient) -> String {
         let id = q(p.id)
-        var s = "INSERT INTO patient VALUES (\(id), \(q(p.sex.rawValue)), \(q(p.birthDate)), \(q(p.diagnosis?.category.rawValue)), \(q(p.diagnosis?.who2022)));\n"
+        var s = "INSERT INTO patient VALUES (\(id), \(q(p.sex.rawValue)), \(q(p.birthDate)), \(q(p.diagnosis?.category.rawValue)), \(q(p.diagnosis?.who2022)), \(q(p.comorbiditiesReviewed)));\n"
         func rows<T>(_ table: String, _ items: [T], _ values: (T) -> [String]) {
             for (i, x) in items.enumerated() {
                 s += "INSERT INTO \(table) VALUES (NULL, \(id), \(i), \(values(x).joined(separator: ", ")));\n"
             }
         }
+        rows("fusionPanel", p.testedFusions) { [q($0.date), list($0.genes)] }
         rows("diagnosis", p.diagnoses) { [q($0.date), q($0.category.rawValue), q($0.who2022), q($0.icc2022), q($0.oncotree), q($0.therapyRelated), q($0.postMDS), q($0.postMPN)] }
         rows("diseaseStatus", p.diseaseStatus) { [q($0.date), q($0.status.rawValue)] }
         rows("karyotype", p.karyotypes) { [q($0.date), list($0.abnormalities)] }

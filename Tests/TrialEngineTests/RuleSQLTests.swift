@@ -51,13 +51,15 @@ final class RuleSQLTests: XCTestCase {
         XCTAssertTrue(f.contains("'::BCR::'") && f.contains("'::ABL1::'") && f.contains("'t(9;22)'"), f)
         XCTAssertTrue(try expr("karyotype del(5q)").contains("'del(5)(q'"))
         XCTAssertTrue(try expr("karyotype normal").contains("x.abnormalities = ''"))
-        XCTAssertEqual(try expr("comorbidity hiv"), "EXISTS (SELECT 1 FROM comorbidity c WHERE c.patientId = p.id AND lower(c.tag) = 'hiv')")
+        // HIV is test-checked: absent is unknown (NULL) unless comorbidities were reviewed (issue 11 point 16).
+        XCTAssertEqual(try expr("comorbidity hiv"), "(CASE WHEN EXISTS (SELECT 1 FROM comorbidity c WHERE c.patientId = p.id AND lower(c.tag) = 'hiv') THEN 1 WHEN p.comorbiditiesReviewed IS NOT NULL AND p.comorbiditiesReviewed <= '2026-03-01' THEN 0 END)")
+        XCTAssertEqual(try expr("comorbidity heart-failure"), "EXISTS (SELECT 1 FROM comorbidity c WHERE c.patientId = p.id AND lower(c.tag) = 'heart-failure')")
         XCTAssertTrue(try expr("transplant allogeneic within 100 days").contains("h.date >= '2025-11-21'"))
         let pr = try expr("prior agent venetoclax")
         XCTAssertTrue(pr.contains("'venetoclax'") && pr.contains("'ven'"), pr)
         XCTAssertTrue(try expr("prior_lines in 1..2").contains("BETWEEN 1 AND 2"))
         XCTAssertTrue(try expr("oncotree is-a MDS").contains("'MDSEB'"))
-        XCTAssertEqual(try expr("not comorbidity hiv"), "(NOT EXISTS (SELECT 1 FROM comorbidity c WHERE c.patientId = p.id AND lower(c.tag) = 'hiv'))")
+        XCTAssertEqual(try expr("not comorbidity hiv"), "(NOT (CASE WHEN EXISTS (SELECT 1 FROM comorbidity c WHERE c.patientId = p.id AND lower(c.tag) = 'hiv') THEN 1 WHEN p.comorbiditiesReviewed IS NOT NULL AND p.comorbiditiesReviewed <= '2026-03-01' THEN 0 END))")
     }
 
     func testProteinChangeMatchesBothLetterCodes() throws {
@@ -81,7 +83,7 @@ final class RuleSQLTests: XCTestCase {
             CompiledCriterion(kind: .exclusion, spec: CriterionSpec(text: "hiv", rule: "comorbidity hiv"), expr: try RuleParser.parse("comorbidity hiv"), line: 2, column: 1),
         ], isOpen: true)
         let q = sql.query(for: arm, trialID: "T")
-        XCTAssertEqual(q.sql, "SELECT p.id FROM patient p\nWHERE ((p.birthDate <= '2008-03-01'))\n  AND NOT (EXISTS (SELECT 1 FROM comorbidity c WHERE c.patientId = p.id AND lower(c.tag) = 'hiv'))")
+        XCTAssertEqual(q.sql, "SELECT p.id FROM patient p\nWHERE ((p.birthDate <= '2008-03-01'))\n  AND NOT ((CASE WHEN EXISTS (SELECT 1 FROM comorbidity c WHERE c.patientId = p.id AND lower(c.tag) = 'hiv') THEN 1 WHEN p.comorbiditiesReviewed IS NOT NULL AND p.comorbiditiesReviewed <= '2026-03-01' THEN 0 END))")
         let bad = CompiledArm(arm: arm.arm, criteria: arm.criteria + [
             CompiledCriterion(kind: .inclusion, spec: CriterionSpec(text: "x", rule: "eln2022 adverse"), expr: try RuleParser.parse("eln2022 adverse"), line: 3, column: 1),
         ], isOpen: true)

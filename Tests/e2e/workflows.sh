@@ -76,7 +76,7 @@ keys Enter
 wait_for "case 1 of 1" 10
 wait_for "No decision recorded yet" 10
 keys e
-wait_for "Participants (Name:specialty" 5
+wait_for "Participants (Name:role" 5
 keys -l "Dr A:haematology; Dr B:pathology; Dr C:radiology"
 keys Tab Tab
 keys -l "Allo-HSCT in CR1 (e2e)"
