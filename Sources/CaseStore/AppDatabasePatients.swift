@@ -34,6 +34,7 @@ extension AppDatabase {
     @discardableResult
     static func importPatients(_ patients: [Patient], db: Database, who: String?, source: String) throws -> Int {
         let ids = patients.map(\.id)
+        for id in ids { if let why = CaseTextRules.idProblem(id) { throw SafetyError("import refused: \(why)") } }
         var replaced = 0
         let exists = try db.cachedStatement(sql: "SELECT 1 FROM patient WHERE id = ?")
         for id in ids where try Bool.fetchOne(exists, arguments: [id]) != nil { replaced += 1 }

@@ -136,6 +136,7 @@ extension AppDatabase {
         WorkflowSchema.register(&migrator)
         migrator.registerMigration("v2-match-results", migrate: AppDatabase.migrateMatchResults)
         migrator.registerMigration("v3-match-revisions", migrate: AppDatabase.migrateMatchRevisions)
+        HardeningSchema.register(&migrator)
         return migrator
     }
 }

@@ -13,7 +13,7 @@ struct CLIError: Error, CustomStringConvertible {
 
     /// Errors whose exit status this file decides (others may be ArgumentParser's own).
     static func isKnown(_ error: Error) -> Bool {
-        error is CLIError || error is StoreError || error is DemoError || error is ValidationError || error is DatabaseError
+        error is CLIError || error is SafetyError || error is StoreError || error is DemoError || error is ValidationError || error is DatabaseError
     }
 
     /// The message and exit status for any error a command throws.
@@ -21,6 +21,7 @@ struct CLIError: Error, CustomStringConvertible {
         switch error {
         case let e as CLIError: return (e.message, e.exitCode)
         case let e as StoreError: return (e.description, e.isUserError ? 1 : 2)
+        case let e as SafetyError: return (e.message, 1)
         case let e as DemoError: return (e.description, 1)
         case let e as ValidationError: return (e.message, 1)
         case let e as DatabaseError:

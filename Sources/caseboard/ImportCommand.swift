@@ -17,7 +17,7 @@ struct ImportCommand: ParsableCommand {
     var files: [String]
 
     func run() throws {
-        let reader = CaseFileReader.read(files: files)
+        let reader = CaseFileReader.read(files: files, today: try global.resolvedToday())
         let stderr = FileHandle.standardError
         for w in reader.warnings { stderr.write(Data("warning: \(w)\n".utf8)) }
         if !reader.errors.isEmpty {
