@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import CaseStore
 
 @main
 struct Caseboard: AsyncParsableCommand {
@@ -10,6 +11,7 @@ struct Caseboard: AsyncParsableCommand {
             UICommand.self, ImportCommand.self, ExportCommand.self, CasesCommand.self, CaseCommand.self,
             TrialsCommand.self, MatchCommand.self, FollowupsCommand.self, MeetingCommand.self,
             ScreeningCommand.self, ScreenCommand.self, ThemesCommand.self, DemoDBCommand.self, BenchCommand.self,
+            BackupCommand.self, RestoreCommand.self,
         ],
         defaultSubcommand: UICommand.self
     )
@@ -17,6 +19,7 @@ struct Caseboard: AsyncParsableCommand {
     /// Runs the command and maps failures to the exit codes of formats.md §4: 0 success,
     /// 1 user error (bad input, unknown id, bad option), 2 internal error. Help and --version exit 0.
     static func main() async {
+        FilePermissions.restrictNewFiles() // issue 12: files 0600, directories 0700 (CASEBOARD_GROUP_SHARED=1: 0660/0770)
         let command: ParsableCommand
         do {
             command = try parseAsRoot()

@@ -11,10 +11,15 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "Write to FILE instead of stdout (written to a temporary file, then renamed).")
     var out: String?
 
+    @Flag(name: .long, help: "Replace --out even when it is not an earlier export (never the open database).")
+    var force = false
+
     func run() throws {
         let context = try CommandContext(global)
         let data = try CaseFileWriter.data(try context.patients())
         if let out {
+            try OutputGuard.check(out, writing: "a caseboard-cases export", mayReplace: [.caseFile], force: force,
+                                  openDatabase: try context.database().path)
             let url = URL(fileURLWithPath: out)
             do { try data.write(to: url, options: .atomic) } catch {
                 throw CLIError.user("cannot write \(out): \(error.localizedDescription)")

@@ -1,0 +1,109 @@
+import CaseModel
+@testable import CaseStore
+import Foundation
+import GRDB
+import XCTest
+
+/// Issue 12, failure 2: `demo-db --out EXISTING` silently replaced a real case database and `export --db X --out X`
+/// overwrote the database with JSON. Build item 2: backup and restore of the whole database; item 7: file modes.
+final class OverwriteGuardTests: XCTestCase {
+    func realDatabase(_ dir: URL) throws -> (AppDatabase, String) {
+        let path = dir.appendingPathComponent("real.sqlite").path
+        let db = try AppDatabase.open(path: path, create: true)
+        try db.importPatients([TestFixtures.patient("P1"), TestFixtures.patient("P2")], who: "import")
+        let s = try WorkflowTestSupport.service(db, user: "dr.b")
+        let m = try s.createMeeting(date: WorkflowTestSupport.today, name: "RCP")
+        _ = try s.addToAgenda(meetingId: m.id, patientId: "P1", question: "allo?")
+        try s.completeTask(id: "P1:vacc-1")
+        return (db, path)
+    }
+
+    func testContentIsRecognised() throws {
+        let dir = TestFixtures.tempDirectory()
+        let (_, real) = try realDatabase(dir)
+        XCTAssertEqual(OutputGuard.content(of: real), .caseDatabase)
+        XCTAssertEqual(OutputGuard.content(of: dir.appendingPathComponent("none").path), .nothing)
+        let json = dir.appendingPathComponent("e.json")
+        try CaseFileWriter.data([TestFixtures.patient("P1")]).write(to: json)
+        XCTAssertEqual(OutputGuard.content(of: json.path), .caseFile)
+        let txt = dir.appendingPathComponent("notes.txt")
+        try Data("my notes".utf8).write(to: txt)
+        XCTAssertEqual(OutputGuard.content(of: txt.path), .other)
+        let foreign = dir.appendingPathComponent("foreign.sqlite").path
+        let q = try DatabaseQueue(path: foreign)
+        try q.write { try $0.execute(sql: "CREATE TABLE t (x)") }
+        try q.close()
+        XCTAssertEqual(OutputGuard.content(of: foreign), .otherSQLite)
+        XCTAssertEqual(OutputGuard.content(of: dir.path), .other)
+    }
+
+    func testDemoOutputRefusesARealDatabaseUnlessForced() throws {
+        let dir = TestFixtures.tempDirectory()
+        let (_, real) = try realDatabase(dir)
+        let before = FileManager.default.contents(atPath: real)
+        XCTAssertThrowsError(try OutputGuard.check(real, writing: "a synthetic demo database", mayReplace: [.demoDatabase], force: false, openDatabase: nil)) { e in
+            XCTAssertEqual("\(e)", "refusing to replace \(real): it holds a Caseboard case database, not a synthetic demo database; choose another file, or pass --force to replace it. Nothing was written.")
+        }
+        XCTAssertEqual(FileManager.default.contents(atPath: real), before)
+        XCTAssertNoThrow(try OutputGuard.check(real, writing: "a synthetic demo database", mayReplace: [.demoDatabase], force: true, openDatabase: nil))
+        // An earlier demo may be replaced.
+        let demo = dir.appendingPathComponent("demo.sqlite").path
+        let ddb = try AppDatabase.open(path: demo, create: true)
+        try ddb.write("mark") { try AppDatabase.setMetadata("demo", "true", db: $0) }
+        XCTAssertEqual(OutputGuard.content(of: demo), .demoDatabase)
+        XCTAssertNoThrow(try OutputGuard.check(demo, writing: "a synthetic demo database", mayReplace: [.demoDatabase], force: false, openDatabase: nil))
+    }
+
+    func testExportNeverWritesOntoTheOpenDatabaseEvenWithForce() throws {
+        let dir = TestFixtures.tempDirectory()
+        let (db, real) = try realDatabase(dir)
+        for force in [false, true] {
+            for target in [real, real + "-wal", dir.appendingPathComponent("./real.sqlite").path] {
+                XCTAssertThrowsError(try OutputGuard.check(target, writing: "a caseboard-cases export", mayReplace: [.caseFile], force: force, openDatabase: db.path)) { e in
+                    XCTAssertTrue("\(e)".contains("it is the database this command has open"), "\(e)")
+                }
+            }
+        }
+        let json = dir.appendingPathComponent("e.json").path
+        try CaseFileWriter.data([TestFixtures.patient("P1")]).write(to: URL(fileURLWithPath: json))
+        XCTAssertNoThrow(try OutputGuard.check(json, writing: "a caseboard-cases export", mayReplace: [.caseFile], force: false, openDatabase: db.path))
+    }
+
+    func testBackupCopiesEverythingAndRestoreChecksIntegrity() throws {
+        let dir = TestFixtures.tempDirectory()
+        let (db, _) = try realDatabase(dir)
+        let backup = dir.appendingPathComponent("b.sqlite").path
+        let r = try DatabaseBackup.backup(db, to: backup)
+        XCTAssertEqual(r.patients, 2)
+        let tables = ["patient", "meeting", "meetingItem", "followUpState", "auditLog", "trialFile", "workflowTask"]
+        func counts(_ path: String) throws -> [Int] {
+            let q = try DatabaseQueue(path: path)
+            defer { try? q.close() }
+            return try q.read { db in try tables.map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? -1 } }
+        }
+        XCTAssertEqual(try counts(backup), try counts(db.path))
+        XCTAssertGreaterThan(try counts(backup)[4], 0, "the audit is in the backup")
+        XCTAssertThrowsError(try DatabaseBackup.backup(db, to: backup)) { XCTAssertTrue("\($0)".contains("the file exists"), "\($0)") }
+        let restored = dir.appendingPathComponent("r.sqlite").path
+        _ = try DatabaseBackup.restore(backup, to: restored)
+        XCTAssertEqual(try counts(restored), try counts(db.path))
+        XCTAssertEqual(try AppDatabase.open(path: restored).patientIDs(), ["P1", "P2"])
+        XCTAssertThrowsError(try DatabaseBackup.restore(backup, to: restored)) { XCTAssertTrue("\($0)".contains("the file exists"), "\($0)") }
+        // A damaged backup is refused: overwrite a page in the middle of the file.
+        let damaged = dir.appendingPathComponent("damaged.sqlite").path
+        var bytes = try XCTUnwrap(FileManager.default.contents(atPath: backup))
+        XCTAssertGreaterThan(bytes.count, 3 * 4096)
+        for i in (2 * 4096)..<(2 * 4096 + 600) { bytes[i] = 0x5A }
+        try bytes.write(to: URL(fileURLWithPath: damaged))
+        XCTAssertThrowsError(try DatabaseBackup.restore(damaged, to: dir.appendingPathComponent("r2.sqlite").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("r2.sqlite").path))
+        // File modes: backups are 0600 whatever the umask.
+        let mode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: backup)[.posixPermissions] as? Int)
+        XCTAssertEqual(mode & 0o777, 0o600)
+    }
+
+    func testPermissionsMask() {
+        XCTAssertEqual(FilePermissions.mask(environment: [:]), 0o077)
+        XCTAssertEqual(FilePermissions.mask(environment: ["CASEBOARD_GROUP_SHARED": "1"]), 0o007)
+    }
+}
