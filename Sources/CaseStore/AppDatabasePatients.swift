@@ -72,7 +72,9 @@ extension AppDatabase {
     public func trialFiles() throws -> [StoredTrialFile] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT path, sha, yaml FROM trialFile ORDER BY path").map {
-                var f = StoredTrialFile(path: $0[0], yaml: $0[2]); f.sha = $0[1]; return f
+                var f = StoredTrialFile(path: $0[0], yaml: $0[2]); f.sha = $0[1]
+                try StoredTrialFile.requirePlainName(f.path, action: "use the database's trial catalogue")
+                return f
             }
         }
     }
@@ -89,6 +91,7 @@ extension AppDatabase {
     static func replaceTrialFiles(_ files: [StoredTrialFile], db: Database) throws {
         try db.execute(sql: "DELETE FROM trialFile")
         for f in files {
+            try StoredTrialFile.requirePlainName(f.path, action: "store the trial catalogue")
             try db.execute(sql: "INSERT INTO trialFile (path, sha, yaml) VALUES (?, ?, ?)", arguments: [f.path, f.sha, f.yaml])
         }
     }

@@ -107,3 +107,32 @@ final class OverwriteGuardTests: XCTestCase {
         XCTAssertEqual(FilePermissions.mask(environment: ["CASEBOARD_GROUP_SHARED": "1"]), 0o007)
     }
 }
+
+/// Issue 12, failures 13 and 16: a stored trial path outside its directory; CSV formula injection with `-`.
+final class PathAndCSVHardeningTests: XCTestCase {
+    func testStoredTrialPathWithDotDotOrSlashIsRefused() throws {
+        let db = try AppDatabase.inMemory()
+        for bad in ["../../../../outside/x.yaml", "sub/x.yaml", "..", ".hidden.yaml", "a\\b.yaml", "", "x\u{0}.yaml"] {
+            XCTAssertNotNil(StoredTrialFile.pathProblem(bad), bad)
+            XCTAssertThrowsError(try db.replaceTrialFiles([StoredTrialFile(path: bad, yaml: "id: X")], who: "t"), bad) {
+                XCTAssertTrue($0 is SafetyError, "\($0)")
+            }
+        }
+        XCTAssertNil(StoredTrialFile.pathProblem("AML-MENIN-01.yaml"))
+        // A crafted database (row written behind the app's back) is refused on read, before anything is written.
+        try db.write("craft") { try $0.execute(sql: "INSERT INTO trialFile (path, sha, yaml) VALUES ('../../../../outside/x.yaml', 'x', 'id: X')") }
+        XCTAssertThrowsError(try db.trialFiles()) { e in
+            XCTAssertEqual("\(e)", "refusing to use the database's trial catalogue: the trial catalogue holds \"../../../../outside/x.yaml\", a path with a directory separator, not a plain file name. Nothing was written.")
+        }
+    }
+
+    func testCSVNeutralisesEveryFormulaStart() {
+        XCTAssertEqual(ScreeningExport.field("-2+3"), "'-2+3")
+        XCTAssertEqual(ScreeningExport.field("+1"), "'+1")
+        XCTAssertEqual(ScreeningExport.field("@SUM(A1)"), "'@SUM(A1)")
+        XCTAssertEqual(ScreeningExport.field("\tx"), "'\tx")
+        XCTAssertEqual(ScreeningExport.field("\r=cmd"), "\"'\r=cmd\"")
+        XCTAssertEqual(ScreeningExport.field("\r\n=cmd"), "\"'\r\n=cmd\"")
+        XCTAssertEqual(ScreeningExport.field("a-b"), "a-b")
+    }
+}
