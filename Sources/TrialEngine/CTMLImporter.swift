@@ -210,7 +210,9 @@ public struct CTMLImporter {
     }
 
     static func quote(_ s: String) -> String {
-        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        // Control characters (a NUL, issue 12) cannot be written into the trial file: each becomes a space.
+        let clean = String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) ? " " : $0 }))
+        return "\"" + clean.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     /// Human wording of a node (MatchMiner's genomic_alteration style).
@@ -300,7 +302,8 @@ public struct CTMLImporter {
                 var op = "", num = ""
                 for ch in s { if "<>=!".contains(ch) { op.append(ch) } else { num.append(ch) } }
                 if op == "==" { op = "=" }
-                if let n = Double(num), ["<", "<=", ">", ">=", "="].contains(op) {
+                // A plausible age only (issue 12: `>=1e21` produced a rule the loader refused, exit 2).
+                if let n = Double(num), n.isFinite, n >= 0, n <= 150, ["<", "<=", ">", ">=", "="].contains(op) {
                     parts.append("age \(op) \(RuleToken.format(n))")
                 } else { parts.append(unmapped("age_numerical \(raw)", context)) }
             case "gender":

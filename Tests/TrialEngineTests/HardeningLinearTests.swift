@@ -50,3 +50,21 @@ final class HardeningLinearTests: XCTestCase {
         XCTAssertEqual(crit[1].atomPositions.values.map { "\($0.0):\($0.1)" }.sorted(), ["13:16", "13:30"])
     }
 }
+
+/// Issue 12, failure 10: `import-ctml` exited 2 ("internal error": the converted trial did not load) on a NUL in a
+/// string or an age like `>=1e21`. The report's saved input now converts to a trial that loads.
+final class CTMLSavedInputTests: XCTestCase {
+    func testNulAndHugeAgeConvertToALoadableTrial() throws {
+        let text = #"{"protocol_no": "N-1", "treatment_list": {"step": [{"arm": [{"arm_code": "A", "match": [{"and": [{"genomic": {"hugo_symbol": "NR\u0000AS", "variant_category": "Mutation"}}, {"clinical": {"age_numerical": ">=1e21", "oncotree_primary_diagnosis": "Acute\u0000Myeloid"}}]}]}]}], "long_title": "T\u0000itle"}}"#
+        let results = try CTMLImporter.importText(text, file: "nul.json")
+        XCTAssertEqual(results.count, 1)
+        let r = try XCTUnwrap(results.first)
+        XCTAssertFalse(r.yaml.unicodeScalars.contains { $0.value == 0 }, "no NUL is written into the trial file")
+        XCTAssertTrue(r.yaml.contains("unmapped \\\"age_numerical >=1e21\\\""), r.yaml)
+        let (trial, d) = TrialLoader.load(text: r.yaml, file: r.fileName)
+        XCTAssertNotNil(trial, "\(d)")
+        // A plausible age still maps: 18 ≤ age ≤ 150.
+        let ok = try CTMLImporter.importText(text.replacingOccurrences(of: ">=1e21", with: ">=150"), file: "ok.json")
+        XCTAssertTrue(ok.first?.yaml.contains("age >= 150") == true, ok.first?.yaml ?? "")
+    }
+}
