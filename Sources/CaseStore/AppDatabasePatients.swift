@@ -35,9 +35,12 @@ extension AppDatabase {
     static func importPatients(_ patients: [Patient], db: Database, who: String?, source: String) throws -> Int {
         let ids = patients.map(\.id)
         for id in ids { if let why = CaseTextRules.idProblem(id) { throw SafetyError("import refused: \(why)") } }
+        if let who { try requireActor(who, action: "import patients") }
         var replaced = 0
+        var replacedIds: [String] = []
         let exists = try db.cachedStatement(sql: "SELECT 1 FROM patient WHERE id = ?")
-        for id in ids where try Bool.fetchOne(exists, arguments: [id]) != nil { replaced += 1 }
+        for id in ids where try Bool.fetchOne(exists, arguments: [id]) != nil { replaced += 1; replacedIds.append(id) }
+        if let who, !replacedIds.isEmpty { try auditReplaced(replacedIds, db: db, who: who, at: AppDatabase.timestamp(), source: source) }
         if replaced > 0 { try PatientRows.delete(ids: ids, db) }
         for p in patients { try PatientRows.insert(p, db) }
         if let who {

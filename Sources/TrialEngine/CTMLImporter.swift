@@ -201,12 +201,20 @@ public struct CTMLImporter {
         var out: [(String, String)] = []
         for node in list {
             if let d = node as? [String: Any], d.count == 1, let kids = d["and"] as? [Any] {
-                for k in kids { out.append((text(k), rule(k, context))) }
+                for k in kids { out.append((text(k), checked(rule(k, context), context))) }
             } else {
-                out.append((text(node), rule(node, context)))
+                out.append((text(node), checked(rule(node, context), context)))
             }
         }
         return out
+    }
+
+    /// The converted rule when it parses; else (a value the mapping let through, e.g. protein change `p.G12,`, found by
+    /// the fuzz test of issue 12) an `unmapped` criterion, so that the written trial always loads.
+    mutating func checked(_ rule: String, _ context: String) -> String {
+        do { _ = try RuleParser.parse(rule); return rule } catch {
+            return unmapped("criterion that does not convert (\(error.message)): \(rule)", context)
+        }
     }
 
     static func quote(_ s: String) -> String {

@@ -11,7 +11,7 @@ struct Caseboard: AsyncParsableCommand {
             UICommand.self, ImportCommand.self, ExportCommand.self, CasesCommand.self, CaseCommand.self,
             TrialsCommand.self, MatchCommand.self, FollowupsCommand.self, MeetingCommand.self,
             ScreeningCommand.self, ScreenCommand.self, ThemesCommand.self, DemoDBCommand.self, BenchCommand.self,
-            BackupCommand.self, RestoreCommand.self,
+            BackupCommand.self, RestoreCommand.self, AuditCommand.self,
         ],
         defaultSubcommand: UICommand.self
     )

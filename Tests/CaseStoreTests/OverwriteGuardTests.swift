@@ -136,3 +136,36 @@ final class PathAndCSVHardeningTests: XCTestCase {
         XCTAssertEqual(ScreeningExport.field("a-b"), "a-b")
     }
 }
+
+/// Issue 12, failure 15: "who" was free text (`--user ''` stored empty) and a re-import that replaced a case left
+/// no trace of the old data.
+final class AuditHardeningTests: XCTestCase {
+    func testActorIsRequiredAndNonEmpty() throws {
+        let db = try WorkflowTestSupport.database()
+        for who in ["", "  ", "a\u{0}b"] {
+            XCTAssertThrowsError(try db.importPatients([TestFixtures.patient("P9")], who: who)) { XCTAssertTrue($0 is SafetyError, "\($0)") }
+            let s = try WorkflowTestSupport.service(db, user: who)
+            XCTAssertThrowsError(try s.completeTask(id: "SL-AML-0001:vacc-1")) { XCTAssertTrue($0 is SafetyError, "\($0)") }
+        }
+        XCTAssertEqual(try db.taskStates().count, 0)
+        XCTAssertFalse(try db.patientIDs().contains("P9"))
+    }
+
+    func testReplacedPatientLeavesItsHashAndSizeAndTheTrailListsEveryChange() throws {
+        let db = try WorkflowTestSupport.database()
+        let old = try db.patient(id: "SL-AML-0001")
+        let oldBytes = Array(try CaseFileWriter.data([old]))
+        var changed = TestFixtures.patient("SL-AML-0001", variants: 0)
+        changed.mrd = []
+        XCTAssertEqual(try db.importPatients([changed], who: "dr.reimport", source: "new.json"), 1)
+        let s = try WorkflowTestSupport.service(db, user: "nurse.t")
+        try s.completeTask(id: "SL-AML-0001:vacc-1")
+        let trail = try db.auditTrail(patientId: "SL-AML-0001")
+        let replace = try XCTUnwrap(trail.first { $0.action == "import.replace" })
+        XCTAssertEqual(replace.who, "dr.reimport")
+        XCTAssertEqual(replace.before, "{\"bytes\":\(oldBytes.count),\"sha256\":\"\(SHA256.hex(oldBytes))\"}")
+        XCTAssertTrue(trail.contains { $0.action == "followUp.done" && $0.who == "nurse.t" }, "\(trail.map(\.action))")
+        // Another case's rows are not in this trail (ids are matched exactly, `_` is not a wildcard).
+        XCTAssertFalse(trail.contains { $0.entity.contains("SL-AML-0002") })
+    }
+}

@@ -68,3 +68,14 @@ final class CTMLSavedInputTests: XCTestCase {
         XCTAssertTrue(ok.first?.yaml.contains("age >= 150") == true, ok.first?.yaml ?? "")
     }
 }
+
+/// Found by the CTML fuzz test (issue 12): a protein change `p.G12,` produced a rule the loader refused (exit 2).
+final class CTMLFuzzFindingTests: XCTestCase {
+    func testUnparsableConvertedRuleBecomesUnmapped() throws {
+        let text = #"{"protocol_no": "11-111", "treatment_list": {"step": [{"arm": [{"arm_code": "EXP 3", "arm_suspended": "N", "match": [{"and": [{"genomic": {"hugo_symbol": "NRAS", "protein_change": "p.G12,", "variant_category": "Mutation"}}]}]}]}]}}"#
+        let r = try XCTUnwrap(try CTMLImporter.importText(text, file: "f.json").first)
+        let (trial, d) = TrialLoader.load(text: r.yaml, file: r.fileName)
+        XCTAssertNotNil(trial, "\(d)")
+        XCTAssertTrue(r.yaml.contains("unmapped"), r.yaml)
+    }
+}
