@@ -54,6 +54,7 @@ struct CommandContext {
         let db: AppDatabase
         if let path = options.db {
             db = try AppDatabase.open(path: path, readOnly: options.readOnly, create: forWriting)
+            if let n = db.notice { FileHandle.standardError.write(Data("caseboard: \(n)\n".utf8)) }
             if (try? db.metadata("demo")) == "true" {
                 box.isDemo = true
                 CommandContext.printDemoBanner()

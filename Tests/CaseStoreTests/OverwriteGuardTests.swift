@@ -169,3 +169,36 @@ final class AuditHardeningTests: XCTestCase {
         XCTAssertFalse(trail.contains { $0.entity.contains("SL-AML-0002") })
     }
 }
+
+/// Issue 12, failure 12: a foreign SQLite file with its own `patient` table got a `grdb_migrations` table added
+/// (and the command exited 2); a database from a future schema was read and written without a warning.
+final class OpenSafetyTests: XCTestCase {
+    func testForeignSQLiteIsRefusedUntouched() throws {
+        let path = TestFixtures.tempDirectory().appendingPathComponent("foreign.sqlite").path
+        let q = try DatabaseQueue(path: path)
+        try q.write { try $0.execute(sql: "CREATE TABLE patient (name TEXT); INSERT INTO patient VALUES ('x')") }
+        try q.close()
+        let before = FileManager.default.contents(atPath: path)
+        XCTAssertThrowsError(try AppDatabase.open(path: path)) { e in
+            guard let s = e as? StoreError, s.isUserError else { return XCTFail("\(e)") }
+            XCTAssertTrue(s.description.contains("not a Caseboard one"), s.description)
+        }
+        XCTAssertEqual(FileManager.default.contents(atPath: path), before)
+        let check = try DatabaseQueue(path: path)
+        XCTAssertFalse(try check.read { try $0.tableExists("grdb_migrations") })
+        try check.close()
+    }
+
+    func testNewerSchemaOpensReadOnlyWithANotice() throws {
+        let path = TestFixtures.tempDirectory().appendingPathComponent("future.sqlite").path
+        let db = try AppDatabase.open(path: path, create: true)
+        try db.importPatients([TestFixtures.patient("P1")], who: "t")
+        try db.write("future") { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')") }
+        let again = try AppDatabase.open(path: path)
+        XCTAssertTrue(again.isReadOnly)
+        XCTAssertTrue(again.notice?.contains("newer schema") == true && again.notice?.contains("v99-from-the-future") == true, again.notice ?? "")
+        XCTAssertEqual(try again.patientIDs(), ["P1"])
+        XCTAssertThrowsError(try again.importPatients([TestFixtures.patient("P2")], who: "t"))
+        XCTAssertNil(try AppDatabase.open(path: path, readOnly: true).notice, "asked read-only: nothing to say")
+    }
+}
