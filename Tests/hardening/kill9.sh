@@ -39,7 +39,7 @@ for i in $(seq 1 "$kills_import"); do
   db="$work/k$i.sqlite"; cp "$work/base.sqlite" "$db"
   "$bin" import "$work/cases.json" --db "$db" --user "kill$i" >/dev/null 2>&1 &
   pid=$!
-  delay_ms=$(( (RANDOM * 7919 + i * 104729) % (import_ms * 13 / 10 + 20) ))
+  delay_ms=$(( (RANDOM * 7919 + i * 104729) % (import_ms * 2 + 20) ))
   sleep "$(printf '0.%03d' $((delay_ms % 1000)))"; [ $delay_ms -ge 1000 ] && sleep $((delay_ms / 1000))
   kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
   ic=$(q "$db" "PRAGMA integrity_check" 2>&1)
