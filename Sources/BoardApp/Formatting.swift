@@ -7,6 +7,7 @@ enum Formatting {
         let r = (x * 10).rounded() / 10
         let neg = r < 0
         let a = abs(r)
+        guard a < 1e15 else { return "\(x)" } // total: huge, infinite or NaN values are shown as is
         let whole = Int(a)
         let tenth = Int(((a - Double(whole)) * 10).rounded())
         return (neg ? "-" : "") + "\(whole).\(tenth)"
@@ -18,7 +19,7 @@ enum Formatting {
     /// A variant allele fraction as a percentage: 41 %, 4.5 %.
     static func vaf(_ v: Double) -> String {
         let p = v * 100
-        return p >= 10 ? "\(Int(p.rounded()))%" : "\(oneDecimal(p))%"
+        return p >= 10 && p < 1e15 ? "\(Int(p.rounded()))%" : "\(oneDecimal(p))%"
     }
 
     /// An MRD fraction in scientific notation: 1.2e-3 (ASCII) or 1.2×10⁻³.

@@ -11,6 +11,8 @@ public struct AppDatabase: Sendable {
     /// Path of the file, or ":memory:".
     public let path: String
     public let isReadOnly: Bool
+    /// Why the database was opened read-only although writing was asked for (a newer schema), for the user.
+    public var notice: String? = nil
 
     /// Wraps an opened writer and brings its schema up to date (unless read-only).
     public init(_ dbWriter: any DatabaseWriter, path: String = ":memory:", readOnly: Bool = false) throws {
@@ -39,17 +41,25 @@ public struct AppDatabase: Sendable {
         let fm = FileManager.default
         let exists = fm.fileExists(atPath: path)
         if !exists && (!create || readOnly) { throw StoreError.notFound(path: path) }
-        let ro = readOnly || (exists && !fm.isWritableFile(atPath: path))
+        var ro = readOnly || (exists && !fm.isWritableFile(atPath: path))
+        var notice: String?
         do {
             if exists {
                 // Refuse anything that is not SQLite before SQLite tries to interpret it.
                 if let h = AppDatabase.header(path), !h.isEmpty, h != Array("SQLite format 3\u{0}".utf8) {
                     throw StoreError.unusable(path: path, reason: "the file is not an SQLite database.")
                 }
+                // Issue 12: a foreign SQLite file is refused untouched; a newer schema is opened read-only.
+                if let h = AppDatabase.header(path), !h.isEmpty, case .newerSchema(let message) = try OpenPreflight.check(path: path) {
+                    if !ro { notice = message }
+                    ro = true
+                }
             }
             if ro {
                 let queue = try DatabaseQueue(path: path, configuration: makeConfiguration(readOnly: true))
-                return try AppDatabase(queue, path: path, readOnly: true)
+                var app = try AppDatabase(queue, path: path, readOnly: true)
+                app.notice = notice
+                return app
             }
             let pool = try DatabasePool(path: path, configuration: makeConfiguration(readOnly: false))
             return try AppDatabase(pool, path: path, readOnly: false)

@@ -34,9 +34,13 @@ extension AppDatabase {
     @discardableResult
     static func importPatients(_ patients: [Patient], db: Database, who: String?, source: String) throws -> Int {
         let ids = patients.map(\.id)
+        for id in ids { if let why = CaseTextRules.idProblem(id) { throw SafetyError("import refused: \(why)") } }
+        if let who { try requireActor(who, action: "import patients") }
         var replaced = 0
+        var replacedIds: [String] = []
         let exists = try db.cachedStatement(sql: "SELECT 1 FROM patient WHERE id = ?")
-        for id in ids where try Bool.fetchOne(exists, arguments: [id]) != nil { replaced += 1 }
+        for id in ids where try Bool.fetchOne(exists, arguments: [id]) != nil { replaced += 1; replacedIds.append(id) }
+        if let who, !replacedIds.isEmpty { try auditReplaced(replacedIds, db: db, who: who, at: AppDatabase.timestamp(), source: source) }
         if replaced > 0 { try PatientRows.delete(ids: ids, db) }
         for p in patients { try PatientRows.insert(p, db) }
         if let who {
@@ -71,7 +75,9 @@ extension AppDatabase {
     public func trialFiles() throws -> [StoredTrialFile] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT path, sha, yaml FROM trialFile ORDER BY path").map {
-                var f = StoredTrialFile(path: $0[0], yaml: $0[2]); f.sha = $0[1]; return f
+                var f = StoredTrialFile(path: $0[0], yaml: $0[2]); f.sha = $0[1]
+                try StoredTrialFile.requirePlainName(f.path, action: "use the database's trial catalogue")
+                return f
             }
         }
     }
@@ -88,6 +94,7 @@ extension AppDatabase {
     static func replaceTrialFiles(_ files: [StoredTrialFile], db: Database) throws {
         try db.execute(sql: "DELETE FROM trialFile")
         for f in files {
+            try StoredTrialFile.requirePlainName(f.path, action: "store the trial catalogue")
             try db.execute(sql: "INSERT INTO trialFile (path, sha, yaml) VALUES (?, ?, ?)", arguments: [f.path, f.sha, f.yaml])
         }
     }

@@ -140,6 +140,7 @@ extension AppDatabase {
         migrator.registerMigration(RiskInputSchema.name, migrate: RiskInputSchema.migrate)
         migrator.registerMigration("v4-patient-outcome", migrate: AppDatabase.migratePatientOutcome)
         migrator.registerMigration("v4-comorbidities-reviewed-fusion-panels", migrate: AppDatabase.migrateFusionPanels)
+        HardeningSchema.register(&migrator)
         return migrator
     }
 }

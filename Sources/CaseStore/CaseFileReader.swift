@@ -11,11 +11,15 @@ public struct CaseFileReader {
     /// id → where it was first seen, to detect duplicates across every file read.
     private var seen: [String: (file: String, path: String)] = [:]
 
+    /// The day the plausibility of dates is judged against (`CasePlausibility`): today's date unless set.
+    public var today: LocalDate = LocalDate.today()
+
     public init() {}
 
     /// Reads and validates several files as one input (duplicate ids are detected across all of them).
-    public static func read(files: [String]) -> CaseFileReader {
+    public static func read(files: [String], today: LocalDate? = nil) -> CaseFileReader {
         var r = CaseFileReader()
+        if let today { r.today = today }
         for f in files { r.read(file: f) }
         return r
     }
@@ -39,6 +43,9 @@ public struct CaseFileReader {
         }
         var v = FieldValidator(file: file, patient: nil)
         defer { errors += v.errors; warnings += v.warnings }
+        for dup in JSONDuplicateKeys.find(data) {
+            v.error(dup, "duplicate key: the object gives this key twice (which one counts is ambiguous); keep one")
+        }
         guard let top = root as? [String: Any] else {
             v.error("$", "expected an object with format, version and patients, found \(FieldValidator.kind(root))"); return
         }
@@ -53,8 +60,11 @@ public struct CaseFileReader {
         for (i, item) in list.enumerated() {
             let path = "$.patients[\(i)]"
             var pv = FieldValidator(file: file, patient: "[\(i)]")
-            if let o = item as? [String: Any], let id = o["id"] as? String, !id.isEmpty { pv.patient = id }
+            if let o = item as? [String: Any], let id = o["id"] as? String, !id.isEmpty {
+                pv.patient = CaseTextRules.idProblem(id) == nil ? id : CaseTextRules.quoted(id)
+            }
             if let p = pv.patient(item, path) {
+                for bad in CasePlausibility.problems(p, path: path, today: today) { pv.error(bad.path, bad.message) }
                 if let first = seen[p.id] {
                     pv.error(path + ".id", "duplicate patient id (first at \(first.file == file ? "" : first.file + " ")\(first.path))")
                 } else {

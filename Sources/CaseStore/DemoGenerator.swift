@@ -75,7 +75,8 @@ public struct DemoGenerator {
         let dx = ref.adding(days: -dxDaysAgo)
         let ageLo = prof.age.first ?? 20, ageHi = prof.age.last ?? 80
         let ageAtRef = sc?.age ?? rng.int(ageLo...max(ageLo, ageHi))
-        let birth = ref.adding(days: -(ageAtRef * 365 + rng.int(0...364) + ageAtRef / 4))
+        // Never born after the diagnosis (a toddler diagnosed 3 years ago was; issue 12): at least 30 days old at diagnosis.
+        let birth = min(ref.adding(days: -(ageAtRef * 365 + rng.int(0...364) + ageAtRef / 4)), dx.adding(days: -30))
         let given = (sex == .female ? rng.pick(sources.names.female) : rng.pick(sources.names.male)) ?? "Demo"
         let family = rng.pick(sources.names.family) ?? "Patient"
         var p = Patient(id: id, identity: Identity(mrn: "DEMO-" + String(format: "%06d", serial), family: family, given: given),

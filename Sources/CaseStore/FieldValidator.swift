@@ -57,6 +57,7 @@ struct FieldValidator {
         guard let v = value(o, key, path, required: required) else { return nil }
         guard let s = v as? String else { error("\(path).\(key)", "expected a string, found \(Self.kind(v))"); return nil }
         if nonEmpty && s.trimmingCharacters(in: .whitespaces).isEmpty { error("\(path).\(key)", "must not be empty"); return nil }
+        guard checkText(s, key: key, path: "\(path).\(key)") else { return nil }
         return s
     }
 
@@ -117,6 +118,7 @@ struct FieldValidator {
         for (i, v) in a.enumerated() {
             guard let s = v as? String else { error("\(path).\(key)[\(i)]", "expected a string, found \(Self.kind(v))"); ok = false; continue }
             if s.trimmingCharacters(in: .whitespaces).isEmpty { error("\(path).\(key)[\(i)]", "must not be empty"); ok = false; continue }
+            if !checkText(s, key: key, path: "\(path).\(key)[\(i)]") { ok = false; continue }
             out.append(s)
         }
         return ok ? out : nil
@@ -170,7 +172,11 @@ struct FieldValidator {
         guard let o = item as? [String: Any] else { error(path, "expected an object, found \(Self.kind(item))"); return nil }
         unknown(o, allowed: Self.patientFields, path: path)
         let before = errors.count
-        let id = string(o, "id", path, required: true)
+        var id: String?
+        if let v = value(o, "id", path, required: true) {
+            if let s = v as? String { id = checkPatientId(s, path: "\(path).id") ? s : nil }
+            else { error("\(path).id", "expected a string, found \(Self.kind(v))") }
+        }
         var identity: Identity?
         if let v = value(o, "identity", path, required: false) {
             if let io = v as? [String: Any] {

@@ -15,11 +15,12 @@ import CaseModel
 public enum ScreeningExport {
     public static let header = "trial,arm,patient,source,status,status_date,identified,pre_screened,approached,consented,enrolled,reason,criterion,recheck,changed_by,history"
 
-    /// One CSV field: quoted when needed; a leading `=`, `+`, `@` or tab is neutralised (spreadsheet formulas).
+    /// One CSV field: quoted when needed; a leading `=`, `+`, `-`, `@`, tab or carriage return is neutralised
+    /// with a `'` (spreadsheet formulas; issue 12 added `-` and CR).
     public static func field(_ s: String) -> String {
         var v = s
-        if let c = v.first, ["=", "+", "@", "\t"].contains(c) { v = "'" + v }
-        if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        if let c = v.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(c) { v = "'" + v }
+        if v.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) { // scalars: "\r\n" is one Character
             return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return v

@@ -54,6 +54,7 @@ public struct WorkflowService: WorkflowRepository {
     /// messages ("cannot record a board decision: the database … is open read-only").
     func audited<T>(_ action: String, entity: String, what: String, _ body: (Database, AuditRecorder) throws -> T) throws -> T {
         let at = clock(), who = user, sessionId = session.id
+        try AppDatabase.requireActor(who, action: what)
         return try db.write(what) { db in
             let recorder = AuditRecorder(db)
             let value = try body(db, recorder)

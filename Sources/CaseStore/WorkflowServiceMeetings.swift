@@ -63,7 +63,15 @@ extension WorkflowService {
     /// Warns (and records anyway) when the quorum is not met. The proposed trial enters the
     /// pre-screening log as `identified` (source `RCP`); the next review becomes an `RCP review` task.
     @discardableResult
-    public func recordDecision(meetingId: String, patientId: String, decision input: BoardDecision) throws -> DecisionOutcome {
+    public func recordDecision(meetingId: String, patientId: String, decision: BoardDecision) throws -> DecisionOutcome {
+        try recordDecision(meetingId: meetingId, patientId: patientId, decision: decision, expectedVersion: nil)
+    }
+
+    /// Records the decision unless it changed since version `expectedVersion` was read (nil: the version read now).
+    public func recordDecision(meetingId: String, patientId: String, decision input: BoardDecision,
+                               expectedVersion: Int?) throws -> DecisionOutcome {
+        // The version this decision is based on: the caller's (read when it showed the decision), else now.
+        let basedOn = try expectedVersion ?? db.read { try WorkflowService.decisionVersion($0, meetingId: meetingId, patientId: patientId) }
         var decision = input
         decision.proposal = WorkflowService.trimmed(decision.proposal) ?? ""
         decision.justification = WorkflowService.trimmed(decision.justification)
@@ -109,6 +117,7 @@ extension WorkflowService {
                                                   arguments: [meetingId, patientId]) else {
                 throw WorkflowError.notOnAgenda(meeting: meetingId, patient: patientId)
             }
+            try WorkflowService.requireDecisionVersion(db, itemId: itemId, expectedVersion: basedOn, meetingId: meetingId, patientId: patientId)
             try rec.touch("meetingItem", id: itemId)
             try db.execute(sql: """
                 UPDATE meetingItem SET participants = ?, diseaseStatus = ?, proposal = ?, followsGuideline = ?, justification = ?,
@@ -116,6 +125,7 @@ extension WorkflowService {
                 """, arguments: [participantsJSON, decision.diseaseStatus, decision.proposal, decision.followsGuideline,
                                  decision.justification, decision.trialProposed, decision.nextReview?.description,
                                  decision.recordedBy, itemId])
+            try db.execute(sql: "UPDATE meetingItem SET version = version + 1, recordedAt = ? WHERE id = ?", arguments: [clock(), itemId])
             // The proposed trial enters the pre-screening log (unless the patient is already in it).
             var screening: ScreeningRecord?
             if let trial = decision.trialProposed {

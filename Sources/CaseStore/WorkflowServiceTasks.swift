@@ -87,8 +87,10 @@ extension WorkflowService {
         if let d = task.done { throw WorkflowError.invalid("task \(id) is already done (on \(d)).") }
         if task.status == .done { throw WorkflowError.invalid("task \(id) is already done.") }
         if doneDate > today { throw WorkflowError.invalid("the done date \(doneDate) is after today (\(today)).") }
+        if let why = CasePlausibility.dateProblem(doneDate, today: today) { throw SafetyError("the done date is not plausible: \(why).") }
         let at = clock(), today = self.today
         return try audited("followUp.done", entity: "patient/\(patient.id)/followUp/\(id)", what: "mark a follow-up task done") { db, rec in
+            try WorkflowService.requireNotDone(db, taskId: id, occurrenceDue: originalDue)
             try insertState(db, rec, taskId: id, patientId: patient.id, occurrenceDue: originalDue, done: doneDate, at: at)
             var done = task
             done.done = doneDate
@@ -99,6 +101,9 @@ extension WorkflowService {
                 var n = (WorkflowService.successorBase(id) != nil ? Int(id[id.index(after: id.lastIndex(of: "#") ?? id.startIndex)...]) ?? 1 : 1) + 1
                 while try Bool.fetchOne(db, sql: "SELECT 1 FROM workflowTask WHERE id = ?", arguments: ["\(base)#\(n)"]) != nil { n += 1 }
                 let nextId = "\(base)#\(n)", due = doneDate.adding(days: every)
+                if let why = CasePlausibility.dateProblem(due, today: today, due: true) {
+                    throw SafetyError("the next occurrence of task \(id) would be due on \(due): \(why). Nothing was written.")
+                }
                 let raw = rawTasks(for: patient, appTasks: []).first { $0.id == id }
                 let stored = try String.fetchOne(db, sql: "SELECT note FROM workflowTask WHERE id = ?", arguments: [id])
                 let note = raw?.note ?? stored
@@ -122,6 +127,8 @@ extension WorkflowService {
             throw WorkflowError.invalid("task \(id) is already done\(task.done.map { " (on \($0))" } ?? ""); it cannot be rescheduled.")
         }
         if newDue == task.due { throw WorkflowError.invalid("task \(id) is already due on \(newDue).") }
+        if let why = CasePlausibility.dateProblem(newDue, today: today, due: true) { throw SafetyError("cannot reschedule task \(id): \(why).") }
+        if let why = CaseTextRules.textProblem(reason, multiline: true) { throw SafetyError("the reason for rescheduling task \(id): \(why).") }
         let at = clock(), today = self.today
         return try audited("followUp.reschedule", entity: "patient/\(patient.id)/followUp/\(id)", what: "reschedule a follow-up task") { db, rec in
             try insertState(db, rec, taskId: id, patientId: patient.id, occurrenceDue: originalDue, rescheduledDue: newDue,
@@ -139,9 +146,15 @@ extension WorkflowService {
         guard let text = WorkflowService.trimmed(text) else { throw WorkflowError.invalid("a note on task \(id) needs some text (--text).") }
         let (patient, task, originalDue) = try resolveTask(id: id)
         let at = clock()
-        try audited("followUp.note", entity: "patient/\(patient.id)/followUp/\(id)", what: "add a note to a follow-up task") { db, rec in
+        if let why = CaseTextRules.textProblem(text, multiline: true) { throw SafetyError("a note on task \(id): \(why). Nothing was written.") }
+        // The task as it stands after the note is read inside the same transaction: once it commits, the
+        // note is reported as saved whatever happens next (an import of the patient cannot make it "fail").
+        return try audited("followUp.note", entity: "patient/\(patient.id)/followUp/\(id)", what: "add a note to a follow-up task") { db, rec in
             try insertState(db, rec, taskId: id, patientId: patient.id, occurrenceDue: originalDue, note: text, at: at)
+            let app = try WorkflowTaskStore.appTasks(db, patientId: patient.id)
+            let states = try WorkflowTaskStore.states(db, patientId: patient.id)
+            let tasks = WorkflowTaskStore.apply(states, to: rawTasks(for: patient, appTasks: app), today: today)
+            return tasks.first { $0.id == task.id } ?? task
         }
-        return try resolveTask(id: task.id).task
     }
 }

@@ -12,7 +12,7 @@ public struct CoreError: Error, CustomStringConvertible, Sendable {
 
     /// True for the error types this layer knows how to word (others may belong to a front end's parser).
     public static func isKnown(_ error: Error) -> Bool {
-        error is CoreError || error is StoreError || error is DemoError || error is WorkflowError
+        error is CoreError || error is StoreError || error is DemoError || error is WorkflowError || error is SafetyError
     }
 
     /// The message and exit status for any error.
@@ -22,6 +22,7 @@ public struct CoreError: Error, CustomStringConvertible, Sendable {
         case let e as StoreError: return (e.description, e.isUserError ? 1 : 2)
         case let e as DemoError: return (e.description, 1)
         case let e as WorkflowError: return (e.description, 1)
+        case let e as SafetyError: return (e.message, 1)
         default: return ("internal error: \(error)", 2)
         }
     }

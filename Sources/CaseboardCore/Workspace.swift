@@ -33,6 +33,8 @@ public final class Workspace: @unchecked Sendable {
 
     /// Called once when the synthetic demo database is opened (front ends print "SYNTHETIC DEMO DATA").
     public var onDemoOpened: (@Sendable () -> Void)?
+    /// Called with what the store had to say on opening (e.g. a schema newer than this build: opened read-only).
+    public var onNotice: (@Sendable (String) -> Void)?
 
     public init(_ options: WorkspaceOptions) { self.options = options }
 
@@ -61,6 +63,7 @@ public final class Workspace: @unchecked Sendable {
         if let existing = openedDatabase { lock.unlock(); return existing }
         openedDatabase = db; openedIsDemo = demo; demoDirectory = dir
         lock.unlock()
+        if let n = db.notice { onNotice?(n) }
         if demo { onDemoOpened?() }
         return db
     }

@@ -55,7 +55,7 @@ struct GeneticFindings {
 
     /// "41 %", "9.9 %", "12 %" without Foundation formatting.
     static func percent(_ fraction: Double) -> String {
-        let tenths = Int((fraction * 1000).rounded())
+        guard let tenths = TotalArithmetic.int((fraction * 1000).rounded()) else { return "\(fraction * 100) %" }
         if tenths % 10 == 0 { return "\(tenths / 10) %" }
         return "\(tenths / 10).\(tenths % 10) %"
     }
@@ -69,7 +69,7 @@ struct GeneticFindings {
         while t < 10 && decimals < 7 { t *= 10; decimals += 1 }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
-        let n = Int((p * scale).rounded())
+        guard let n = TotalArithmetic.int((p * scale).rounded()) else { return "\(p) %" }
         if decimals == 0 { return "\(n) %" }
         var digits = String(n)
         while digits.count <= decimals { digits = "0" + digits }

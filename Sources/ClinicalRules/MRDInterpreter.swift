@@ -155,7 +155,7 @@ public enum MRDInterpreter {
     /// Whether a negative result is a true (evaluable) negative under `p`, with the reason when not.
     static func evaluability(_ r: MRDResult, _ p: Profile) -> String? {
         if let min = p.minControl, let c = r.controlCopies, c < min {
-            return "negative with \(Int(c)) control copies (<\(Int(min)))"
+            return "negative with \(TotalArithmetic.countText(c)) control copies (<\(TotalArithmetic.countText(min)))"
         }
         if p.allSensitivityFromCopies, let max = p.maxSensitivity, let c = r.controlCopies, c > 0,
            1 / c > max * (1 + logEpsilon) {
@@ -189,7 +189,7 @@ public enum MRDInterpreter {
             var evaluable = true
             if !detected, let why = evaluability(r, p) { evaluable = false; notEvaluableReason = why }
             var change: Double? = nil
-            if quantified, let v = value, let prev = previousPositive { change = log10(v / prev) }
+            if quantified, let v = value, let prev = previousPositive { change = TotalArithmetic.log10Ratio(v, prev) }
             if detected {
                 if lastEvaluablePositive != true { runStart = i }
                 if !p.events {
@@ -198,8 +198,8 @@ public enum MRDInterpreter {
                     events.append(MRDEvent(date: r.date, kind: .conversion, log10Change: nil, confirmationDue: nil))
                     eventIndex.append(i)
                     nadir = quantified ? value : nil
-                } else if p.logRise, quantified, let v = value, let n = nadir, log10(v / n) >= logRiseThreshold - logEpsilon {
-                    events.append(MRDEvent(date: r.date, kind: .logRise, log10Change: rounded(log10(v / n)), confirmationDue: nil))
+                } else if p.logRise, quantified, let v = value, let n = nadir, TotalArithmetic.log10Ratio(v, n) >= logRiseThreshold - logEpsilon {
+                    events.append(MRDEvent(date: r.date, kind: .logRise, log10Change: rounded(TotalArithmetic.log10Ratio(v, n)), confirmationDue: nil))
                     eventIndex.append(i)
                     nadir = v
                 } else if quantified, let v = value {
@@ -324,17 +324,17 @@ public enum MRDInterpreter {
     /// CML level of an undetectable result from its ABL1 copies.
     public static func cmlLevel(undetectedWith copies: Double?) -> String {
         guard let c = copies else { return "undetectable, ABL1 copies not given" }
-        if c >= cmlMR5Copies { return "MR5, undetectable with \(Int(c)) ABL1" }
-        if c >= cmlMR45Copies { return "MR4.5, undetectable with \(Int(c)) ABL1" }
-        return "MR4, undetectable with \(Int(c)) ABL1"
+        if c >= cmlMR5Copies { return "MR5, undetectable with \(TotalArithmetic.countText(c)) ABL1" }
+        if c >= cmlMR45Copies { return "MR4.5, undetectable with \(TotalArithmetic.countText(c)) ABL1" }
+        return "MR4, undetectable with \(TotalArithmetic.countText(c)) ABL1"
     }
 
     /// "1e-4" style text without Foundation.
     static func sci(_ x: Double) -> String {
-        guard x > 0 else { return "0" }
-        let e = Int(log10(x).rounded(.down))
+        guard x > 0, x.isFinite, let e = TotalArithmetic.int(log10(x).rounded(.down)) else { return x > 0 ? "\(x)" : "0" }
         let m = x / pow10(e)
         let mr = (m * 10).rounded() / 10
+        guard mr.isFinite, mr >= 0, mr < 1000 else { return "\(x)" }
         let ms = mr == mr.rounded() ? "\(Int(mr))" : "\(Int(mr)).\(Int((mr * 10).rounded()) % 10)"
         return "\(ms)e\(e)"
     }

@@ -12,17 +12,18 @@ public struct WrappedText: Sendable {
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = "", lineW = 0
             for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-                var w = String(word)
-                var ww = DisplayWidth.of(w)
-                if lineW > 0 && lineW + 1 + ww <= width { line += " " + w; lineW += 1 + ww; continue }
+                let ww = DisplayWidth.of(String(word))
+                if lineW > 0 && lineW + 1 + ww <= width { line += " " + word; lineW += 1 + ww; continue }
                 if lineW > 0 { lines.append(line); line = ""; lineW = 0 }
-                while ww > width {
-                    let head = TextFit.prefix(w, width: width)
-                    if head.isEmpty { break }
-                    lines.append(head)
-                    w = String(w.dropFirst(head.count)); ww = DisplayWidth.of(w)
+                if ww <= width { line = String(word); lineW = ww; continue }
+                // An over-long word is cut into chunks of `width` columns in one pass (linear in its length).
+                var chunk = "", chunkW = 0
+                for ch in word {
+                    let cw = DisplayWidth.of(ch)
+                    if chunkW + cw > width && chunkW > 0 { lines.append(chunk); chunk = ""; chunkW = 0 }
+                    chunk.append(ch); chunkW += cw
                 }
-                line = w; lineW = ww
+                line = chunk; lineW = chunkW
             }
             lines.append(line)
         }

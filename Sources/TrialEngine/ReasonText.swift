@@ -5,7 +5,7 @@ import Foundation
 public enum ReasonText {
     static func pct(_ x: Double) -> String {
         let v = x * 100
-        return v == v.rounded() ? "\(Int(v)) %" : String(format: "%.1f %%", v)
+        return v == v.rounded() && abs(v) < 1e15 ? "\(Int(v)) %" : String(format: "%.1f %%", v)
     }
     static func num(_ x: Double) -> String {
         x == x.rounded() && abs(x) < 1e9 ? String(Int(x)) : String(format: "%.3g", x)

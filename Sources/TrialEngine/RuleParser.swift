@@ -72,7 +72,7 @@ public struct RuleParser {
     mutating func integer(_ what: String) throws(RuleError) -> Int {
         let off = peek.offset
         let (v, pct) = try number(what)
-        guard !pct, v == v.rounded(), v < 1e9 else { throw RuleError(offset: off, message: "expected \(what), found '\(v)'") }
+        guard !pct, v == v.rounded(), abs(v) < 1e9 else { throw RuleError(offset: off, message: "expected \(what), found '\(v)'") }
         return Int(v)
     }
 

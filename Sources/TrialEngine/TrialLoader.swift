@@ -207,7 +207,7 @@ public struct TrialLoader {
             do {
                 let e = try RuleParser.parse(rn.string)
                 var cc = CompiledCriterion(kind: kind, spec: CriterionSpec(text: text ?? "", rule: rn.string), expr: e, line: line, column: col)
-                for a in e.atoms { let pos = position(of: rn, offset: a.offset); cc.atomPositions[a.offset] = (pos.0, pos.1) }
+                for (offset, pos) in positions(of: rn, offsets: e.atoms.map(\.offset)) { cc.atomPositions[offset] = pos }
                 out.append(cc)
             } catch {
                 let (l, cc) = position(of: rn, offset: error.offset)
@@ -219,7 +219,13 @@ public struct TrialLoader {
 
     /// File line:column (1-based, columns in Unicode scalars) of character `offset` of a scalar's value.
     func position(of s: Node.Scalar, offset: Int) -> (Int, Int) {
-        guard let mk = s.mark else { return (1, 1) }
+        positions(of: s, offsets: [offset])[offset] ?? (1, 1)
+    }
+
+    /// The positions of several offsets of one scalar in ONE walk over it (linear in its length, issue 12:
+    /// a rule of 50,000 atoms used to be walked once per atom).
+    func positions(of s: Node.Scalar, offsets: [Int]) -> [Int: (Int, Int)] {
+        guard let mk = s.mark else { return Dictionary(offsets.map { ($0, (1, 1)) }, uniquingKeysWith: { a, _ in a }) }
         var l = mk.line - 1, c = mk.column - 1
         switch s.style {
         case .singleQuoted, .doubleQuoted: c += 1
@@ -227,9 +233,23 @@ public struct TrialLoader {
         default: break
         }
         let value = Array(s.string.unicodeScalars)
+        let wanted = Set(offsets)
+        var out: [Int: (Int, Int)] = [:]
         var k = 0
+        func record() {
+            // Skip indentation when landing at a line start of a block scalar.
+            var c = c
+            if l < lines.count, c < lines[l].count, k < value.count {
+                let want = value[k]
+                var cc = c
+                while cc < lines[l].count, lines[l][cc] != want, lines[l][cc] == " " { cc += 1 }
+                if cc < lines[l].count, lines[l][cc] == want { c = cc }
+            }
+            out[k] = (l + 1, c + 1)
+        }
         while k < value.count {
-            if k == offset { break }
+            if wanted.contains(k) { record() }
+            if out.count == wanted.count { return out }
             let ch = value[k]
             var steps = 0
             while l < lines.count && steps < 100_000 {
@@ -244,14 +264,9 @@ public struct TrialLoader {
             }
             k += 1
         }
-        // Skip indentation when landing at a line start of a block scalar.
-        if l < lines.count, c < lines[l].count, k < value.count {
-            let want = value[k]
-            var cc = c
-            while cc < lines[l].count, lines[l][cc] != want, lines[l][cc] == " " { cc += 1 }
-            if cc < lines[l].count, lines[l][cc] == want { c = cc }
-        }
-        return (l + 1, c + 1)
+        // Offsets at or past the end all land where the walk stopped (as one walk per offset did).
+        for o in wanted where out[o] == nil { record(); out[o] = out[k] }
+        return out
     }
 
     static func yamlDiagnostic(_ e: YamlError, file: String) -> TrialDiagnostic {

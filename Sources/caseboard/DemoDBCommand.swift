@@ -14,8 +14,11 @@ struct DemoDBCommand: ParsableCommand {
     @Option(name: .long, help: "Random seed (default: the demo seed).")
     var seed: UInt64?
 
-    @Option(name: .long, help: "Output .sqlite file (replaced if it exists). Without it, builds the cached demo database and prints its path.")
+    @Option(name: .long, help: "Output .sqlite file (replaces only an earlier demo database; anything else needs --force). Without it, builds the cached demo database and prints its path.")
     var out: String?
+
+    @Flag(name: .long, help: "Replace --out even when it is not a demo database.")
+    var force = false
 
     func run() throws {
         let dir = try DemoDatabase.locate()
@@ -24,6 +27,7 @@ struct DemoDBCommand: ParsableCommand {
             return
         }
         if let n = patients, n < 1 { throw CLIError.user("--patients must be at least 1") }
+        try OutputGuard.check(out, writing: "a synthetic demo database", mayReplace: [.demoDatabase], force: force, openDatabase: nil)
         let sources = try DemoSources.load(demoDirectory: dir)
         let tmp = out + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
         try? FileManager.default.removeItem(atPath: tmp)

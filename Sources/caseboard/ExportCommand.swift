@@ -15,6 +15,8 @@ struct ExportCommand: ParsableCommand {
 
     @Option(name: .long, help: "cases (caseboard-cases v1, default) or fhir (a FHIR R4 collection Bundle).") var format = "cases"
     @Option(name: .long, parsing: .upToNextOption, help: "Only these case ids.") var patient: [String] = []
+    @Flag(name: .long, help: "Replace --out even when it is not an earlier export (never the open database).")
+    var force = false
 
     func run() throws {
         let context = try global.workspace()
@@ -22,6 +24,8 @@ struct ExportCommand: ParsableCommand {
         for w in export.warnings { CLI.stderr("warning: \(w)") }
         let data = export.data
         if let out {
+            try OutputGuard.check(out, writing: "a caseboard-cases export", mayReplace: [.caseFile], force: force,
+                                  openDatabase: try context.database().path)
             let url = URL(fileURLWithPath: out)
             do { try data.write(to: url, options: .atomic) } catch {
                 throw CLIError.user("cannot write \(out): \(error.localizedDescription)")

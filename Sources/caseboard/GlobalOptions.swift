@@ -38,6 +38,7 @@ struct GlobalOptions: ParsableArguments {
     func workspace() throws -> Workspace {
         let w = Workspace(try workspaceOptions())
         w.onDemoOpened = { CLI.printDemoBanner() }
+        w.onNotice = { CLI.stderr("caseboard: \($0)") }
         return w
     }
 }

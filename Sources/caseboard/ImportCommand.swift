@@ -32,7 +32,7 @@ struct ImportCommand: ParsableCommand {
         if dryRun || idSystem != nil || patient != nil || date != nil {
             throw CLIError.user("--dry-run, --id-system, --patient and --date apply to FHIR input")
         }
-        let reader = CaseFileReader.read(files: files)
+        let reader = CaseFileReader.read(files: files, today: try global.resolvedToday())
         let stderr = FileHandle.standardError
         for w in reader.warnings { stderr.write(Data("warning: \(w)\n".utf8)) }
         if !reader.errors.isEmpty {

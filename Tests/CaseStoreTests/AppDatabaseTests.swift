@@ -121,8 +121,10 @@ final class AppDatabaseTests: XCTestCase {
         XCTAssertEqual(try db.followUpStates().count, 1)
         let audit = try db.auditEntries()
         XCTAssertEqual(audit.first?.action, "import")
-        XCTAssertEqual(audit.map(\.who), ["import", "nurse", "bob", "bob", "alice"])
-        XCTAssertEqual(try db.auditEntries(entityPrefix: "patient/P1").count, 1)
+        // Issue 12: the re-import also records the replaced version of P1 (`import.replace`, hash and size).
+        XCTAssertEqual(audit.map(\.who), ["import", "import", "nurse", "bob", "bob", "alice"])
+        XCTAssertEqual(audit.map(\.action).prefix(2), ["import", "import.replace"])
+        XCTAssertEqual(try db.auditEntries(entityPrefix: "patient/P1").count, 2)
         XCTAssertTrue(audit.last?.after?.contains("\"source\":\"x.json\"") ?? false)
     }
 

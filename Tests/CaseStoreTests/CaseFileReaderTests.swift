@@ -100,7 +100,8 @@ final class CaseFileReaderTests: XCTestCase {
                        ["in.json: patient P-1: $.patients[0].mrd[0].value: MRD value must be ≥ 0, found -0.1"])
         XCTAssertEqual(problems([with("\"mrd\": [{\"date\": \"2026-01-01\", \"marker\": \"NPM1\", \"method\": \"qPCR\", \"tissue\": \"PB\", \"detected\": true}]")]),
                        ["in.json: patient P-1: $.patients[0].mrd[0].value: required when detected is true (a fraction, e.g. 0.0012)"])
-        XCTAssertEqual(problems([with("\"diagnoses\": [{\"date\": \"2026-01-10\", \"category\": \"AML\", \"blastsBM\": 120}]")]),
+        // (written out whole: `with` would give `diagnoses` twice, a duplicate-key error since issue 12)
+        XCTAssertEqual(problems(["{\"id\": \"P-1\", \"sex\": \"male\", \"birthDate\": \"1970-05-04\", \"diagnoses\": [{\"date\": \"2026-01-10\", \"category\": \"AML\", \"blastsBM\": 120}]}"]),
                        ["in.json: patient P-1: $.patients[0].diagnoses[0].blastsBM: blast percentage must be between 0 and 100, found 120"])
     }
 

@@ -19,3 +19,23 @@ final class WrappedTextTests: XCTestCase {
         XCTAssertEqual(b[0, 0].role, .warning)
     }
 }
+
+/// Issue 12, failure 8: `screen case` took time quadratic in a text field's length (64 KB label 7 s, 256 KB
+/// 131 s): an over-long word was re-measured and re-copied after every cut line. Now one pass.
+final class WrappedTextLinearTests: XCTestCase {
+    func testOverlongWordWrapsInLinearTime() {
+        let word = String(repeating: "x", count: 256 * 1024)
+        let start = Date()
+        let lines = WrappedText.wrap(word, width: 80)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 5, "wrapping 256 KB must be linear")
+        XCTAssertEqual(lines.count, (256 * 1024 + 79) / 80)
+        XCTAssertTrue(lines.dropLast().allSatisfy { $0.count == 80 })
+        XCTAssertEqual(lines.joined(), word)
+    }
+
+    func testLongWordCutsKeepWideCharactersWhole() {
+        // 5 wide characters (2 columns each) at width 4: two per line, the last one alone.
+        XCTAssertEqual(WrappedText.wrap("日本語日本", width: 4), ["日本", "語日", "本"])
+        XCTAssertEqual(WrappedText.wrap("ab cdefghij k", width: 4), ["ab", "cdef", "ghij", "k"])
+    }
+}
