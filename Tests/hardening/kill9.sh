@@ -65,7 +65,8 @@ for i in $(seq 1 "$kills_writes"); do
   pid=$!
   delay_ms=$(( note_ms / 2 + (RANDOM * 7919 + i * 104729) % (3 * note_ms) ))
   sleep "$(printf '0.%03d' $((delay_ms % 1000)))"; [ $delay_ms -ge 1000 ] && sleep $((delay_ms / 1000))
-  pkill -9 -P "$pid" 2>/dev/null; kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  # Stop the loop first (so it cannot start a new note between the two kills), then kill its note and the loop.
+  kill -STOP "$pid" 2>/dev/null; pkill -9 -P "$pid" 2>/dev/null; kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
   ic=$(q "$db" "PRAGMA integrity_check" 2>&1)
   notes=$(q "$db" "SELECT COUNT(*) FROM followUpState WHERE note IS NOT NULL")
   audits=$(q "$db" "SELECT COUNT(*) FROM auditLog WHERE action = 'followUp.note'")
