@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "BoardApp", dependencies: ["CaseModel", "ClinicalRules", "TrialEngine", "ScreenKit"]),
         // The application layer both front ends share: trial catalogue from the database, case analysis, matching
         // service (stored verdicts, recompute, fallback), case query and row projection, reports, live repository.
-        .target(name: "CaseboardCore", dependencies: ["CaseModel", "ClinicalRules", "TrialEngine", "CaseStore", "BoardApp", "Interop", "CohortOutcomes"]),
+        .target(name: "CaseboardCore", dependencies: ["CaseModel", "ClinicalRules", "TrialEngine", "CaseStore", "BoardApp", "Interop", "CohortOutcomes", "SurvivalStats"]),
         // The performance benchmark and its SQL baseline (reads the benchmark file through GRDB directly).
         .target(name: "CaseboardBench", dependencies: [
             "CaseModel", "ClinicalRules", "TrialEngine", "CaseStore", "CaseboardCore", "BoardApp",

@@ -1,5 +1,6 @@
 import CaseModel
 import Foundation
+import Interop
 import TrialEngine
 
 /// One trial of `caseboard trials --json`.
@@ -61,6 +62,48 @@ public enum CTMLConversion {
                 throw CoreError.user("cannot write \(path): \(error.localizedDescription)")
             }
             out.append((r.id, path))
+        }
+        return out
+    }
+}
+
+/// `trials import-ctgov`: ClinicalTrials.gov records (API v2 JSON or classic XML) converted into trial files, every one
+/// checked to load before anything is written.
+public enum CTGovConversion {
+    public static func convert(files: [String], warn: (String) -> Void) throws -> [CTGovImporter.Result] {
+        guard !files.isEmpty else { throw CoreError.user("no ClinicalTrials.gov file given") }
+        var results: [CTGovImporter.Result] = []
+        var failed = false
+        for f in files {
+            guard let data = FileManager.default.contents(atPath: f) else { warn("\(f): cannot read the file"); failed = true; continue }
+            do { results += try CTGovImporter.importData(data, file: f) } catch { warn("\(error)"); failed = true }
+        }
+        if failed { throw CoreError.user("import refused; nothing was written.") }
+        for r in results {
+            let (t, d) = TrialLoader.load(text: r.yaml, file: r.fileName)
+            if t == nil {
+                for x in d { warn(x.description) }
+                throw CoreError.internal("converted trial \(r.id) does not load")
+            }
+        }
+        return results
+    }
+
+    /// Writes one file per study into `dir` (created); a study given twice is written once (warning).
+    public static func write(_ results: [CTGovImporter.Result], to dir: String, warn: (String) -> Void) throws -> [(CTGovImporter.Result, String)] {
+        do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+            throw CoreError.user("cannot create \(dir): \(error.localizedDescription)")
+        }
+        var names = Set<String>()
+        var out: [(CTGovImporter.Result, String)] = []
+        for r in results {
+            guard names.insert(r.fileName).inserted else { warn("warning: \(r.id) appears twice; the first record is kept"); continue }
+            let path = URL(fileURLWithPath: dir).appendingPathComponent(r.fileName).path
+            do { try r.yaml.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+                throw CoreError.user("cannot write \(path): \(error.localizedDescription)")
+            }
+            for w in r.warnings { warn("warning: \(w)") }
+            out.append((r, path))
         }
         return out
     }

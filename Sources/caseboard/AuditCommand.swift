@@ -9,12 +9,8 @@ struct AuditCommand: ParsableCommand {
         commandName: "audit", abstract: "Show every change to a case (who, when, what; replaced versions by hash and size).")
 
     @OptionGroup var global: GlobalOptions
-
-    @Option(name: .long, help: "The case id.")
-    var patient: String
-
-    @Flag(name: .long, help: "Print a JSON array of {id, at, who, action, entity, before, after}.")
-    var json = false
+    @Option(name: .long, help: "The case id.") var patient: String
+    @Flag(name: .long, help: "Print a JSON array of {id, at, who, action, entity, before, after}.") var json = false
 
     func run() throws {
         let db = try global.workspace().database()

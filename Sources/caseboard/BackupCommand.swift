@@ -10,9 +10,7 @@ struct BackupCommand: ParsableCommand {
         abstract: "Copy the whole database (cases, meetings, screening, nurse records, audit) into a new file, safely while in use.")
 
     @OptionGroup var global: GlobalOptions
-
-    @Option(name: .long, help: "The backup file to create (must not exist).")
-    var out: String
+    @Option(name: .long, help: "The backup file to create (must not exist).") var out: String
 
     func run() throws {
         let db = try global.workspace().database()
@@ -27,11 +25,8 @@ struct RestoreCommand: ParsableCommand {
         commandName: "restore",
         abstract: "Check a backup (integrity_check) and restore it into a new database file (never over an existing one).")
 
-    @Argument(help: "The backup file.")
-    var file: String
-
-    @Option(name: .long, help: "The database file to create (must not exist).")
-    var out: String
+    @Argument(help: "The backup file.") var file: String
+    @Option(name: .long, help: "The database file to create (must not exist).") var out: String
 
     func run() throws {
         let r = try DatabaseBackup.restore(file, to: out)

@@ -7,12 +7,8 @@ struct CaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "case", abstract: "Show one case with its interpretations.")
 
     @OptionGroup var global: GlobalOptions
-
-    @Argument(help: "Case id, e.g. SL-AML-0042.")
-    var id: String
-
-    @Flag(name: .long, help: "Print one JSON object on stdout.")
-    var json = false
+    @Argument(help: "Case id, e.g. SL-AML-0042.") var id: String
+    @Flag(name: .long, help: "Print one JSON object on stdout.") var json = false
 
     func run() throws {
         let context = try global.workspace()

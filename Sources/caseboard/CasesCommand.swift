@@ -18,10 +18,7 @@ struct CasesCommand: ParsableCommand {
         """)
 
     @OptionGroup var global: GlobalOptions
-
-    @Flag(name: .long, help: "Print one JSON array on stdout.")
-    var json = false
-
+    @Flag(name: .long, help: "Print one JSON array on stdout.") var json = false
     @Option(name: .customLong("where"), help: "Cohort query: a criteria-language expression; lists the cases for which it is met.")
     var whereText: String?
 

@@ -8,17 +8,12 @@ struct DemoDBCommand: ParsableCommand {
         commandName: "demo-db",
         abstract: "Generate a synthetic database (deterministic for a seed), or print where the demo database is.")
 
-    @Option(name: .long, help: "Number of patients (default: the demo size of demo-db/generator/settings.json).")
-    var patients: Int?
-
-    @Option(name: .long, help: "Random seed (default: the demo seed).")
-    var seed: UInt64?
-
+    @Option(name: .long, help: "Number of patients (default: the demo size of demo-db/generator/settings.json).") var patients: Int?
+    @Option(name: .long, help: "Random seed (default: the demo seed).") var seed: UInt64?
     @Option(name: .long, help: "Output .sqlite file (replaces only an earlier demo database; anything else needs --force). Without it, builds the cached demo database and prints its path.")
     var out: String?
 
-    @Flag(name: .long, help: "Replace --out even when it is not a demo database.")
-    var force = false
+    @Flag(name: .long, help: "Replace --out even when it is not a demo database.") var force = false
 
     func run() throws {
         let dir = try DemoDatabase.locate()

@@ -25,7 +25,6 @@ extension FollowupsCommand {
             abstract: "Print the worklist (the default): id, patient, due date, kind, status.")
 
         @OptionGroup var options: GlobalOptions
-
         @Option(name: .customLong("due-within"),
                 help: ArgumentHelp("Only tasks overdue or due within DAYS days of today.", valueName: "DAYS"))
         var dueWithin: Int?
@@ -33,8 +32,7 @@ extension FollowupsCommand {
         @Option(name: .long, help: ArgumentHelp("Only patients of this site (treating hospital), case-insensitive.", valueName: "S"))
         var site: String?
 
-        @Flag(name: .long, help: "Print a JSON array of tasks on stdout.")
-        var json = false
+        @Flag(name: .long, help: "Print a JSON array of tasks on stdout.") var json = false
 
         func run() throws {
             try CLI.run("followups") {

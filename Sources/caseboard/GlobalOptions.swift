@@ -5,20 +5,11 @@ import Foundation
 
 /// Options every command takes (formats.md §4).
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "Case database (default: the synthetic demo database, built on first use).")
-    var db: String?
-
-    @Option(name: .long, help: "Trial catalogue directory for this run (default: the catalogue the database holds).")
-    var trials: String?
-
-    @Option(name: .long, help: "Today's date, YYYY-MM-DD (default: CASEBOARD_TODAY or the system date).")
-    var today: String?
-
-    @Option(name: .long, help: "Who is acting, for the audit log (default: $USER).")
-    var user: String?
-
-    @Flag(name: .customLong("read-only"), help: "Open the database read-only: no command may write.")
-    var readOnly = false
+    @Option(name: .long, help: "Case database (default: the synthetic demo database, built on first use).") var db: String?
+    @Option(name: .long, help: "Trial catalogue directory for this run (default: the catalogue the database holds).") var trials: String?
+    @Option(name: .long, help: "Today's date, YYYY-MM-DD (default: CASEBOARD_TODAY or the system date).") var today: String?
+    @Option(name: .long, help: "Who is acting, for the audit log (default: $USER).") var user: String?
+    @Flag(name: .customLong("read-only"), help: "Open the database read-only: no command may write.") var readOnly = false
 
     func resolvedToday() throws -> LocalDate {
         if let t = today {

@@ -14,10 +14,7 @@ struct ImportCommand: ParsableCommand {
         abstract: "Import caseboard-cases v1 files (all or nothing; an existing id is replaced).")
 
     @OptionGroup var global: GlobalOptions
-
-    @Argument(help: "Case files (caseboard-cases v1 JSON) or FHIR R4 JSON (Bundle, Parameters or one resource).")
-    var files: [String]
-
+    @Argument(help: "Case files (caseboard-cases v1 JSON) or FHIR R4 JSON (Bundle, Parameters or one resource).") var files: [String]
     @Option(name: .long, help: "FHIR: identifier system whose value is the case id (else the first identifier).") var idSystem: String?
     @Option(name: .long, help: "FHIR: case id for resources without a subject.") var patient: String?
     @Option(name: .long, help: "FHIR: date (YYYY-MM-DD) for results that carry none.") var date: String?
@@ -27,7 +24,8 @@ struct ImportCommand: ParsableCommand {
         let fhir = files.filter { $0.hasSuffix(".fsh") || (FileManager.default.contents(atPath: $0).map(FHIRDocument.looksLikeFHIR) ?? false) }
         if !fhir.isEmpty {
             guard fhir.count == files.count else { throw CLIError.user("import FHIR files and caseboard-cases files separately") }
-            return try FHIRImportRun.run(files: files, global: global, idSystem: idSystem, patient: patient, date: date, dryRun: dryRun)
+            return try InteropImports.fhir(try global.workspace(), files: files, idSystem: idSystem, patient: patient, date: date, dryRun: dryRun,
+                                          out: { print($0) }, err: { CLI.stderr($0) })
         }
         if dryRun || idSystem != nil || patient != nil || date != nil {
             throw CLIError.user("--dry-run, --id-system, --patient and --date apply to FHIR input")

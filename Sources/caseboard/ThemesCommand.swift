@@ -9,11 +9,8 @@ struct ThemesCommand: ParsableCommand {
         commandName: "themes",
         abstract: "List the colour themes (use one with --theme NAME|PATH; the choice is remembered).")
 
-    @Flag(name: .long, help: "Validate every theme file; exit 1 if any has an error.")
-    var check = false
-
-    @Flag(name: .long, help: "Print only the theme names.")
-    var names = false
+    @Flag(name: .long, help: "Validate every theme file; exit 1 if any has an error.") var check = false
+    @Flag(name: .long, help: "Print only the theme names.") var names = false
 
     func run() throws {
         let listing = ThemeListing.make(namesOnly: names)

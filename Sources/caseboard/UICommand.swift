@@ -13,12 +13,8 @@ struct UICommand: ParsableCommand {
         commandName: "ui", abstract: "Open the terminal UI on the database (the default command).")
 
     @OptionGroup var options: GlobalOptions
-
-    @Option(name: .long, help: "Colour theme: a name from `caseboard themes` or a path to a theme file (remembered).")
-    var theme: String?
-
-    @Flag(name: .long, help: "Draw with ASCII characters only (the default when the locale is not UTF-8).")
-    var ascii = false
+    @Option(name: .long, help: "Colour theme: a name from `caseboard themes` or a path to a theme file (remembered).") var theme: String?
+    @Flag(name: .long, help: "Draw with ASCII characters only (the default when the locale is not UTF-8).") var ascii = false
 
     func run() throws {
         let started = DispatchTime.now().uptimeNanoseconds
