@@ -21,7 +21,7 @@ final class DemoRiskCoverageTests: XCTestCase {
             let schemes = risks.map(\.scheme)
             switch c {
             case .mds: XCTAssertEqual(schemes, ["IPSS-R", "IPSS-M"], p.id)
-            case .cml: XCTAssertEqual(schemes, ["ELTS", "Sokal"], p.id)
+            case .cml: XCTAssertEqual(schemes, ["ELTS", "Sokal", "CML-ELN2020-milestone"], p.id)
             case .mpn: XCTAssertEqual(schemes.count, 1, p.id)
             case .tALL: XCTAssertEqual(schemes, ["T-ALL-GRAALL-2013", "T-ALL-NGS-2024", "ALL-MRD"], p.id)
             case .bALL: XCTAssertEqual(schemes, ["IKZF1plus", "ALL-MRD"], p.id)

@@ -78,7 +78,14 @@ final class FastEvaluatorTests: XCTestCase {
         XCTAssertGreaterThan(checked, 100_000)
         // The sample is not degenerate: most atoms take more than one value over it.
         let varied = seen.filter { $0.count > 1 }.count
-        XCTAssertGreaterThan(Double(varied) / Double(atoms.count), 0.6, "atoms with more than one result: \(varied) of \(atoms.count)")
+        let all3 = seen.filter { $0.count == 3 }.count
+        // Floors raised from 60 % (measured 2026-12-01 on the demo catalogue: 248 of 289 atoms take two results or more,
+        // 135 all three); `ENGINE_COVERAGE=1` lists the atoms that miss an outcome.
+        XCTAssertGreaterThan(Double(varied) / Double(atoms.count), 0.8, "atoms with more than one result: \(varied) of \(atoms.count)")
+        XCTAssertGreaterThan(Double(all3) / Double(atoms.count), 0.45, "atoms with all three results: \(all3) of \(atoms.count)")
+        if ProcessInfo.processInfo.environment["ENGINE_COVERAGE"] == "1" {
+            for (i, a) in atoms.enumerated() where seen[i].count < 3 { print("COVERAGE-MISSING \(seen[i].sorted()) \(a.predicate)") }
+        }
     }
 
     func testDateFiltersAndTieBreaks() throws {

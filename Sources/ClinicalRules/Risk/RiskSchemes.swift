@@ -18,7 +18,7 @@ public enum RiskSchemes {
     /// Every scheme name this module computes, in display order (formats.md §4 spellings).
     public static let schemes = [IPSSR.scheme, IPSSM.scheme, ELTS.scheme, Sokal.scheme, PVThrombosis.scheme, IPSETThrombosis.scheme,
                                  DIPSS.scheme, TALLOncogenetic.scheme2013, TALLOncogenetic.scheme2024, IKZF1plus.scheme,
-                                 ALLMRDRisk.scheme, AASeverity.scheme]
+                                 ALLMRDRisk.scheme, AASeverity.scheme, cmlMilestoneScheme]
 
     /// The categories of each scheme, lowest risk first (for criteria `risk SCHEME <= category`).
     public static let categories: [String: [String]] = [
@@ -26,13 +26,25 @@ public enum RiskSchemes {
         Sokal.scheme: Sokal.ladder.names, PVThrombosis.scheme: PVThrombosis.order, IPSETThrombosis.scheme: IPSETThrombosis.order,
         DIPSS.scheme: DIPSS.ladder.names, TALLOncogenetic.scheme2013: ["low", "high"], TALLOncogenetic.scheme2024: ["low", "high"],
         IKZF1plus.scheme: ["negative", "positive"], ALLMRDRisk.scheme: ["low", "high"], AASeverity.scheme: AASeverity.order,
+        cmlMilestoneScheme: CMLResponseCategory.allCases.map(\.rawValue),
     ]
 
-    /// Hook for the CML ELN 2020 milestone assessment, which belongs to the MRD rules (another issue):
-    /// when they provide it, append its `SchemeRiskAssessment` (scheme `CML-ELN2020-milestone`, categories
-    /// optimal / warning / failure) for CML in `assess` and its categories to `categories` (criteria then accept it).
-    /// Not computed in this module: no placeholder value is ever returned.
+    /// The CML ELN 2020 milestone assessment (Hochhaus et al., Leukemia 2020): owned by the MRD rules
+    /// (`ELN2020CML`), listed here beside ELTS and Sokal as scheme `CML-ELN2020-milestone` (optimal / warning /
+    /// failure at the milestone the latest BCR::ABL1 IS sample falls on).
     public static let cmlMilestoneScheme = "CML-ELN2020-milestone"
+
+    /// The milestone assessment as a risk entry; nil outside CML. Without a sample or a TKI start: not evaluable,
+    /// naming what is missing (never a default category).
+    public static func cmlMilestone(_ patient: Patient, today: LocalDate) -> SchemeRiskAssessment? {
+        guard let m = ELN2020CML.assess(patient, today: today) else { return nil }
+        var drivers = m.drivers
+        if let ms = m.milestone { drivers.insert("milestone: \(ms)", at: 0) }
+        if let d = m.sampleDate { drivers.append("BCR::ABL1 IS sample of \(d)") }
+        return SchemeRiskAssessment(scheme: cmlMilestoneScheme, version: m.version,
+                                    category: m.category?.rawValue ?? SchemeRiskAssessment.notEvaluable,
+                                    complete: m.complete && m.category != nil, missing: m.missing, drivers: drivers)
+    }
 
     /// The scores applicable to `patient`'s current diagnosis, computed as of `today`. Pure.
     public static func assess(_ patient: Patient, today: LocalDate) -> [SchemeRiskAssessment] {
@@ -44,7 +56,7 @@ public enum RiskSchemes {
         let r = RiskInputs(patient, today: today)
         switch dx.category {
         case .mds: return [IPSSR.assess(r), IPSSM.assess(r)]
-        case .cml: return [ELTS.assess(r), Sokal.assess(r)]
+        case .cml: return [ELTS.assess(r), Sokal.assess(r)] + (cmlMilestone(patient, today: today).map { [$0] } ?? [])
         case .mpn:
             switch MPNSubtype.of(dx) {
             case .pv?: return [PVThrombosis.assess(r)]
