@@ -14,7 +14,7 @@ public struct AppState: Equatable, Sendable {
     /// Navigation stack; the last is on screen. Esc pops; 1…9 reset it to a main view.
     public var stack: [ScreenID] = [.caseList]
     public var overlay: Overlay?
-    /// Set by the workflows of issue #6; `q` asks before quitting while true.
+    /// Set by the workflows; `q` asks before quitting while true.
     public var hasUnsavedChanges = false
     public var isQuitting = false
     /// One-line message in the status row ("unknown case id X").

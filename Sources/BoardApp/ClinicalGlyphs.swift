@@ -14,7 +14,7 @@ public enum ClinicalGlyphs {
         }
     }
 
-    /// As `eln(_:ascii:)` with `?` appended when the risk is provisional (issue 11 point 1: `fav?`).
+    /// As `eln(_:ascii:)` with `?` appended when the risk is provisional (`fav?`).
     public static func eln(_ r: ELNRisk?, complete: Bool, ascii: Bool = false) -> Span {
         var s = eln(r, ascii: ascii)
         if r != nil && !complete { s.text += "?" }

@@ -1,7 +1,7 @@
 import CaseModel
 import ScreenKit
 
-/// The workflows of issue #6 in the reducer: the write keys open a confirmation or a form; a saved
+/// The workflows in the reducer: the write keys open a confirmation or a form; a saved
 /// form becomes an Effect the runtime performs through the `WorkflowRepository`; results come back
 /// as `workflowSucceeded` / `workflowFailed`. Read-only: every write key only says so.
 extension Reducer {

@@ -1,4 +1,4 @@
-/// The controlled list of board participant roles (issue 11 point 23): physician specialties, counted once
+/// The controlled list of board participant roles: physician specialties, counted once
 /// each for the quorum (INCa / HAS: at least three physicians of different specialties), and non-physician
 /// roles, listed but never counted. French and English spellings are aliases (hématologie = haematology =
 /// hematology); matching ignores case, accents, hyphens and a trailing "-ist"/"-iste"/"-ogue" form listed here.

@@ -1,7 +1,7 @@
 import CaseModel
 import GRDB
 
-/// Who changed a case and what it was before (issue 12, build item 8).
+/// Who changed a case and what it was before.
 ///
 /// - Every audited write needs a non-empty actor (`--user`, else `$USER`): an empty or blank one is refused.
 /// - An import that replaces a patient appends, per replaced patient, an `import.replace` row on `patient/ID` whose

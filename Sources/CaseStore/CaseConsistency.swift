@@ -1,6 +1,6 @@
 import CaseModel
 
-/// Checks that a case does not contradict itself (issue 11 point 24), beyond what the importer's field
+/// Checks that a case does not contradict itself, beyond what the importer's field
 /// validation rejects: a WHO/ICC label naming a lesion the record does not carry, MDS-IB2 outside 10–19 %
 /// marrow blasts (WHO 2022, Khoury et al., Leukemia 2022; clinical-reference.md §2d), conditioning not
 /// followed by the transplant it prepares, CR declared while the marrow shows ≥5 % blasts (ELN 2022 response

@@ -1,6 +1,6 @@
 import CaseModel
 
-/// Values that are well-formed but impossible (issue 12, build item 4), refused at import and at every workflow
+/// Values that are well-formed but impossible, refused at import and at every workflow
 /// write. Kept apart from the field-by-field type checks of `FieldValidator`:
 ///
 /// - every dated datum lies between 1900-01-01 and today + 2 years; a follow-up due date within today + 10 years;

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What an id and a text field may hold (issue 12, build item 1), checked at import and at every workflow write.
+/// What an id and a text field may hold, checked at import and at every workflow write.
 ///
 /// - A **patient id** is 1–64 ASCII characters `A–Z a–z 0–9 - _ .`, starting with a letter or digit. Ids are
 ///   compared byte for byte (no case folding, no Unicode normalisation); since no control character (NUL

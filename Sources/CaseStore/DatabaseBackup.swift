@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// `caseboard backup` and `caseboard restore` (issue 12, build item 2): SQLite's online backup copies the WHOLE
+/// `caseboard backup` and `caseboard restore`: SQLite's online backup copies the WHOLE
 /// database (patients, trial catalogue, meetings, screening log, nurse records, audit) page by page while other
 /// programs keep reading and writing; the copy is a consistent snapshot. Both write to a temporary file beside the
 /// target, check it with `PRAGMA integrity_check`, make it 0600, and only then rename it into place; neither ever

@@ -75,7 +75,7 @@ public struct DemoGenerator {
         let dx = ref.adding(days: -dxDaysAgo)
         let ageLo = prof.age.first ?? 20, ageHi = prof.age.last ?? 80
         let ageAtRef = sc?.age ?? rng.int(ageLo...max(ageLo, ageHi))
-        // Never born after the diagnosis (a toddler diagnosed 3 years ago was; issue 12): at least 30 days old at diagnosis.
+        // Never born after the diagnosis (a toddler diagnosed 3 years ago was): at least 30 days old at diagnosis.
         let birth = min(ref.adding(days: -(ageAtRef * 365 + rng.int(0...364) + ageAtRef / 4)), dx.adding(days: -30))
         let given = (sex == .female ? rng.pick(sources.names.female) : rng.pick(sources.names.male)) ?? "Demo"
         let family = rng.pick(sources.names.family) ?? "Patient"
@@ -240,7 +240,7 @@ public struct DemoGenerator {
                                             done: min(due.adding(days: rng.int(0...7)), ref)))
             }
         }
-        // Risk-score inputs of the non-AML groups (issue 15), from their own RNG stream.
+        // Risk-score inputs of the non-AML groups, from their own RNG stream.
         var risk = DemoRiskInputs(seed: seed, serial: serial, ref: ref)
         // The outcome first (it truncates what follows a death or the last contact), then the risk inputs, dated
         // within the follow-up the outcome leaves.
@@ -250,7 +250,7 @@ public struct DemoGenerator {
         return DemoGenerator.consistent(p)
     }
 
-    /// Removes the contradictions a random draw can produce (issue 11 point 24; `CaseConsistency` checks them),
+    /// Removes the contradictions a random draw can produce (`CaseConsistency` checks them),
     /// without drawing from the generator (other patients stay the same):
     /// - "AML with NPM1 mutation" whose panel left NPM1 out: the NPM1 variant found by a targeted NPM1 assay;
     /// - "biallelic TP53" with a single hit below VAF 50 %, "MDS-IB2" below 10 % blasts: the WHO 2022 label the

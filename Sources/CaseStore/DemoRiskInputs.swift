@@ -1,6 +1,6 @@
 import CaseModel
 
-/// The data the non-AML risk scores need, added to each demo patient of those groups (issue 15):
+/// The data the non-AML risk scores need, added to each demo patient of those groups:
 /// labs at diagnosis, spleen size, constitutional symptoms, thrombosis history, marrow cellularity,
 /// copy-number panels and findings. Drawn from an RNG derived from the patient's serial number, so the
 /// rest of the demo (drawn from the main stream) is unchanged. Each group cycles through archetypes so

@@ -145,7 +145,7 @@ struct FieldValidator {
     }
 
     /// An MRD value or sensitivity is a fraction of cells or copies (formats.md: 0 ≤ value ≤ 1); above 1 is
-    /// an import error (issue 11 point 8: `mrd[3].value: MRD value is a fraction (0–1), found 581`).
+    /// an import error (`mrd[3].value: MRD value is a fraction (0–1), found 581`).
     mutating func fraction(_ d: Double?, _ path: String, _ what: String) -> Double? {
         guard let d else { return nil }
         if d > 1 { error(path, "\(what) is a fraction (0–1), found \(Self.describe(d))"); return nil }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// File modes of everything Caseboard creates (issue 12, build item 7): the database and its `-wal`/`-shm`
+/// File modes of everything Caseboard creates: the database and its `-wal`/`-shm`
 /// (SQLite gives them the database's mode), the demo, backups, exports and board records are created 0600 and
 /// directories 0700, whatever the user's umask: they hold names, MRNs and birth dates. On a board host where a
 /// group of users shares one database, `CASEBOARD_GROUP_SHARED=1` makes them 0660 / 0770 instead.

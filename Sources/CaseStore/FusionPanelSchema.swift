@@ -1,6 +1,6 @@
 import GRDB
 
-/// Migration "v4-comorbidities-reviewed-fusion-panels" (issue 11 points 16–17, formats.md §1): the patient's
+/// Migration "v4-comorbidities-reviewed-fusion-panels" (formats.md §1): the patient's
 /// `comorbiditiesReviewed` date and the `testedFusions` panels (child table `fusionPanel`), with the match
 /// revision triggers of v3 for the new table.
 extension AppDatabase {

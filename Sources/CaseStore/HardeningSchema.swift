@@ -1,6 +1,6 @@
 import GRDB
 
-/// Schema additions of issue 12 (hardening), appended after every other migration:
+/// Schema additions (hardening), appended after every other migration:
 /// an optimistic version per board decision (`meetingItem.version`, +1 on every recorded decision) and the
 /// time it was recorded (`meetingItem.recordedAt`), so a decision changed since it was read is refused
 /// ("changed by NAME at HH:MM, reload") instead of silently overwritten.

@@ -1,6 +1,6 @@
 import GRDB
 
-/// Schema changes of issue 13 (real data in and out), appended after the existing migrations:
+/// Schema changes (real data in and out), appended after the existing migrations:
 /// - `patient.birthDate` becomes nullable (a FHIR Patient without a birth date stays without one; age-based rules
 ///   then give `unknown`). SQLite cannot drop a NOT NULL constraint in place, so the table is rebuilt from its own
 ///   stored definition (whatever columns other migrations added), with its indexes and triggers re-created.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Finds keys given twice in one JSON object (issue 12, build item 4): JSONSerialization silently keeps the
+/// Finds keys given twice in one JSON object: JSONSerialization silently keeps the
 /// last one, so a case file saying `"vaf": 0.41, …, "vaf": 0.041` would be read as one of the two without a
 /// word. Runs over text that JSONSerialization has already accepted; iterative (no recursion), linear.
 public enum JSONDuplicateKeys {

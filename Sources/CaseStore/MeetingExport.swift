@@ -6,7 +6,7 @@ import Foundation
 public struct MeetingCaseFacts: Sendable, Equatable {
     /// ELN 2022 genetic risk; nil when not applicable or not computed.
     public var eln2022: RiskAssessment?
-    /// Germline next steps (issue 11 point 13), shown in the board record when any.
+    /// Germline next steps, shown in the board record when any.
     public var germlineActions: [GermlineAction] = []
     public init(eln2022: RiskAssessment? = nil) { self.eln2022 = eln2022 }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// Looks at an existing database file before Caseboard writes anything to it (issue 12, build item 5):
+/// Looks at an existing database file before Caseboard writes anything to it:
 /// a SQLite file that is not Caseboard's (tables but no migration record) is refused untouched, and a database
 /// whose schema is newer than this binary (migrations it does not know) is opened read-only with a notice.
 public enum OpenPreflight {

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// Nothing overwrites a database by accident (issue 12, build item 2). A command that writes a file checks what is
+/// Nothing overwrites a database by accident. A command that writes a file checks what is
 /// there first: `demo-db --out` may replace only an earlier synthetic demo database, `export --out` only an earlier
 /// export (a `caseboard-cases` JSON file); anything else needs `--force`. No command ever writes onto the database
 /// it has open (nor its `-wal`/`-shm`), `--force` or not.

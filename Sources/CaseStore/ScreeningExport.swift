@@ -16,7 +16,7 @@ public enum ScreeningExport {
     public static let header = "trial,arm,patient,source,status,status_date,identified,pre_screened,approached,consented,enrolled,reason,criterion,recheck,changed_by,history"
 
     /// One CSV field: quoted when needed; a leading `=`, `+`, `-`, `@`, tab or carriage return is neutralised
-    /// with a `'` (spreadsheet formulas; issue 12 added `-` and CR).
+    /// with a `'` (spreadsheet formulas; added `-` and CR).
     public static func field(_ s: String) -> String {
         var v = s
         if let c = v.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(c) { v = "'" + v }

@@ -1,4 +1,4 @@
-/// Stored trial file names are confined to their directory (issue 12, build item 6): a crafted database with a
+/// Stored trial file names are confined to their directory: a crafted database with a
 /// `trialFile` row `../../../../outside/x.yaml` made `caseboard trials` write there. A stored name must be a plain
 /// file name: no `/` or `\`, not `.` or `..` nor starting with a dot, no control character, at most 255 bytes.
 extension StoredTrialFile {

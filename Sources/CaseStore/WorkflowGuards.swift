@@ -1,7 +1,7 @@
 import CaseModel
 import GRDB
 
-/// Checks that workflow writes make INSIDE their write transaction (issue 12, build item 3). GRDB begins every
+/// Checks that workflow writes make INSIDE their write transaction. GRDB begins every
 /// write with `BEGIN IMMEDIATE`, so once a write transaction is open no other writer can commit until it ends:
 /// the state read here is the state the write applies to, and the outcome is decided by the transaction.
 /// A writer that finds the lock taken waits up to `AppDatabase.busyTimeoutSeconds`, then is told the database is locked.

@@ -40,7 +40,7 @@ public struct CytogeneticProfile: Sendable, Equatable {
     public var adverseChromosomal: [String]
     /// Why complex/monosomal status was or was not assigned.
     public var notes: [String]
-    /// A karyotype and a fusion that disagree (issue 11 point 3: t(6;11)(q27;q23.3) recorded with
+    /// A karyotype and a fusion that disagree (t(6;11)(q27;q23.3) recorded with
     /// KMT2A::MLLT3, which is t(9;11)): named as a conflict to resolve. The disagreeing fusion's lesion is
     /// left out of `lesions`: the class is computed from the cytogenetic finding.
     public var conflicts: [String] = []

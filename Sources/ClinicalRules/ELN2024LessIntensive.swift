@@ -14,7 +14,7 @@ public enum ELN2024LessIntensive {
     public static let version = "2024.1"
 
     /// Table 1 says "mutated TP53" without a VAF: adverse at any VAF (the 10 % floor belongs to ELN 2022
-    /// only; issue 11 point 2, SL-AML-0009 with TP53 VAF 0.099 is adverse).
+    /// only;, SL-AML-0009 with TP53 VAF 0.099 is adverse).
     public static let tp53MinVAF = 0.0
     /// Agents of the one regimen for which IDH1 is favourable irrespective of NRAS/KRAS/FLT3-ITD
     /// (Table 1 footnote: azacitidine + ivosidenib).

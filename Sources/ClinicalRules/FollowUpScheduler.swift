@@ -264,7 +264,7 @@ public enum FollowUpScheduler {
             let g = GeneticFindings(patient)
             let cyto = self.cyto ?? CytogeneticProfile.diagnostic(for: patient)
             var plans: [(marker: String, months: Int, tissue: String)] = []
-            // NPM1 and CBF: the ELN MRD working party schedule (issue 11 point 15), below; PML::RARA: Ommen 2010.
+            // NPM1 and CBF: the ELN MRD working party schedule, below; PML::RARA: Ommen 2010.
             var elnPlans: [String] = []
             if g.npm1 != nil { elnPlans.append("NPM1") }
             if cyto.has(.runx1Runx1t1) { elnPlans.append("RUNX1::RUNX1T1") }
@@ -330,7 +330,7 @@ public enum FollowUpScheduler {
                 .map(\.start).min() ?? dx.date
             let samples = patient.mrd.map(\.date)
             for (day, label) in [(15, "day 15 (FCM)"), (33, "day 33 (TP1, BM)"), (78, "day 78 (TP2, BM)")] {
-                // Protocol days count the first day of induction as day 1 (issue 11 point 14).
+                // Protocol days count the first day of induction as day 1.
                 timePoint("all-mrd-d\(day)", due: induction.adding(days: day - 1), kind: "ALL MRD \(label)", sampleDates: samples,
                           note: "MRD \(label) from induction start \(DateText.iso(induction))", source: "AIEOP-BFM ALL MRD time points")
             }

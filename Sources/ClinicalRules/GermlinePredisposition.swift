@@ -57,13 +57,13 @@ public enum GermlinePredisposition {
     /// Categories in which young age is a red flag (myeloid neoplasms except CML and APL, which are not
     /// associated with germline predisposition syndromes).
     /// Godley & Shimamura (Blood 2017) / clinical-reference.md §2c: "young age at myeloid neoplasm (MDS/AML in
-    /// children/adolescents/young adults)", and aplastic anaemia (issue 11 point 10) — not MPN.
+    /// children/adolescents/young adults)", and aplastic anaemia — not MPN.
     public static let youngAgeCategories: Set<DiagnosisCategory> = [.aml, .mds, .aplasticAnaemia]
     /// Relatives' conditions that are a red flag besides haematological neoplasms: thrombocytopenia, bleeding
     /// tendency, cytopenias (the platelet-disorder families). Godley & Shimamura (Blood 2017); reference §2c.
     public static let familyRedFlagWords = ["thrombocytop", "bleeding", "platelet", "cytopeni", "aplastic", "marrow failure"]
     /// Genes whose copy-number losses are recurrent somatic events in B-ALL: their "VAF" is no germline
-    /// evidence (issue 11 point 11; reference §2c lists PAX5/IKZF1 as germline genes only for sequence variants).
+    /// evidence (reference §2c lists PAX5/IKZF1 as germline genes only for sequence variants).
     public static let somaticCopyNumberGenes: Set<String> = ["IKZF1", "PAX5", "CDKN2A", "CDKN2B", "ETV6", "BTG1", "EBF1", "RB1", "ERG"]
     /// Words that make a family-history condition a haematological neoplasm.
     public static let haemNeoplasmWords = ["leuk", "aml", "all", "mds", "myelodysplas", "lymphoma", "myeloma", "mpn",
@@ -108,7 +108,7 @@ public enum GermlinePredisposition {
             return v.classification != .benign && v.classification != .likelyBenign
         }
         // Confirmed: germline origin on germline tissue; a variant found on a germline tissue (fibroblasts, hair)
-        // with origin left `unknown` is germline too (issue 11 point 12).
+        // with origin left `unknown` is germline too.
         for v in relevant where v.origin == .germline || (v.origin == .unknown && v.tissue?.isGermlineTissue == true) {
             let onGermlineTissue = v.tissue.map(\.isGermlineTissue) ?? true
             if onGermlineTissue && v.classification != .vus {

@@ -1,4 +1,4 @@
-/// How an MRD fraction is written everywhere (issue 11 point 8): scientific `6.8×10⁻⁵` and percent
+/// How an MRD fraction is written everywhere: scientific `6.8×10⁻⁵` and percent
 /// `0.0068 %`, from the fraction itself (never a value above 1 multiplied into "58100 %").
 public enum MRDValueText {
     static let superscripts: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵",

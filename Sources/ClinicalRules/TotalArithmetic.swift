@@ -1,6 +1,6 @@
 import Foundation // log10 only
 
-/// Conversions and logarithms that are total on any `Double` (issue 12, build item 4): the rules never trap
+/// Conversions and logarithms that are total on any `Double`: the rules never trap
 /// on overflow, infinity or NaN, whatever a case file or a damaged database holds.
 public enum TotalArithmetic {
     /// `Int(d)` when `d` is finite and representable, else nil (NaN, ±infinity, beyond ±9.2e18).

@@ -230,7 +230,7 @@ public struct CTMLImporter {
     }
 
     /// The converted rule when it parses; else (a value the mapping let through, e.g. protein change `p.G12,`, found by
-    /// the fuzz test of issue 12) an `unmapped` criterion, so that the written trial always loads.
+    /// the fuzz test ) an `unmapped` criterion, so that the written trial always loads.
     mutating func checked(_ rule: String, _ context: String) -> String {
         do { _ = try RuleParser.parse(rule); return rule } catch {
             return unmapped("criterion that does not convert (\(error.message)): \(rule)", context)
@@ -238,7 +238,7 @@ public struct CTMLImporter {
     }
 
     static func quote(_ s: String) -> String {
-        // Control characters (a NUL, issue 12) cannot be written into the trial file: each becomes a space.
+        // Control characters (a NUL,) cannot be written into the trial file: each becomes a space.
         let clean = String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) ? " " : $0 }))
         return "\"" + clean.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
@@ -330,7 +330,7 @@ public struct CTMLImporter {
                 var op = "", num = ""
                 for ch in s { if "<>=!".contains(ch) { op.append(ch) } else { num.append(ch) } }
                 if op == "==" { op = "=" }
-                // A plausible age only (issue 12: `>=1e21` produced a rule the loader refused, exit 2).
+                // A plausible age only (`>=1e21` produced a rule the loader refused, exit 2).
                 if let n = Double(num), n.isFinite, n >= 0, n <= 150, ["<", "<=", ">", ">=", "="].contains(op) {
                     parts.append("age \(op) \(RuleToken.format(n))")
                 } else { parts.append(unmapped("age_numerical \(raw)", context)) }

@@ -302,7 +302,7 @@ public enum Evaluator {
             }
         }
         // A fusion assay covering the gene, then a karyotype for a fusion visible on one, then a gene panel.
-        // Recorded fusions of other genes are no evidence (issue 11 points 17-18).
+        // Recorded fusions of other genes are no evidence.
         for (i, fp) in f.patient.testedFusions.enumerated() where fp.date <= f.today {
             if (a.map(fp.genes.contains) ?? false) || (b.map(fp.genes.contains) ?? false) { return (.notMet, .fusionAssayNegative(i)) }
         }

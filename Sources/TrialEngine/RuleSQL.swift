@@ -275,7 +275,7 @@ public struct RuleSQL: Sendable {
         case .comorbidity(let tag):
             let present = "EXISTS (SELECT 1 FROM comorbidity c WHERE c.patientId = p.id AND lower(c.tag) = \(RuleSQL.lit(tag)))"
             guard TestCheckedExclusion.tags.contains(tag) else { return present }
-            // Absent is not known unless the comorbidities were reviewed (issue 11 point 16).
+            // Absent is not known unless the comorbidities were reviewed.
             return "(CASE WHEN \(present) THEN 1 WHEN p.comorbiditiesReviewed IS NOT NULL AND p.comorbiditiesReviewed <= \(todayLit) THEN 0 END)"
         case .feature(let tag):
             return "EXISTS (SELECT 1 FROM clinicalFeature c WHERE c.patientId = p.id AND lower(c.tag) = \(RuleSQL.lit(tag)))"

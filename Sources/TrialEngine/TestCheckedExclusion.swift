@@ -2,7 +2,7 @@ import CaseModel
 
 /// Exclusions a protocol checks with a test (HIV/HBV/HCV serology, pregnancy test, active infection): absent
 /// from the comorbidity list is *not known* unless the case records that comorbidities were reviewed on a
-/// day (formats.md §1 `comorbiditiesReviewed`; issue 11 point 16). Then absent = not present that day.
+/// day (formats.md §1 `comorbiditiesReviewed`). Then absent = not present that day.
 public enum TestCheckedExclusion {
     public static let tags: Set<String> = ["hiv", "hbv", "hcv", "pregnancy", "active-infection"]
 
@@ -13,7 +13,7 @@ public enum TestCheckedExclusion {
     }
 
     /// Whether fusions of this pair can be seen on a karyotype (a translocation the engine reads as the fusion,
-    /// or t(v;11q23.3) for KMT2A); others (NUP98::NSD1, CBFA2T3::GLIS2 …) are cryptic (issue 11 point 17).
+    /// or t(v;11q23.3) for KMT2A); others (NUP98::NSD1, CBFA2T3::GLIS2 …) are cryptic.
     public static func visibleOnKaryotype(_ a: String?, _ b: String?) -> Bool {
         if a == "KMT2A" || b == "KMT2A" { return true }
         for t in karyotypeTokens {

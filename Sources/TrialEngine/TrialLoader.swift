@@ -222,7 +222,7 @@ public struct TrialLoader {
         positions(of: s, offsets: [offset])[offset] ?? (1, 1)
     }
 
-    /// The positions of several offsets of one scalar in ONE walk over it (linear in its length, issue 12:
+    /// The positions of several offsets of one scalar in ONE walk over it (linear in its length:
     /// a rule of 50,000 atoms used to be walked once per atom).
     func positions(of s: Node.Scalar, offsets: [Int]) -> [Int: (Int, Int)] {
         guard let mk = s.mark else { return Dictionary(offsets.map { ($0, (1, 1)) }, uniquingKeysWith: { a, _ in a }) }
