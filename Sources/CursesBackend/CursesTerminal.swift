@@ -57,6 +57,7 @@ public final class CursesTerminal {
             def_prog_mode()
         }
         keypad(cb_stdscr(), true)
+        CursesTerminal.defineAlternateKeys()
         set_escdelay(25)
         curs_set(0)
         intrflush(cb_stdscr(), false)
@@ -93,6 +94,7 @@ public final class CursesTerminal {
         self.theme = theme
         palette = CursesTerminal.makePalette(theme: theme, mode: mode)
         noecho(); keypad(cb_stdscr(), true)
+        CursesTerminal.defineAlternateKeys()
     }
 
     deinit { shutdown() }
@@ -190,6 +192,20 @@ public final class CursesTerminal {
         let code = Int32(bitPattern: ch)
         if r == cb_key_code_yes() { return functionKey(code) }
         return CursesTerminal.characterKey(code)
+    }
+
+    /// The Home / End / PgUp / PgDn sequences that terminals send whatever their terminfo entry says (xterm's
+    /// `ESC [ H`/`ESC O H`, the vt220/tmux/screen `ESC [ 1 ~`/`ESC [ 4 ~`, rxvt's `ESC [ 7 ~`/`ESC [ 8 ~`), bound
+    /// to the key codes so that an End typed in tmux under `TERM=xterm-256color` is End, not ESC [ 4 ~ (which
+    /// used to switch to view 4). Sequences the terminfo entry already defines are left as they are.
+    static var alternateKeys: [(String, Int32)] {
+        [("\u{1b}[H", cb_key_home()), ("\u{1b}OH", cb_key_home()), ("\u{1b}[1~", cb_key_home()), ("\u{1b}[7~", cb_key_home()),
+         ("\u{1b}[F", cb_key_end()), ("\u{1b}OF", cb_key_end()), ("\u{1b}[4~", cb_key_end()), ("\u{1b}[8~", cb_key_end()),
+         ("\u{1b}[5~", cb_key_ppage()), ("\u{1b}[6~", cb_key_npage())]
+    }
+
+    static func defineAlternateKeys() {
+        for (seq, code) in alternateKeys where key_defined(seq) == 0 { _ = define_key(seq, code) }
     }
 
     /// The event of a character code from `wget_wch` (OK result).

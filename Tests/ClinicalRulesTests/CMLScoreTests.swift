@@ -56,10 +56,13 @@ final class CMLScoreTests: XCTestCase {
         let p = R.patient(.cml, birth: "1976-01-01", blastsPB: 2,
                           labs: [R.lab("platelets", 300, "10^9/L")], findings: [R.finding("spleen-cm", .number(5))])
         let risks = RiskSchemes.assess(p, today: F.today)
-        XCTAssertEqual(risks.map(\.scheme), ["ELTS", "Sokal"])
+        XCTAssertEqual(risks.map(\.scheme), ["ELTS", "Sokal", "CML-ELN2020-milestone"])
         XCTAssertEqual(risks[0].category, "intermediate")   // age 50 at diagnosis → 1.5797
         XCTAssertEqual(risks[0].score ?? 0, 1.5797, accuracy: 1e-4)
         XCTAssertEqual(risks[1].category, "intermediate")
-        XCTAssertTrue(risks.allSatisfy(\.complete))
+        XCTAssertTrue(risks[0].complete && risks[1].complete)
+        // No BCR::ABL1 result and no TKI: the milestone assessment is not evaluable and says so (never a default).
+        XCTAssertEqual(risks[2].category, SchemeRiskAssessment.notEvaluable)
+        XCTAssertFalse(risks[2].complete)
     }
 }

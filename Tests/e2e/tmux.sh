@@ -137,4 +137,22 @@ keys "stty -a | grep -o -- '-\\?echo ' | head -1 > \"$WORK/stty\"; tput cnorm >/
 wait_for "STTY-DONE" 5   # the typed command shows STTY-''DONE: only the output matches
 grep -q '^echo' "$WORK/stty" || fail "terminal echo not restored (stty: $(cat "$WORK/stty"))"
 
+step "Home and End under TERM=xterm-256color and tmux-256color (End used to arrive as ESC [ 4 ~: view 4)"
+last=$("$BIN" cases --json 2>/dev/null > "$WORK/ids.json"; grep -o '"id" : "[^"]*"' "$WORK/ids.json" | tail -1 | sed 's/.*: "//; s/"$//')
+first=$(grep -m1 -o '"id" : "[^"]*"' "$WORK/ids.json" | sed 's/.*: "//; s/"$//')
+for term in xterm-256color tmux-256color; do
+  infocmp "$term" >/dev/null 2>&1 || { echo "e2e: terminfo $term not installed: skipping it"; continue; }
+  keys "clear; TERM=$term \"$BIN\" 2>\"$WORK/stderr\"; echo EXIT=\$? > \"$WORK/exit-$term\"" Enter
+  wait_for "SYNTHETIC DEMO DATA" 60
+  keys End
+  wait_for "${last:0:11}" 5
+  pane | grep -qF "Caseboard › Cases" || fail "End under TERM=$term left the case list"
+  keys Home
+  wait_for "${first:0:11}" 5
+  pane | grep -qF "Caseboard › Cases" || fail "Home under TERM=$term left the case list"
+  keys q
+  i=0; while [ ! -s "$WORK/exit-$term" ] && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+  [ "$(cat "$WORK/exit-$term" 2>/dev/null)" = "EXIT=0" ] || fail "caseboard under TERM=$term did not quit cleanly"
+done
+
 echo "PASS: tmux end-to-end ($CASE)"
