@@ -138,6 +138,14 @@ enum Reducer {
 
     static func handleKey(_ key: KeyEvent, _ s: inout AppState) -> [Effect] {
         if case .resize(let w, let h) = key { return apply(.resize(width: w, height: h), to: &s) }
+        // Too small to draw anything: every key is swallowed (none may reach a hidden list or form) except q and
+        // Ctrl-C, which quit — unless a form holds unsaved changes, which need the window enlarged to keep or discard.
+        if s.isTooSmall {
+            switch key {
+            case .char("q"), .ctrl("c"): return s.hasUnsavedChanges ? [] : run(.quit, &s)
+            default: return []
+            }
+        }
         s.message = nil; s.messageRole = .error
         switch s.overlay {
         case .confirmQuit(var modal):

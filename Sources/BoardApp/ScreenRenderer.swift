@@ -38,7 +38,8 @@ public enum ScreenRenderer {
     static func renderTooSmall(_ s: AppState, into buffer: inout Buffer) {
         let lines = ["Terminal too small: \(s.width)×\(s.height)".replacingOccurrences(of: "×", with: s.ascii ? "x" : "×"),
                      "Caseboard needs at least \(AppState.minWidth)x\(AppState.minHeight).",
-                     "Enlarge the window, or press q to quit."]
+                     s.hasUnsavedChanges ? "Unsaved changes: enlarge the window to keep or discard them."
+                                         : "Enlarge the window, or press q to quit."]
         let y0 = max(0, (s.height - lines.count) / 2)
         for (i, l) in lines.enumerated() {
             let t = TextFit.truncate(l, to: s.width, ellipsis: s.ascii ? "~" : "…")

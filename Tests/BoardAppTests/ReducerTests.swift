@@ -200,6 +200,25 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(text.contains("1 Cases"))
     }
 
+    /// Below 80×24 no key reaches a hidden list or form: only q / Ctrl-C act, and not over unsaved changes.
+    func testTooSmallSwallowsKeysExceptQuit() {
+        let rt = runtime()
+        rt.send(.key(.resize(width: 40, height: 10)))
+        let before = rt.state
+        for k: KeyEvent in [.char("j"), .char("3"), .char("/"), .enter, .down, .end, .char("G")] { rt.send(.key(k)) }
+        XCTAssertEqual(rt.state, before, "keys are swallowed while too small")
+        var s = rt.state
+        s.hasUnsavedChanges = true
+        let (kept, effects) = reduce(s, .key(.char("q")))
+        XCTAssertFalse(kept.isQuitting, "q does not drop unsaved changes the user cannot see")
+        XCTAssertTrue(effects.isEmpty)
+        var b = Buffer(width: 40, height: 10)
+        ScreenRenderer.render(kept, repository: rt.repository, into: &b)
+        XCTAssertTrue((0..<10).map { b.rowText($0) }.joined().contains("Unsaved changes"))
+        rt.send(.key(.char("q")))
+        XCTAssertTrue(rt.isQuitting)
+    }
+
     func testMouseClicksOnTabsAndRows() {
         let rt = runtime()
         let tabs = ScreenLayout.tabs(selected: .caseList, ascii: false).tabRects(in: ScreenLayout.tabsRow(width: 120))
