@@ -57,8 +57,9 @@ enum Reducer {
         case .trialLoaded(let id, let detail):
             if s.screen == .screening {
                 let same = s.screening.detail?.trial.id == id
+                let previous = s.screening.selectedCandidate?.patientID
                 s.screening.detail = detail
-                if !same { s.screening.candidates = ListState(); s.screening.records = [:] }
+                if !same { s.screening.candidates = ListState(); s.screening.records = [:] } else { keepScreeningSelection(previous, &s) }
                 return detail == nil ? [] : [.loadScreening(trial: id)]
             }
             guard s.trialDetail.id == id else { return [] }
@@ -91,7 +92,10 @@ enum Reducer {
             guard s.screening.detail?.trial.id == trial else { return [] }
             var byPatient: [String: ScreeningRecord] = [:]
             for r in records { byPatient[r.patient] = r }
+            // A status change re-sorts the candidates: the cursor stays on the same patient.
+            let previous = s.screening.selectedCandidate?.patientID
             s.screening.records = byPatient
+            keepScreeningSelection(previous, &s)
             return []
         case .meetingsLoaded(let meetings):
             s.meeting.meetings = meetings.sorted { ($0.date, $0.id) > ($1.date, $1.id) }
@@ -265,6 +269,13 @@ enum Reducer {
     }
 
     // MARK: commands
+
+    /// After the screening candidates were re-read or re-sorted: the cursor back on `patient` when still listed.
+    static func keepScreeningSelection(_ patient: String?, _ s: inout AppState) {
+        guard let p = patient, let i = s.screening.ordered.firstIndex(where: { $0.patientID == p }) else { return }
+        s.screening.candidates.selected = i
+        s.screening.candidates.clamp(rowCount: s.screening.ordered.count, visibleRows: ScreenLayout.listRows(width: s.width, height: s.height))
+    }
 
     static func show(_ screen: ScreenID, _ s: inout AppState) -> [Effect] {
         s.stack = [screen]

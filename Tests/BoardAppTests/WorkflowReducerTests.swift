@@ -107,6 +107,26 @@ final class WorkflowReducerTests: XCTestCase {
         XCTAssertTrue(screenText(rt).contains("kind: clinic visit"))
     }
 
+    /// A status change re-sorts the candidates (patients in the log first within a verdict): the cursor stays on the
+    /// patient whose status changed, as the worklist's follows its task.
+    func testScreeningCursorStaysOnItsPatientAfterAResort() throws {
+        let (rt, _) = BoardFixtures.workflowRuntime()
+        rt.send(.view4)
+        for _ in 0..<10 where rt.state.trials.rows[rt.state.screening.trialList.selected].trial.id != "DEMO-AML-MENIN" { rt.send(.down) }
+        keys(rt, .enter)
+        let ordered = rt.state.screening.ordered
+        // A candidate that is not the first of its verdict group, with nobody of that group in the log yet.
+        let k = try XCTUnwrap(ordered.indices.dropFirst().first { ordered[$0 - 1].verdict == ordered[$0].verdict
+            && rt.state.screening.records[ordered[$0].patientID] == nil && rt.state.screening.records[ordered[$0 - 1].patientID] == nil },
+            "the fixture trial has two candidates of one verdict")
+        for _ in 0..<k { keys(rt, .down) }
+        let patient = try XCTUnwrap(rt.state.screening.selectedCandidate?.patientID)
+        XCTAssertEqual(patient, ordered[k].patientID)
+        keys(rt, .char("m"), .function(2))   // identified
+        XCTAssertNotEqual(rt.state.screening.ordered.firstIndex { $0.patientID == patient }, k, "the list was re-sorted")
+        XCTAssertEqual(rt.state.screening.selectedCandidate?.patientID, patient, "the cursor followed the patient")
+    }
+
     func testScreeningStatusMovesWithRequiredFieldsAndHistory() throws {
         let (rt, wf) = BoardFixtures.workflowRuntime()
         rt.send(.view4)
