@@ -187,11 +187,12 @@ extension Reducer {
         }
         for (i, field) in f.fields.enumerated() {
             if field.required && field.value.isEmpty { f.focus = i; return fail("\(field.label) is required.") }
-            if case .date = field.kind, !field.value.isEmpty, LocalDate(field.value) == nil {
-                return fail("\(field.label): expected a date YYYY-MM-DD, found \"\(field.value)\".", field.key)
+            if case .date = field.kind, !field.value.isEmpty, RelativeDate.parse(field.value, today: s.today) == nil {
+                return fail("\(field.label): expected a date (\(RelativeDate.hint)), found \"\(field.value)\".", field.key)
             }
         }
-        func date(_ k: String) -> LocalDate? { LocalDate(f.value(k)) }
+        let today = s.today
+        func date(_ k: String) -> LocalDate? { RelativeDate.parse(f.value(k), today: today) }
         func text(_ k: String) -> String? { let v = f.value(k); return v.isEmpty ? nil : v }
         let effect: Effect
         switch f.purpose {

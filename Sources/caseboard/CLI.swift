@@ -56,8 +56,11 @@ enum CLI {
         try Workflows.service(context, withCatalogue: withCatalogue)
     }
 
-    static func date(_ text: String, option: String) throws -> LocalDate {
-        guard let d = LocalDate(text) else { throw CLIError.user("\(option): expected a date YYYY-MM-DD, found \"\(text)\"") }
+    /// A date option: `YYYY-MM-DD`, `today` or an offset from `today` (`+7d`, `+2w`, `+3m`).
+    static func date(_ text: String, option: String, today: LocalDate) throws -> LocalDate {
+        guard let d = RelativeDate.parse(text, today: today) else {
+            throw CLIError.user("\(option): expected a date (\(RelativeDate.hint)), found \"\(text)\"")
+        }
         return d
     }
 

@@ -23,7 +23,7 @@ extension FollowupsCommand {
         func run() throws {
             try CLI.run("followups done") {
                 let context = try options.workspace()
-                let d = try date.map { try CLI.date($0, option: "--date") }
+                let d = try date.map { try CLI.date($0, option: "--date", today: context.today) }
                 let outcome = try CLI.service(context).completeTask(id: task, date: d)
                 print("\(task): done on \(outcome.task.done?.description ?? "")")
                 if let n = outcome.next { print("next occurrence \(n.id): \(n.kind) due \(n.due)") }
@@ -41,7 +41,7 @@ extension FollowupsCommand {
         func run() throws {
             try CLI.run("followups reschedule") {
                 let context = try options.workspace()
-                let t = try CLI.service(context).rescheduleTask(id: task, to: try CLI.date(to, option: "--to"), reason: reason)
+                let t = try CLI.service(context).rescheduleTask(id: task, to: try CLI.date(to, option: "--to", today: context.today), reason: reason)
                 print("\(task): now due \(t.due) (\(t.status.rawValue))")
             }
         }

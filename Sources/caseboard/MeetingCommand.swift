@@ -91,7 +91,7 @@ extension MeetingCommand {
         func run() throws {
             try CLI.run("meeting create") {
                 let context = try options.workspace()
-                let d = try date.map { try CLI.date($0, option: "--date") } ?? context.today
+                let d = try date.map { try CLI.date($0, option: "--date", today: context.today) } ?? context.today
                 let m = try CLI.service(context).createMeeting(date: d, name: name, site: site)
                 print(m.id)
             }
@@ -135,7 +135,7 @@ extension MeetingCommand {
             try CLI.run("meeting record") {
                 let context = try options.workspace()
                 let participants = try participant.map(Reports.participant)
-                let next = try nextReview.map { try CLI.date($0, option: "--next-review") }
+                let next = try nextReview.map { try CLI.date($0, option: "--next-review", today: context.today) }
                 let decision = BoardDecision(participants: participants, diseaseStatus: diseaseStatus, proposal: proposal,
                                              followsGuideline: !offGuideline, justification: justification, trialProposed: trial,
                                              nextReview: next, recordedBy: context.options.user)

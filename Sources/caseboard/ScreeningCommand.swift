@@ -44,8 +44,8 @@ extension ScreeningCommand {
                         + ScreeningStatus.allCases.map(\.rawValue).joined(separator: ", ") + ".")
                 }
                 let change = ScreeningChange(trial: trial, patient: patient, status: status,
-                                             date: try date.map { try CLI.date($0, option: "--date") }, reason: reason,
-                                             criterion: criterion, recheck: try recheck.map { try CLI.date($0, option: "--recheck") },
+                                             date: try date.map { try CLI.date($0, option: "--date", today: context.today) }, reason: reason,
+                                             criterion: criterion, recheck: try recheck.map { try CLI.date($0, option: "--recheck", today: context.today) },
                                              source: source, arm: arm)
                 let service = try CLI.service(context)
                 let record = try service.setScreeningStatus(change)

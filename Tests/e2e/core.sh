@@ -28,6 +28,20 @@ echo "core: screen --search agrees with cases --filter q= for FLT3 IDH2 TP53 DDX
 
 # A copy of the demo database to damage.
 demo=$("$bin" demo-db 2>/dev/null)
+
+# Relative dates wherever a date is typed: a nurse reschedules to +7d.
+cp "$demo" "$tmp/relative.sqlite"
+"$bin" followups --json --db "$tmp/relative.sqlite" --today $today > "$tmp/tasks.json" 2>/dev/null
+task=$(grep -m1 -o '"id" : "[^"]*"' "$tmp/tasks.json" | sed 's/.*: "//; s/"$//')
+[ -n "$task" ] || fail "no follow-up task to reschedule"
+"$bin" followups reschedule "$task" --to +7d --reason "patient away" --db "$tmp/relative.sqlite" --today $today --user e2e > "$tmp/out.txt" 2>&1 \
+  || fail "reschedule --to +7d refused: $(cat "$tmp/out.txt")"
+grep -q "now due 2026-12-06" "$tmp/out.txt" || fail "+7d from $today is 2026-12-06: $(cat "$tmp/out.txt")"
+set +e
+"$bin" followups reschedule "$task" --to "+7x" --reason r --db "$tmp/relative.sqlite" --today $today --user e2e > /dev/null 2> "$tmp/err.txt"; rc=$?
+set -e
+[ "$rc" -eq 1 ] && grep -q "expected a date" "$tmp/err.txt" || fail "a bad relative date must exit 1 with a message (rc $rc)"
+echo "core: --to +7d reschedules to 2026-12-06; +7x is refused"
 cp "$demo" "$tmp/damaged.sqlite"
 python3 - "$tmp/damaged.sqlite" <<'PY'
 import sqlite3, sys
