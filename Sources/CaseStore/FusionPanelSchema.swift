@@ -14,12 +14,6 @@ extension AppDatabase {
             t.column("genes", .text).notNull()
         }
         try db.create(index: "fusionPanel_patientId", on: "fusionPanel", columns: ["patientId", "seq"])
-        let update = "UPDATE patientRevision SET revision = random() WHERE patientId ="
-        var sql = ""
-        for (event, row) in [("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")] {
-            sql += "CREATE TRIGGER fusionPanel_revision_\(event.lowercased()) AFTER \(event) ON fusionPanel BEGIN \(update) \(row).patientId; END;\n"
-        }
-        sql += "CREATE TRIGGER fusionPanel_revision_move AFTER UPDATE OF patientId ON fusionPanel BEGIN \(update) OLD.patientId; END;\n"
-        try db.execute(sql: sql)
+        try createChildRevisionTriggers(db, table: "fusionPanel")
     }
 }

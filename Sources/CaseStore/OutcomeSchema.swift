@@ -17,14 +17,6 @@ extension AppDatabase {
             t.column("deathDate", .text)
             t.column("deathCause", .text)
         }
-        var sql = ""
-        for (event, row) in [("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")] {
-            sql += """
-                CREATE TRIGGER \(outcomeTable)_revision_\(event.lowercased()) AFTER \(event) ON \(outcomeTable)
-                BEGIN UPDATE patientRevision SET revision = random() WHERE patientId = \(row).patientId; END;
-
-                """
-        }
-        try db.execute(sql: sql)
+        try createChildRevisionTriggers(db, table: outcomeTable)
     }
 }

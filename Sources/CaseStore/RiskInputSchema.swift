@@ -30,16 +30,6 @@ enum RiskInputSchema {
         try db.create(index: "copyNumber_gene", on: "copyNumber", columns: ["gene"])
         try db.create(index: "finding_kind", on: "finding", columns: ["kind"])
         try db.alter(table: "genePanel") { t in t.add(column: "copyNumber", .boolean) }
-        var sql = ""
-        for table in tables {
-            for (event, row) in [("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")] {
-                sql += """
-                    CREATE TRIGGER \(table)_revision_\(event.lowercased()) AFTER \(event) ON \(table.quotedDatabaseIdentifier)
-                    BEGIN UPDATE patientRevision SET revision = random() WHERE patientId = \(row).patientId; END;
-
-                    """
-            }
-        }
-        try db.execute(sql: sql)
+        for table in tables { try AppDatabase.createChildRevisionTriggers(db, table: table) }
     }
 }

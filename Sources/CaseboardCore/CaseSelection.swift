@@ -6,8 +6,7 @@ import Foundation
 /// The case query of `cases --filter KEY=VALUE …` (README: the filter keys): parsed once, matched per case.
 /// Different keys must all match; a repeated key matches any of its values; case-insensitive. Free text (`q`)
 /// is `CaseSearch`, the same rule as `/` in the terminal UI's case list.
-public struct CaseSelection: Sendable, Equatable {
-    public static func == (a: CaseSelection, b: CaseSelection) -> Bool { a.filters == b.filters && a.cohortText == b.cohortText }
+public struct CaseSelection: Sendable {
 
     public static let keys = ["group", "category", "site", "status", "q", "risk"]
     /// key → accepted values (lower-cased)

@@ -77,15 +77,13 @@ public enum OutcomeRuns {
         }
         if json { return try result.report.jsonData() + Data("\n".utf8) }
         if csv { return Data(SurvivalReportCSV.render(result.report).utf8) }
-        do {
-            var text = SurvivalReportText.render(result.report)
-            if let d = result.report.definition { text = d + "\n" + text }
-            let c = result.cohort
-            if c.where != nil { text += "Cohort: \(c.met) met, \(c.notMet) not met, \(c.unknown) unknown of \(c.patients) patients.\n" }
-            text += "Excluded: \(result.excluded.count)" + (result.excluded.isEmpty ? "" : " —") + "\n"
-            for e in result.excluded { text += "  \(e.id)\(e.group.map { " [\($0)]" } ?? ""): \(e.reason)\n" }
-            return Data(text.utf8)
-        }
+        var text = SurvivalReportText.render(result.report)
+        if let d = result.report.definition { text = d + "\n" + text }
+        let c = result.cohort
+        if c.where != nil { text += "Cohort: \(c.met) met, \(c.notMet) not met, \(c.unknown) unknown of \(c.patients) patients.\n" }
+        text += "Excluded: \(result.excluded.count)" + (result.excluded.isEmpty ? "" : " —") + "\n"
+        for e in result.excluded { text += "  \(e.id)\(e.group.map { " [\($0)]" } ?? ""): \(e.reason)\n" }
+        return Data(text.utf8)
     }
 
     /// "12,24,60" → [12, 24, 60]; nil → [].
