@@ -75,6 +75,7 @@ public struct AppDatabase: Sendable {
                 return try AppDatabase(queue, path: path, readOnly: false)
             }
             let pool = try DatabasePool(path: path, configuration: makeConfiguration(readOnly: false))
+            if !exists { FilePermissions.applyCreationMode(path) }
             return try AppDatabase(pool, path: path, readOnly: false)
         } catch let e as StoreError {
             throw e

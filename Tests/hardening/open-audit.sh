@@ -83,5 +83,31 @@ n=$(cd / && "${run[@]}" cases --json --read-only --db "$work/ro/cases.sqlite" 2>
 [ "$n" -eq 12 ] || fail "--read-only in a 0555 directory: $n cases, $(cat "$work/err.txt")"
 ls "$work/ro" | grep -q -- '-shm\|-wal' && fail "a -shm/-wal appeared in the read-only directory"
 echo "open-audit: --read-only lists $n cases from a 0555 directory"
+# 4. File modes (issue 12 item 7): 0600/0700 by default, 0660/0770 with --group-shared, whatever the umask.
+mode() { stat -c %a "$1"; }
+mkdir -p "$work/modes/private" "$work/modes/shared"
+(umask 022
+ XDG_DATA_HOME="$work/modes/xdg-private" "$bin" demo-db >/dev/null 2>&1
+ XDG_DATA_HOME="$work/modes/xdg-shared" "$bin" demo-db --group-shared >/dev/null 2>&1
+ "$bin" demo-db --patients 3 --seed 4 --out "$work/modes/private/p.sqlite" >/dev/null 2>&1
+ "$bin" demo-db --patients 3 --seed 4 --out "$work/modes/shared/s.sqlite" --group-shared >/dev/null 2>&1
+ "$bin" backup --db "$work/modes/shared/s.sqlite" --out "$work/modes/shared/b.sqlite" --group-shared >/dev/null 2>&1
+ "$bin" backup --db "$work/modes/private/p.sqlite" --out "$work/modes/private/b.sqlite" >/dev/null 2>&1
+ "$bin" export --db "$work/modes/shared/s.sqlite" --out "$work/modes/shared/e.json" --group-shared >/dev/null 2>&1
+ "$bin" export --db "$work/modes/private/p.sqlite" --out "$work/modes/private/e.json" >/dev/null 2>&1
+ "$bin" restore "$work/modes/shared/b.sqlite" --out "$work/modes/shared/r.sqlite" --group-shared >/dev/null 2>&1)
+for f in private/p.sqlite private/b.sqlite private/e.json; do
+  [ "$(mode "$work/modes/$f")" = 600 ] || fail "$f is $(mode "$work/modes/$f" 2>&1), expected 600"
+done
+for d in xdg-private xdg-private/caseboard; do [ "$(mode "$work/modes/$d")" = 700 ] || fail "$d is $(mode "$work/modes/$d" 2>&1), expected 700"; done
+for d in xdg-shared xdg-shared/caseboard; do [ "$(mode "$work/modes/$d")" = 770 ] || fail "--group-shared $d is $(mode "$work/modes/$d" 2>&1), expected 770"; done
+for f in "$work"/modes/xdg-private/caseboard/*.sqlite; do [ "$(mode "$f")" = 600 ] || fail "demo $f is $(mode "$f"), expected 600"; done
+for f in "$work"/modes/xdg-shared/caseboard/*.sqlite; do [ "$(mode "$f")" = 660 ] || fail "--group-shared demo $f is $(mode "$f"), expected 660"; done
+for f in shared/s.sqlite shared/b.sqlite shared/e.json shared/r.sqlite; do
+  [ "$(mode "$work/modes/$f")" = 660 ] || fail "--group-shared $f is $(mode "$work/modes/$f" 2>&1), expected 660"
+done
+"$bin" followups --db "$work/modes/shared/s.sqlite" --group-shared >/dev/null 2>&1
+for f in "$work"/modes/shared/s.sqlite-*; do [ -e "$f" ] && { [ "$(mode "$f")" = 660 ] || fail "$f is $(mode "$f"), expected 660"; }; done
+echo "open-audit: file modes 600/700 by default, 660/770 with --group-shared (umask 022)"
 [ "$fails" -eq 0 ] || exit 1
 echo "open-audit: all checks held"
