@@ -1,5 +1,4 @@
 import ArgumentParser
-import CaseStore
 import CaseboardCore
 import Foundation
 
@@ -15,18 +14,6 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         guard let patient else { throw ValidationError("audit: give --patient ID, or `audit verify` to check the hash chain") }
-        let db = try global.workspace().database()
-        let rows = try db.auditTrail(patientId: patient)
-        if json {
-            let e = JSONEncoder()
-            e.outputFormatting = [.prettyPrinted, .sortedKeys]
-            FileHandle.standardOutput.write(try e.encode(rows))
-            print()
-            return
-        }
-        if rows.isEmpty { FileHandle.standardError.write(Data("no audit entry for case \(patient)\n".utf8)) }
-        for r in rows {
-            print("\(r.at)  \(r.who)  \(r.action)  \(r.entity)\(r.before.map { "  before \($0)" } ?? "")")
-        }
+        try DataRuns.audit(try global.workspace(), patient: patient, json: json, console: .standard)
     }
 }

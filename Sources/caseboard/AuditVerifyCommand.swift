@@ -1,7 +1,5 @@
 import ArgumentParser
-import CaseStore
 import CaseboardCore
-import Foundation
 
 /// `caseboard audit verify`: walks the audit hash chain; exit 1 naming the first row altered or removed.
 struct AuditVerifyCommand: ParsableCommand {
@@ -11,13 +9,5 @@ struct AuditVerifyCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Flag(name: .long, help: "Print {rowsChecked, firstBadRow, problem, head} as JSON.") var json = false
 
-    func run() throws {
-        let v = try global.workspace().database().verifyAuditChain()
-        if json { try CLI.printJSON(v) }
-        guard let bad = v.firstBadRow else {
-            if !json { print("audit chain intact: \(v.rowsChecked) rows, newest hash \(v.head ?? AuditChain.genesis)") }
-            return
-        }
-        throw CLIError.user("audit chain broken at row \(bad): \(v.problem ?? "not as written"); \(v.rowsChecked) rows before it verified")
-    }
+    func run() throws { try DataRuns.auditVerify(try global.workspace(), json: json, console: .standard) }
 }
