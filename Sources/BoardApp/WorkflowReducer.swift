@@ -149,6 +149,7 @@ extension Reducer {
     static func formKey(_ key: KeyEvent, _ form: FormState, _ s: inout AppState) -> [Effect] {
         var f = form
         let field = f.fields[f.focus]
+        if field.isList, f.fields[f.focus].handleListKey(key) { f.isDirty = true; f.clearFixedError(today: s.today); s.overlay = .form(f); return [] }
         var cmd = AppKeyMaps.form.action(for: key).flatMap(Command.init(rawValue:))
         // In a text field ←/→ and Space edit the text.
         if !field.isChoice, let c = cmd, [.formOptionNext, .formOptionPrevious].contains(c) { cmd = nil }
@@ -161,7 +162,7 @@ extension Reducer {
             if n > 0 { f.fields[f.focus].choice = (field.choice + (cmd == .formOptionNext ? 1 : n - 1)) % n; f.isDirty = true }
         case .back?:
             s.overlay = nil
-            if f.isDirty {
+            if f.isDirty && f.purpose != .worklistFilter {
                 s.draft = f; s.hasUnsavedChanges = true
                 s.message = "Form kept as an unsaved draft: its key reopens it; q asks before losing it."
             } else if s.draft?.purpose == f.purpose { s.draft = nil; s.hasUnsavedChanges = false }
@@ -172,6 +173,7 @@ extension Reducer {
             guard !field.isChoice else { break }
             if case .edited = f.fields[f.focus].editor.handle(key) { f.isDirty = true }
         }
+        f.clearFixedError(today: s.today)
         s.overlay = .form(f)
         return []
     }
@@ -182,6 +184,7 @@ extension Reducer {
         func fail(_ m: String, _ key: String? = nil) -> [Effect] {
             f.error = m
             if let k = key, let i = f.index(k) { f.focus = i }
+            f.errorField = f.fields.indices.contains(f.focus) ? f.fields[f.focus].key : nil
             s.overlay = .form(f)
             return []
         }
@@ -219,6 +222,8 @@ extension Reducer {
         case .createMeeting:
             guard let d = date("date") else { return fail("Date is required.", "date") }
             effect = .createMeeting(date: d, name: f.value("name"), site: text("site"))
+        case .worklistFilter:
+            return submitWorklistFilter(f, &s)
         case .decision(let meetingID, let patientID):
             let (participants, problem) = FormState.participants(f.value("participants"))
             if let p = problem { return fail(p, "participants") }

@@ -18,7 +18,7 @@ public enum Reports {
             if let w = WorkflowService.quorumWarning(d.participants) { out += "   WARNING: \(w)\n" }
             if let s = d.diseaseStatus { out += "   disease status: \(s)\n" }
             out += "   proposal: \(d.proposal)\n"
-            out += "   guideline: " + (d.followsGuideline ? "conforme" : "HORS RÉFÉRENTIEL — \(d.justification ?? "")") + "\n"
+            out += "   guideline: " + (d.followsGuideline ? "follows" : "outside the guideline — \(d.justification ?? "no justification recorded")") + "\n"
             out += "   trial proposed: \(d.trialProposed ?? "no")\n"
             out += "   next review: \(d.nextReview?.description ?? "none")\n"
             out += "   recorded by: \(d.recordedBy ?? "-")\n"
@@ -30,7 +30,8 @@ public enum Reports {
 
     /// The board record of one meeting. Every case on the agenda is read; a case that cannot be read is an error
     /// naming it (never a record with the case left out).
-    public static func boardRecord(_ workspace: Workspace, meetingID: String, format: RecordFormat) throws -> String {
+    public static func boardRecord(_ workspace: Workspace, meetingID: String, format: RecordFormat,
+                                   language: MeetingExport.Language = .en) throws -> String {
         let db = try workspace.database()
         let m = try db.meeting(id: meetingID)
         var patients: [String: Patient] = [:]
@@ -43,10 +44,11 @@ public enum Reports {
             let i = Interpretation.interpret($0, today: m.date, followUps: false)
             var f = MeetingCaseFacts(eln2022: i.eln2022)
             f.germlineActions = i.germline.actions
+            f.mrdSeries = i.mrd
             return f
         }
-        return format == .md ? MeetingExport.markdown(m, patients: patients, facts: facts, isDemo: workspace.isDemo)
-            : MeetingExport.html(m, patients: patients, facts: facts, isDemo: workspace.isDemo)
+        return format == .md ? MeetingExport.markdown(m, patients: patients, facts: facts, isDemo: workspace.isDemo, language: language)
+            : MeetingExport.html(m, patients: patients, facts: facts, isDemo: workspace.isDemo, language: language)
     }
 
     /// "Name:specialty" (physician) or "Name:role:non-physician".
