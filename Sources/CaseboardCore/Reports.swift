@@ -28,6 +28,14 @@ public enum Reports {
 
     public enum RecordFormat: String, CaseIterable, Sendable { case md, html }
 
+    /// `--lang en|fr` of `meeting export`: the French board-record terms only in a French export.
+    public static func recordLanguage(_ text: String) throws -> MeetingExport.Language {
+        guard let l = MeetingExport.Language(rawValue: text.lowercased()) else {
+            throw CoreError.user("--lang: expected en or fr, found \"\(text)\"")
+        }
+        return l
+    }
+
     /// The board record of one meeting. Every case on the agenda is read; a case that cannot be read is an error
     /// naming it (never a record with the case left out).
     public static func boardRecord(_ workspace: Workspace, meetingID: String, format: RecordFormat,

@@ -45,10 +45,13 @@ extension MeetingCommand {
         @Argument(help: "Meeting id.") var id: String
         @Option(name: .long, help: ArgumentHelp("md or html.", valueName: "md|html")) var format: Format
         @Option(name: .long, help: ArgumentHelp("Write to FILE instead of stdout.", valueName: "FILE")) var out: String?
+        @Option(name: .long, help: ArgumentHelp("Record language: en (default; follows / outside the guideline) or fr (conforme / HORS RÉFÉRENTIEL).", valueName: "en|fr"))
+        var lang = "en"
 
         func run() throws {
             try CLI.run("meeting export") {
-                try Console.standard.emit(try Reports.boardRecord(try options.workspace(), meetingID: id, format: format == .md ? .md : .html), out: out)
+                try Console.standard.emit(try Reports.boardRecord(try options.workspace(), meetingID: id, format: format == .md ? .md : .html,
+                                                                  language: try Reports.recordLanguage(lang)), out: out)
             }
         }
     }
