@@ -83,7 +83,8 @@ extension Reducer {
         openForm(FormState(title: "Screening \(d.trial.id) · \(c.patientID) (now \(current?.rawValue ?? "not in the log"))", fields: [
             FormField("status", "New status", kind: .choice(next.map(\.rawValue)), required: true),
             FormField("date", "Date", kind: .date, value: s.today.description, required: true),
-            FormField("reason", "Reason (declined)"),
+            FormField("reasonCode", "Reason code (declined)", kind: .choice([Reducer.noReasonCode] + ScreeningReason.allCases.map(\.rawValue))),
+            FormField("reason", "Reason, free text"),
             FormField("criterion", "Failed criterion (…-failed)"),
             FormField("recheck", "Recheck date (deferred)", kind: .date),
         ], purpose: .screening(trial: d.trial.id, patient: c.patientID)), &s)
@@ -216,12 +217,12 @@ extension Reducer {
             guard let status = ScreeningStatus(rawValue: f.value("status")) else { return fail("Choose a status.", "status") }
             switch status {
             case .preScreenFailed, .screenFailed: if text("criterion") == nil { return fail("\(status.rawValue) requires the failed criterion.", "criterion") }
-            case .declined: if text("reason") == nil { return fail("declined requires a reason.", "reason") }
+            case .declined: if ScreeningReason(rawValue: f.value("reasonCode")) == nil { return fail("declined requires a reason code (\(ScreeningReason.list)).", "reasonCode") }
             case .deferred: if date("recheck") == nil { return fail("deferred requires a recheck date.", "recheck") }
             default: break
             }
             effect = .setScreeningStatus(ScreeningChange(trial: trial, patient: patient, status: status, date: date("date"),
-                                                         reason: text("reason"), criterion: text("criterion"),
+                                                         reason: ScreeningReason.compose(ScreeningReason(rawValue: f.value("reasonCode")), text("reason")), criterion: text("criterion"),
                                                          recheck: status == .deferred ? date("recheck") : nil, source: "engine"))
         case .addToAgenda(let patientID):
             effect = .addToAgenda(meetingID: f.value("meeting"), patientID: patientID, question: f.value("question"))

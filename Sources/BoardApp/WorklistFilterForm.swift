@@ -5,6 +5,8 @@ import ScreenKit
 /// days" and "overdue by more than N days". Saving sets the filter and reloads; nothing is written.
 extension Reducer {
     static let allKinds = "(all kinds)"
+    /// The screening form's "no reason code" option.
+    static let noReasonCode = "(none)"
 
     static func openWorklistFilter(_ s: inout AppState) {
         let f = s.worklist.filter
@@ -65,6 +67,7 @@ extension FormState {
         case .text: fixed = !v.isEmpty
         }
         if fixed, key == "participants" { fixed = FormState.participants(v).problem == nil }
+        if key == "reasonCode" { fixed = ScreeningReason(rawValue: v) != nil }
         // The filter's day counts may be empty (no filter).
         if key == "dueWithin" || key == "overdueBy" { fixed = Reducer.days(v, label: "").problem == nil }
         if fixed { error = nil; errorField = nil }

@@ -25,7 +25,7 @@ extension ScreeningCommand {
         @Option(name: .long, help: ArgumentHelp("Patient (case) id.", valueName: "P")) var patient: String
         @Option(name: .long, help: ArgumentHelp("New status: " + ScreeningStatus.allCases.map(\.rawValue).joined(separator: ", ") + ".",
                                                valueName: "S")) var status: String
-        @Option(name: .long, help: ArgumentHelp("Reason, free text (a reason is required for declined).", valueName: "R")) var reason: String?
+        @Option(name: .long, help: ArgumentHelp("Reason, free text (declined needs --reason-code; this adds the free text).", valueName: "R")) var reason: String?
         @Option(name: .customLong("reason-code"), help: ArgumentHelp("Reason code: " + ScreeningReason.list + ".", valueName: "CODE"))
         var reasonCode: String?
         @Option(name: .long, help: ArgumentHelp("Failed criterion (required for pre-screen-failed and screen-failed).", valueName: "C"))
@@ -40,7 +40,7 @@ extension ScreeningCommand {
         func run() throws {
             try CLI.run("screening set") {
                 try ScreeningRuns.set(try options.workspace(), .init(trial: trial, patient: patient, status: status,
-                                      reason: try ScreeningRuns.reason(code: reasonCode, text: reason),
+                                      reason: try ScreeningRuns.reason(status: status, code: reasonCode, text: reason),
                                       criterion: criterion, recheck: recheck, date: date, source: source, arm: arm), console: .standard)
             }
         }

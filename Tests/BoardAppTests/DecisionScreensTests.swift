@@ -244,3 +244,40 @@ extension DecisionScreensTests {
         XCTAssertTrue(rt.state.worklist.rows.allSatisfy { rt.state.today.days(until: $0.task.due) < -14 })
     }
 }
+
+// MARK: screening decline reasons
+
+extension DecisionScreensTests {
+    /// Decline reasons come from the controlled list (clinical-reference.md §4.1); free text is kept apart.
+    func testScreeningDeclineNeedsACodeWithFreeTextApart() throws {
+        let (rt, wf) = BoardFixtures.workflowRuntime()
+        rt.send(.view4)
+        for _ in 0..<10 where rt.state.trials.rows[rt.state.screening.trialList.selected].trial.id != "DEMO-AML-MENIN" { rt.send(.down) }
+        rt.send(.key(.enter))
+        let patient = try XCTUnwrap(rt.state.screening.selectedCandidate?.patientID)
+        rt.send(.key(.char("m")))
+        for _ in 0..<6 {
+            guard case .form(let f)? = rt.state.overlay, f.value("status") != "declined" else { break }
+            rt.send(.key(.right))
+        }
+        rt.send(.key(.tab)); rt.send(.key(.tab)); rt.send(.key(.tab))   // date, reason code, free text
+        typeText(rt, "lives too far")
+        rt.send(.key(.function(2)))
+        guard case .form(let f)? = rt.state.overlay else { return XCTFail("free text alone is refused") }
+        XCTAssertTrue(f.error?.hasPrefix("declined requires a reason code") == true, f.error ?? "")
+        XCTAssertEqual(f.fields[f.focus].key, "reasonCode")
+        rt.send(.key(.tab)); rt.send(.key(.backTab))
+        guard case .form(let still)? = rt.state.overlay else { return XCTFail() }
+        XCTAssertNotNil(still.error, "moving through the form does not clear an unfixed error")
+        rt.send(.key(.right)); rt.send(.key(.right))                     // (none) → criteria-not-met → patient-declined
+        guard case .form(let fixed)? = rt.state.overlay else { return XCTFail() }
+        XCTAssertEqual(fixed.value("reasonCode"), "patient-declined")
+        XCTAssertNil(fixed.error, "cleared once a code is chosen")
+        rt.send(.key(.function(2)))
+        XCTAssertNil(rt.state.overlay)
+        let last = try XCTUnwrap(try wf.screeningRecords(trial: "DEMO-AML-MENIN", patient: patient).first?.history.last)
+        XCTAssertEqual(last.status, .declined)
+        XCTAssertEqual(last.reason, "patient-declined: lives too far")
+        XCTAssertEqual(ScreeningReason.split(last.reason).text, "lives too far")
+    }
+}

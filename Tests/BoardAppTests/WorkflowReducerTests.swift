@@ -161,7 +161,7 @@ final class WorkflowReducerTests: XCTestCase {
         XCTAssertTrue(rt.state.hasUnsavedChanges)
         keys(rt, .char("m"))       // reopens the draft
         XCTAssertEqual(form(rt)?.value("status"), "pre-screen-failed")
-        keys(rt, .backTab, .backTab, .backTab, .left, .left)   // back to the status: identified
+        keys(rt, .backTab, .backTab, .backTab, .backTab, .left, .left)   // back to the status: identified
         XCTAssertEqual(form(rt)?.value("status"), "identified")
         keys(rt, .function(2))
         XCTAssertNil(rt.state.overlay)

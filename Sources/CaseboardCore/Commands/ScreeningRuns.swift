@@ -61,9 +61,14 @@ public enum ScreeningRuns {
     }
 
     /// The stored reason of `--reason-code CODE` and `--reason TEXT`: `CODE` or `CODE: TEXT` (a code outside the
-    /// controlled list is a user error naming the list).
-    public static func reason(code: String?, text: String?) throws -> String? {
-        guard let code else { return ScreeningReason.compose(nil, text) }
+    /// controlled list is a user error naming the list). `declined` needs a code: its reasons are counted by code.
+    public static func reason(status: String, code: String?, text: String?) throws -> String? {
+        guard let code else {
+            if status == ScreeningStatus.declined.rawValue {
+                throw CoreError.user("--status declined requires --reason-code (one of \(ScreeningReason.list)); --reason adds free text.")
+            }
+            return ScreeningReason.compose(nil, text)
+        }
         guard let c = ScreeningReason(rawValue: code) else {
             throw CoreError.user("--reason-code: unknown code \"\(code)\"; expected one of \(ScreeningReason.list).")
         }
