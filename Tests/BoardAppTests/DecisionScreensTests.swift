@@ -281,3 +281,16 @@ extension DecisionScreensTests {
         XCTAssertEqual(ScreeningReason.split(last.reason).text, "lives too far")
     }
 }
+
+extension DecisionScreensTests {
+    /// The worklist filter form with the kind list narrowed by typing, at 80×24 and 120×40.
+    func testWorklistFilterFormGolden() {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let (rt, _) = BoardFixtures.workflowRuntime(width: w, height: h)
+            rt.send(.view3)
+            rt.send(.key(.char("t")))
+            typeText(rt, "mrd")
+            assertGolden(rt, "worklist-filter-form-\(w)x\(h)")
+        }
+    }
+}
