@@ -52,7 +52,9 @@ public enum Reports {
             let i = Interpretation.interpret($0, today: m.date, followUps: false)
             var f = MeetingCaseFacts(eln2022: i.eln2022)
             f.germlineActions = i.germline.actions
-            f.mrdSeries = i.mrd
+            // The record's chart reads the results known at the meeting: events and confirm-by dates as of that day.
+            f.mrdSeries = MRDInterpreter.assess($0.mrd.filter { $0.date <= m.date }, category: $0.diagnosis?.category,
+                                                therapies: $0.therapies)
             return f
         }
         return format == .md ? MeetingExport.markdown(m, patients: patients, facts: facts, isDemo: workspace.isDemo, language: language)
