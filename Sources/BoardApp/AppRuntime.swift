@@ -64,6 +64,7 @@ public final class AppRuntime {
             performed.append(e)
             switch e {
             case .quit: break
+            case .loadOutcomes(let q): performOutcomes(q)
             case .loadCaseList, .loadCase, .loadTrials, .loadTrial, .loadWorklist, .loadMeetingCase: performRead(e)
             default: performWorkflow(e)
             }

@@ -7,4 +7,6 @@ public enum FormPurpose: Equatable, Sendable {
     case createMeeting
     case addToAgenda(patientID: String)
     case decision(meetingID: String, patientID: String)
+    /// The Outcomes view's cohort (`--where`); not a write.
+    case outcomesCohort
 }

@@ -72,6 +72,7 @@ public enum MeetingScreen {
                 out.append([Span("ELN 2022: ", role: .muted), Span(e.displayText, role: ClinicalGlyphs.eln(e.risk, ascii: s.ascii).role),
                             Span("  " + e.drivers.prefix(3).joined(separator: "; "), role: .muted)])
             }
+            out += RiskLines.meeting(sm.risks, width: width, ascii: s.ascii)
             let candidates = d.trials.filter { $0.verdict == .eligible || $0.verdict == .possiblyEligible }
             out.append([Span("Trials: ", role: .muted), Span("\(d.trials.filter { $0.verdict == .eligible }.count) eligible", role: .trialEligible),
                         Span(", "), Span("\(d.trials.filter { $0.verdict == .possiblyEligible }.count) possibly", role: .trialPossibly)])
