@@ -43,6 +43,7 @@ public enum Reports {
             let i = Interpretation.interpret($0, today: m.date, followUps: false)
             var f = MeetingCaseFacts(eln2022: i.eln2022)
             f.germlineActions = i.germline.actions
+            f.risks = RiskSchemes.assess($0, today: m.date)
             return f
         }
         return format == .md ? MeetingExport.markdown(m, patients: patients, facts: facts, isDemo: workspace.isDemo)

@@ -8,7 +8,7 @@ import Foundation
 public struct Matcher: Sendable {
     /// Version of the criteria semantics and of the result-code layout: bump it with every change that can alter
     /// a verdict or a stored code for the same trial file (stored results of another version are recomputed).
-    public static let engineVersion = "match-2026-12-01.2"
+    public static let engineVersion = "match-2026-12-02.1"
     public let trials: [CompiledTrial]
     /// (trial index, arm index) of every arm, in catalogue order.
     public let armIndex: [(trial: Int, arm: Int)]
@@ -44,6 +44,7 @@ public struct Matcher: Sendable {
     /// Fast path: verdict of the k-th arm (in `armIndex` order).
     @inline(__always)
     func verdict(arm k: Int, facts: PatientFacts) -> Verdict {
+        if facts.isDeceased { return .ineligible }
         var v = Verdict.eligible
         var j = armStart[k]
         let end = armStart[k + 1]
@@ -76,6 +77,7 @@ public struct Matcher: Sendable {
 
     /// Fast path: the verdict of one arm, no reasons.
     public func verdict(of arm: CompiledArm, facts: PatientFacts) -> Verdict {
+        if facts.isDeceased { return .ineligible }
         var v = Verdict.eligible
         for i in arm.fastOrder {
             let c = arm.criteria[i]
@@ -116,6 +118,7 @@ public struct Matcher: Sendable {
             v = Matcher.fold(v, kind: c.kind, r)
             outs.append(CriterionOutcome(kind: c.kind, text: c.spec.text, result: r, reason: ReasonText.join(why, facts)))
         }
+        if facts.isDeceased { v = .ineligible; outs.insert(Matcher.deceasedOutcome(facts.patient), at: 0) }
         return ArmVerdict(patient: facts.patient.id, trial: trial.id, arm: arm.arm.id, armStatus: arm.arm.status,
                           verdict: v, criteria: outs)
     }
