@@ -48,7 +48,7 @@ public enum OutcomeRuns {
 
     /// `outcomes`: the endpoint's statistics over the workspace's cases, as JSON, CSV or text (with the excluded cases).
     public static func outcomes(_ workspace: Workspace, endpoint: String, by: String?, whereText: String?, from: String?, censorAtHCT: Bool,
-                                inductionDays: Int, at: String, confType: String, json: Bool, csv: Bool) throws -> Data {
+                                inductionDays: Int, at: String, confType: String, json: Bool, csv: Bool, out: String? = nil) throws -> Data {
         guard let ep = Endpoint(rawValue: endpoint.uppercased()) else {
             throw CoreError.user("--endpoint \(endpoint): expected OS, EFS, RFS or CIR")
         }
@@ -75,6 +75,7 @@ public enum OutcomeRuns {
         } catch let e as SurvivalError {
             throw CoreError.user(e.description)
         }
+        if let out { try writeHTML(result, endpoint: ep, grouping: grouping, workspace: workspace, to: out) }
         if json { return try result.report.jsonData() + Data("\n".utf8) }
         if csv { return Data(SurvivalReportCSV.render(result.report).utf8) }
         var text = SurvivalReportText.render(result.report)
