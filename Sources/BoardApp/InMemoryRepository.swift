@@ -108,6 +108,8 @@ public final class InMemoryRepository: CaseRepository {
     /// Called by `invalidate` after a write concerning a case (nil: any): schedules the stored results' update in
     /// the background (the write never waits for it; `backgroundChanged` follows when it is done).
     public var afterWrite: ((String?) -> Void)?
+    /// Patient id → "TRIAL arm ARM" from the screening log, for the Outcomes view's `trial-arm` grouping (nil: none known).
+    public var enrolments: (() throws -> [String: String])?
 
     /// Every case, loaded (for the views that need them all: trial counts, worklist).
     func everyPatient() throws -> [Patient] { try allPatients() }
@@ -348,6 +350,7 @@ public final class InMemoryRepository: CaseRepository {
 extension InMemoryRepository {
     /// Every case analysed for the Outcomes view (the cohort, groups and endpoint of `query`).
     public func outcomes(_ query: OutcomesQuery) throws -> OutcomesData {
-        try OutcomesData.analyse(try everyPatient(), query: query, today: today)
+        let arms = query.grouping == .trialArm ? try enrolments?() ?? [:] : [:]
+        return try OutcomesData.analyse(try everyPatient(), query: query, today: today, enrolments: arms)
     }
 }

@@ -27,9 +27,11 @@ public struct OutcomesData: Equatable, Sendable {
     }
 
     /// Runs the analysis over `patients` (pure: CohortAnalysis), with the at-risk table every 12 months to 120.
-    public static func analyse(_ patients: [Patient], query: OutcomesQuery, today: LocalDate) throws -> OutcomesData {
-        let request = CohortAnalysis.Request(endpoint: query.endpoint, grouping: query.grouping, whereText: query.whereText,
+    public static func analyse(_ patients: [Patient], query: OutcomesQuery, today: LocalDate,
+                               enrolments: [String: String] = [:]) throws -> OutcomesData {
+        var request = CohortAnalysis.Request(endpoint: query.endpoint, grouping: query.grouping, whereText: query.whereText,
                                              at: OutcomesData.atRiskTimes, today: today)
+        request.enrolments = enrolments
         let r = try CohortAnalysis.run(patients, request)
         let ps = r.records.compactMap { g, rec -> OutcomesPatient? in
             guard let m = rec.months, let st = rec.status else { return nil }

@@ -66,9 +66,10 @@ public enum OutcomeRuns {
         guard inductionDays > 0 else { throw CoreError.user("--induction-days \(inductionDays): expected a number of days > 0") }
         if json && csv { throw CoreError.user("--json and --csv: choose one") }
         let times = try parseTimes(at)
-                let request = CohortAnalysis.Request(
+        var request = CohortAnalysis.Request(
             endpoint: ep, options: EndpointOptions(start: start, censorAtHCT: censorAtHCT, inductionLandmarkDays: inductionDays),
             grouping: grouping, whereText: whereText, at: times, today: workspace.today, confidenceType: conf)
+        if grouping == .trialArm { request.enrolments = TrialEnrolment.groups(try workspace.database().screeningRecords()) }
         let result: CohortAnalysis.Result
         do { result = try CohortAnalysis.run(try workspace.patients(), request) } catch let e as CohortAnalysis.Failure {
             throw CoreError.user(e.description)

@@ -3,7 +3,7 @@ import SurvivalStats
 
 /// `caseboard outcomes … --out FILE.html`: the curves the Outcomes view draws, as an inline SVG (steps, censor marks
 /// with one marker shape per group, months on the x-axis, the number-at-risk table under it), with the medians, the
-/// log-rank (or Gray's) test and the excluded patients. Self-contained, every text escaped. Pure.
+/// log-rank test and the excluded patients. Self-contained, every text escaped. Pure.
 public enum OutcomesHTML {
     static func esc(_ s: String) -> String {
         var out = ""
@@ -135,12 +135,6 @@ public enum OutcomesHTML {
             h += "<p>" + (lr.stratified ? "Stratified log-rank" : "Log-rank") + String(format: ": χ² %.2f, df %d, ", lr.chiSquare, lr.df)
             h += lr.p.map { "p " + ($0 < 0.001 ? "&lt; 0.001" : String(format: "%.4f", $0)) } ?? "p not shown"
             if let n = lr.note { h += " (" + esc(n) + ")" }
-            h += "</p>\n"
-        }
-        if let g = r.grayTest {
-            h += "<p>Gray's test (cumulative incidence of \(esc(g.label ?? "event \(g.event)"))): " + String(format: "statistic %.3f, df %d, ", g.statistic, g.df)
-            h += g.p.map { "p " + ($0 < 0.001 ? "&lt; 0.001" : String(format: "%.4f", $0)) } ?? "p not shown"
-            if let n = g.note { h += " (" + esc(n) + ")" }
             h += "</p>\n"
         }
         h += svg(result, endpoint: endpoint) + "\n"

@@ -131,12 +131,9 @@ public struct SurvivalReport: Encodable, Equatable, Sendable {
     public var hazardRatios: [HazardRatio]
     public var cumulativeIncidence: [Incidence]
     public var notes: [String]
-    /// Gray's test of the cumulative incidence of the event of interest across groups (competing risks only).
-    public var grayTest: GrayTest? = nil
 
     enum K: String, CodingKey {
         case endpoint, definition, unit, confType, ties, groups, logRank, hazardRatios, cumulativeIncidence, notes, cohort, excluded, excludedPatients
-        case grayTest
     }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: K.self)
@@ -145,7 +142,6 @@ public struct SurvivalReport: Encodable, Equatable, Sendable {
         try c.encode(groups, forKey: .groups); try c.encode(logRank, forKey: .logRank)
         try c.encode(hazardRatios, forKey: .hazardRatios); try c.encode(cumulativeIncidence, forKey: .cumulativeIncidence)
         try c.encode(notes, forKey: .notes)
-        try c.encodeIfPresent(grayTest, forKey: .grayTest)
         try c.encodeIfPresent(definition, forKey: .definition)
         try c.encodeIfPresent(cohort, forKey: .cohort)
         if let e = excludedPatients {
