@@ -12,3 +12,11 @@ extension Matcher {
         CriterionOutcome(kind: .inclusion, text: DeceasedRule.criterionText, result: .notMet, reason: DeceasedRule.reason(p))
     }
 }
+
+extension Matcher {
+    /// The arm's own criterion outcomes of an explained verdict, without the leading "Patient alive" criterion of a
+    /// deceased patient: what the match table's result codes hold, position by position.
+    public static func armCriteria(_ v: ArmVerdict, facts: PatientFacts) -> [CriterionOutcome] {
+        facts.isDeceased && v.criteria.first?.text == DeceasedRule.criterionText ? Array(v.criteria.dropFirst()) : v.criteria
+    }
+}
