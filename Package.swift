@@ -33,7 +33,7 @@ let package = Package(
         // The only code that touches ncurses.
         .target(name: "CursesBackend", dependencies: ["ScreenKit", "CNcursesw"]),
         // App state, actions, reducer, screens. Data through a repository protocol.
-        .target(name: "BoardApp", dependencies: ["CaseModel", "ClinicalRules", "TrialEngine", "ScreenKit"]),
+        .target(name: "BoardApp", dependencies: ["CaseModel", "ClinicalRules", "TrialEngine", "ScreenKit", "CohortOutcomes", "SurvivalStats"]),
         // The application layer both front ends share: trial catalogue from the database, case analysis, matching
         // service (stored verdicts, recompute, fallback), case query and row projection, reports, live repository.
         .target(name: "CaseboardCore", dependencies: ["CaseModel", "ClinicalRules", "TrialEngine", "CaseStore", "BoardApp", "Interop", "CohortOutcomes", "SurvivalStats"]),

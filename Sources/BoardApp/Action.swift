@@ -38,4 +38,7 @@ public enum Action: Equatable, Sendable {
     case backgroundUpdated(String)
     /// The meeting clock (wall time "HH:MM" and seconds since the meeting was opened), from the loop.
     case clock(wall: String, elapsed: Int)
+    /// The Outcomes view's analysis, or why it could not run.
+    case outcomesLoaded(OutcomesData)
+    case outcomesFailed(OutcomesQuery, String)
 }

@@ -19,6 +19,7 @@ public enum AppKeyMaps {
         b(.view3, [.char("3")], "Worklist"),
         b(.view4, [.char("4")], "Screening"),
         b(.view5, [.char("5")], "Meeting"),
+        b(.view6, [.char("6")], "Outcomes"),
     ])
 
     static let movement: [KeyBinding] = [
@@ -86,6 +87,13 @@ public enum AppKeyMaps {
         b(.openMeetingCase, [.char("o")], "Open the whole case (MRD chart, trial reasons); Esc comes back"),
     ] + movement)
 
+    public static let outcomes = KeyMap(name: "Outcomes", bindings: [
+        b(.open, [.enter], "Group's patients / open case", footer: true),
+        b(.cycleEndpoint, [.char("e")], "Endpoint OS/EFS/RFS/CIR", footer: true),
+        b(.cycleGrouping, [.char("b")], "Group by", footer: true),
+        b(.editCohort, [.char("w")], "Cohort (--where)", footer: true),
+    ] + movement)
+
     /// Keys inside a form (the focused text field takes every other key).
     public static let form = KeyMap(name: "Form", bindings: [
         b(.formSave, [.function(2)], "Save (Enter on the last field saves too)", footer: true),
@@ -107,6 +115,7 @@ public enum AppKeyMaps {
         case .worklist: own = worklist
         case .screening: own = screening
         case .meeting: own = meeting
+        case .outcomes: own = outcomes
         }
         return own.merged(with: global)
     }

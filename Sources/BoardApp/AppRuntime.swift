@@ -127,6 +127,8 @@ public final class AppRuntime {
         switch e {
         case .loadCaseList, .loadCaseRows, .loadCase, .loadTrials, .loadTrial, .loadWorklist, .loadMeetingCase:
             return Job { AppRuntime.read(e, repository) }
+        case .loadOutcomes(let q):
+            return Job { AppRuntime.outcomes(q, repository) }
         default:
             return Job { AppRuntime.workflow(e, repository: repository, workflows: workflows, today: today) }
         }

@@ -38,6 +38,7 @@ public struct AppState: Equatable, Sendable {
     public var worklist = WorklistState()
     public var screening = ScreeningState()
     public var meeting = MeetingState()
+    public var outcomes = OutcomesState()
 
     public init(width: Int, height: Int, ascii: Bool, isDemo: Bool, today: LocalDate, caseCount: Int, facets: CaseFacets = CaseFacets()) {
         self.width = width; self.height = height; self.ascii = ascii; self.isDemo = isDemo; self.today = today

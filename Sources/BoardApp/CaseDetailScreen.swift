@@ -123,6 +123,7 @@ public enum CaseDetailScreen {
         if let e24 = d.interpretation.eln2024LessIntensive {
             out.append([Span("ELN 2024 less-intensive ", role: .muted), ClinicalGlyphs.elnWord(e24)])
         }
+        out += RiskLines.detail(d.summary.risks, width: width, ascii: ascii)
         return out
     }
 

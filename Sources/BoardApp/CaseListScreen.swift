@@ -8,7 +8,7 @@ public enum CaseListScreen {
         TableColumn("Name", width: .fill(2)),
         TableColumn("Age", width: .fixed(3), alignment: .right),
         TableColumn("Diagnosis", width: .fill(3)),
-        TableColumn("ELN", width: .fixed(3)),
+        TableColumn("Risk", width: .fixed(13)),
         TableColumn("Germ", width: .fixed(6)),
         TableColumn("MRD", width: .fixed(3), alignment: .center),
         TableColumn("El/Po", width: .fixed(5), alignment: .center),
@@ -33,7 +33,8 @@ public enum CaseListScreen {
             Span(c.displayName(presenter: presenter), role: presenter ? .presenter : .normal),
             Span(c.age.map(String.init) ?? "?"),
             Span(dx),
-            ClinicalGlyphs.eln(c.elnRisk, complete: c.elnComplete, ascii: ascii),
+            c.elnRisk == nil && c.riskShort != nil ? ClinicalGlyphs.schemeRisk(c.risks, ascii: ascii)
+                : ClinicalGlyphs.eln(c.elnRisk, complete: c.elnComplete, ascii: ascii),
             ClinicalGlyphs.germline(c.germline, ascii: ascii),
             ClinicalGlyphs.trend(c.mrdTrend, ascii: ascii),
             trials,

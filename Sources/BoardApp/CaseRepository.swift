@@ -32,11 +32,14 @@ public protocol CaseRepository: AnyObject {
     /// Work finished in the background changed derived data (stored trial verdicts ready): forget what was
     /// derived from it (counts), keep the cases.
     func backgroundChanged()
+    /// The Outcomes view's analysis over every case (an effect; never called while rendering).
+    func outcomes(_ query: OutcomesQuery) throws -> OutcomesData
 }
 
 extension CaseRepository {
     public func invalidate(caseID: String?) {}
     public func backgroundChanged() {}
+    public func outcomes(_ query: OutcomesQuery) throws -> OutcomesData { throw OutcomesUnavailable() }
 
     public func summaries(filter: CaseFilter, sort: CaseSort) throws -> [CaseSummary] {
         try caseIDs(matching: CaseQuery(filter: filter, sort: sort)).compactMap { try summary(id: $0) }

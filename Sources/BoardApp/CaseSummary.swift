@@ -34,6 +34,11 @@ public struct CaseSummary: Equatable, Sendable {
     public var nextFollowUp: NextFollowUp?
     /// false when the ELN 2022 risk is provisional (data it needed was missing): the list shows `fav?`.
     public var elnComplete: Bool = true
+    /// The group's risk scores (IPSS-R, ELTS, DIPSS, T-ALL, AA…, `RiskSchemes.assess`); empty for AML and others.
+    public var risks: [SchemeRiskAssessment] = []
+
+    /// The headline score in the `cases` table's short form ("IPSS-R hi", "ELTS low", "T-ALL HR", "SAA"); nil when none.
+    public var riskShort: String? { RiskSchemes.headline(risks).map(RiskSchemes.shortForm) }
 
     public init(id: String, name: String?, initials: String, age: Int?, sex: Sex, category: DiagnosisCategory?,
                 diagnosisLabel: String, group: PathologyGroup?, site: String?, status: DiseaseStatus?, elnRisk: ELNRisk?,

@@ -128,6 +128,7 @@ public enum ClinicalGlyphs {
         case .dueSoon: return Span(ascii ? "*  due soon" : "•  due soon", role: .taskDuesoon)
         case .upcoming: return Span("   upcoming", role: .taskUpcoming)
         case .done: return Span(ascii ? "+  done" : "✓  done", role: .taskDone)
+        case .patientDeceased: return Span(ascii ? "x  patient deceased" : "†  patient deceased", role: .muted)
         }
     }
 
@@ -137,6 +138,7 @@ public enum ClinicalGlyphs {
         case .dueSoon: return Span(ascii ? "* " : "• ", role: .taskDuesoon)
         case .upcoming: return Span("  ", role: .taskUpcoming)
         case .done: return Span(ascii ? "+ " : "✓ ", role: .taskDone)
+        case .patientDeceased: return Span(ascii ? "x " : "† ", role: .muted)
         }
     }
 
@@ -146,6 +148,7 @@ public enum ClinicalGlyphs {
         case .dueSoon: return "DUE SOON (14 days)"
         case .upcoming: return "UPCOMING"
         case .done: return "DONE"
+        case .patientDeceased: return "PATIENT DECEASED (no new tasks)"
         }
     }
 
@@ -156,5 +159,18 @@ public enum ClinicalGlyphs {
         case .suspended: return Span("suspended", role: .trialClosed)
         case .notYetOpen: return Span("not yet open", role: .trialClosed)
         }
+    }
+}
+
+extension ClinicalGlyphs {
+    /// The headline group score in the `cases` short form (`RiskSchemes.shortForm`: "IPSS-R hi", "ELTS low", "T-ALL HR",
+    /// "SAA"), coloured by its place in the scheme's categories (lowest: favourable role, highest: adverse, undecided: muted).
+    public static func schemeRisk(_ risks: [SchemeRiskAssessment], ascii: Bool = false) -> Span {
+        guard let r = RiskSchemes.headline(risks) else { return Span(ascii ? "-" : "—", role: .muted) }
+        let text = RiskSchemes.shortForm(r)
+        guard r.isDecided, let ladder = RiskSchemes.categories[r.scheme], let i = ladder.firstIndex(of: r.category) else {
+            return Span(text, role: .muted)
+        }
+        return Span(text, role: i == 0 ? .elnFavorable : (i == ladder.count - 1 ? .elnAdverse : .elnIntermediate))
     }
 }

@@ -21,6 +21,8 @@ public enum Command: String, CaseIterable, Equatable, Sendable {
     case formNext, formPrevious, formSave, formOptionNext, formOptionPrevious
     // confirm dialog
     case confirmYes, confirmNo
+    // outcomes
+    case cycleEndpoint, cycleGrouping, editCohort
 
     /// The main view index (0-based) of view1…view9.
     public var viewIndex: Int? {

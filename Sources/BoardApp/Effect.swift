@@ -23,4 +23,6 @@ public enum Effect: Equatable, Sendable {
     case addToAgenda(meetingID: String, patientID: String, question: String)
     case recordDecision(meetingID: String, patientID: String, BoardDecision)
     case undo
+    /// The Outcomes view's analysis (CohortAnalysis over the repository's cases).
+    case loadOutcomes(OutcomesQuery)
 }

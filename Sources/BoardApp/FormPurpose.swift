@@ -9,4 +9,6 @@ public enum FormPurpose: Equatable, Sendable {
     case decision(meetingID: String, patientID: String)
     /// The worklist's filters (kind from a list, due within / overdue by N days): no write.
     case worklistFilter
+    /// The Outcomes view's cohort (`--where`); not a write.
+    case outcomesCohort
 }

@@ -108,8 +108,12 @@ public final class InMemoryRepository: CaseRepository {
     /// Called by `invalidate` after a write concerning a case (nil: any): schedules the stored results' update in
     /// the background (the write never waits for it; `backgroundChanged` follows when it is done).
     public var afterWrite: ((String?) -> Void)?
+    /// Patient id → "TRIAL arm ARM" from the screening log, for the Outcomes view's `trial-arm` grouping (nil: none known).
+    public var enrolments: (() throws -> [String: String])?
 
     /// Every case, loaded (for the views that need them all: trial counts, worklist).
+    func everyPatient() throws -> [Patient] { try allPatients() }
+
     private func allPatients() throws -> [Patient] {
         if patientCache.count < entries.count, let all = loadAll {
             for p in try all() where index[p.id] != nil && patientCache[p.id] == nil { patientCache[p.id] = p }
@@ -157,7 +161,8 @@ public final class InMemoryRepository: CaseRepository {
         if tasks.isEmpty {
             tasks = p.followUps.enumerated().map { (i, f) in
                 FollowUpTask(id: f.id ?? "\(p.id)-F\(i + 1)", patient: p.id, due: f.due, kind: f.kind,
-                             status: InMemoryRepository.status(of: f, today: today), note: f.note, source: "explicit",
+                             status: DeceasedRule.isDeceased(p) && !f.isDone ? .patientDeceased : InMemoryRepository.status(of: f, today: today),
+                             note: f.note, source: "explicit",
                              done: f.done, site: p.site)
             }
         }
@@ -247,6 +252,7 @@ public final class InMemoryRepository: CaseRepository {
             possiblyEligibleTrials: verdictsByTrial.filter { $0 == .possiblyEligible }.count,
             nextFollowUp: next.map { NextFollowUp(due: $0.due, kind: $0.kind, status: $0.status) })
         s.elnComplete = interp.eln2022?.complete ?? true
+        s.risks = RiskSchemes.assess(p, today: today)
         summaryCache[p.id] = s
         return s
     }
@@ -339,5 +345,13 @@ public final class InMemoryRepository: CaseRepository {
             }
         }
         return rows.sorted { FollowUpScheduler.urgencyOrder($0.task, $1.task) }
+    }
+}
+
+extension InMemoryRepository {
+    /// Every case analysed for the Outcomes view (the cohort, groups and endpoint of `query`).
+    public func outcomes(_ query: OutcomesQuery) throws -> OutcomesData {
+        let arms = query.grouping == .trialArm ? try enrolments?() ?? [:] : [:]
+        return try OutcomesData.analyse(try everyPatient(), query: query, today: today, enrolments: arms)
     }
 }

@@ -72,6 +72,7 @@ public enum MeetingScreen {
                 out.append([Span("ELN 2022: ", role: .muted), ClinicalGlyphs.elnWord(e),
                             Span("  " + e.drivers.prefix(3).joined(separator: "; "), role: .muted)])
             }
+            out += RiskLines.meeting(sm.risks, width: width, ascii: s.ascii)
             out += MeetingCaseFacts.mrd(d, ascii: s.ascii)
             out.append(MeetingCaseFacts.germline(d, ascii: s.ascii))
             out += MeetingCaseFacts.trials(d, ascii: s.ascii)

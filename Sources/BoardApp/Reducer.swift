@@ -143,6 +143,8 @@ enum Reducer {
         case .clock(let wall, let elapsed):
             s.meeting.wallClock = wall; s.meeting.elapsed = elapsed
             return []
+        case .outcomesLoaded(let d): return OutcomesReducer.loaded(d, &s)
+        case .outcomesFailed(let q, let m): return OutcomesReducer.failed(q, m, &s)
         }
     }
 
@@ -301,6 +303,7 @@ enum Reducer {
         case .meeting:
             if s.meeting.meeting != nil { return [] }
             return [.loadMeetings]
+        case .outcomes: return OutcomesReducer.show(&s)
         }
     }
 
@@ -341,8 +344,12 @@ enum Reducer {
             return meetingCommand(c, &s)
         case .formNext, .formPrevious, .formSave, .formOptionNext, .formOptionPrevious:
             return []
+        case .cycleEndpoint, .cycleGrouping, .editCohort:
+            guard s.screen == .outcomes else { return [] }
+            return OutcomesReducer.command(c, &s)
         case .back:
             if s.overlay != nil { s.overlay = nil; return [] }
+            if OutcomesReducer.back(&s) { return [] }
             if s.screen == .caseDetail && s.caseDetail.showReasons { s.caseDetail.showReasons = false; return [] }
             if s.screen == .caseDetail && s.caseDetail.zoomed { s.caseDetail.zoomed = false; return [] }
             if s.screen == .meeting && s.meeting.meeting != nil {
@@ -507,6 +514,8 @@ enum Reducer {
             } else if c == .down || c == .up {
                 return meetingCommand(c == .down ? .nextCase : .previousCase, &s)
             }
+        case .outcomes:
+            OutcomesReducer.move(c, &s, listRows: listRows)
         }
         return []
     }
@@ -549,6 +558,7 @@ enum Reducer {
                 return []
             }
             return [.loadMeeting(s.meeting.meetings[s.meeting.list.selected].id)]
+        case .outcomes: return OutcomesReducer.open(&s)
         }
     }
 

@@ -1,9 +1,9 @@
 /// The screens of the app (names of formats.md §4, as `caseboard screen NAME` takes them).
 public enum ScreenID: String, CaseIterable, Equatable, Sendable {
-    case caseList = "case-list", caseDetail = "case", trials, trialDetail = "trial", worklist, screening, meeting
+    case caseList = "case-list", caseDetail = "case", trials, trialDetail = "trial", worklist, screening, meeting, outcomes
 
     /// The main views reached with 1…9, in order (case and trial detail are opened from them).
-    public static let mainViews: [ScreenID] = [.caseList, .trials, .worklist, .screening, .meeting]
+    public static let mainViews: [ScreenID] = [.caseList, .trials, .worklist, .screening, .meeting, .outcomes]
 
     public var title: String {
         switch self {
@@ -14,6 +14,7 @@ public enum ScreenID: String, CaseIterable, Equatable, Sendable {
         case .worklist: return "Worklist"
         case .screening: return "Screening"
         case .meeting: return "Meeting"
+        case .outcomes: return "Outcomes"
         }
     }
 

@@ -21,6 +21,7 @@ public enum ScreenRenderer {
         case .worklist: WorklistScreen.render(s, into: &buffer, area: content)
         case .screening: ScreeningScreen.render(s, into: &buffer, area: content)
         case .meeting: MeetingScreen.render(s, into: &buffer, area: content)
+        case .outcomes: OutcomesScreen.render(s, into: &buffer, area: content)
         }
         renderFooter(s, into: &buffer)
         switch s.overlay {

@@ -169,6 +169,7 @@ extension Reducer {
             if n > 0 { f.fields[f.focus].choice = (field.choice + (cmd == .formOptionNext ? 1 : n - 1)) % n; f.isDirty = true }
         case .back?:
             s.overlay = nil
+            if case .outcomesCohort = f.purpose { return [] }   // a query, not a change: nothing to keep
             if f.isDirty && f.purpose != .worklistFilter {
                 s.draft = f; s.hasUnsavedChanges = true
                 s.message = "Form kept as an unsaved draft: its key reopens it; q asks before losing it."
@@ -206,6 +207,8 @@ extension Reducer {
         func text(_ k: String) -> String? { let v = f.value(k); return v.isEmpty ? nil : v }
         let effect: Effect
         switch f.purpose {
+        case .outcomesCohort:
+            return OutcomesReducer.setCohort(f, &s)
         case .completeTask(let id):
             effect = .completeTask(id: id, date: date("date"))
         case .reschedule(let id):

@@ -177,8 +177,10 @@ public struct MRDSeriesAssessment: Codable, Sendable, Equatable {
 
 public enum FollowUpStatus: String, Codable, Sendable, CaseIterable, Comparable {
     case overdue, dueSoon = "due-soon", upcoming, done
+    /// An open task of a patient recorded dead: neither overdue nor due (ClinicalRules `DeceasedRule`).
+    case patientDeceased = "patient-deceased"
     public static func < (a: FollowUpStatus, b: FollowUpStatus) -> Bool {
-        let order: [FollowUpStatus] = [.overdue, .dueSoon, .upcoming, .done]
+        let order: [FollowUpStatus] = [.overdue, .dueSoon, .upcoming, .patientDeceased, .done]
         return order.firstIndex(of: a)! < order.firstIndex(of: b)!
     }
 }

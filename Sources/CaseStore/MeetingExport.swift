@@ -10,6 +10,8 @@ public struct MeetingCaseFacts: Sendable, Equatable {
     public var germlineActions: [GermlineAction] = []
     /// MRD series as the rules read them (events with their confirm-by dates), drawn on the record's chart.
     public var mrdSeries: [MRDSeriesAssessment] = []
+    /// The group's risk scores (IPSS-R, ELTS, DIPSS, T-ALL, AA…) with their drivers; empty for AML and others.
+    public var risks: [SchemeRiskAssessment] = []
     public init(eln2022: RiskAssessment? = nil) { self.eln2022 = eln2022 }
 }
 
@@ -110,6 +112,12 @@ public enum MeetingExport {
             eln = "not computed"
         }
         rows.append(("ELN 2022 risk", eln))
+        for r in facts.risks {
+            var v = r.category + (r.score.map { " (score \($0))" } ?? "") + (r.complete ? "" : " (provisional)")
+            if !r.drivers.isEmpty { v += " — " + r.drivers.joined(separator: "; ") }
+            if !r.missing.isEmpty { v += " (missing: " + r.missing.joined(separator: "; ") + ")" }
+            rows.append(("\(r.scheme) risk", v))
+        }
         if !facts.germlineActions.isEmpty {
             rows.append(("Germline next steps", facts.germlineActions.map(\.label).joined(separator: "; ")))
         }

@@ -221,7 +221,7 @@ struct BenchMatching {
                 let t = matcher.trials[col.trial]
                 let explained = matcher.verdict(of: t.arms[col.arm], trial: t.trial, facts: facts)
                 let codes = table.results(patient: p, arm: k)
-                if explained.verdict != table.verdict(patient: p, arm: k) || codes != explained.criteria.map(\.result) {
+                if explained.verdict != table.verdict(patient: p, arm: k) || codes != Matcher.armCriteria(explained, facts: facts).map(\.result) {
                     throw CoreError.internal("caseboard bench: stored result codes of \(patients[p].id) × \(t.trial.id)/\(t.arms[col.arm].arm.id) differ from the explained verdict")
                 }
                 checked += 1

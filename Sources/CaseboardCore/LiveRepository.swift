@@ -4,6 +4,7 @@ import CaseStore
 import ClinicalRules
 import TrialEngine
 import BoardApp
+import CohortOutcomes
 
 /// Builds the UI's repositories from the command context: a light index of every case (one SELECT),
 /// whole cases loaded one at a time when a screen shows them, the trial engine compiled once per run,
@@ -121,6 +122,7 @@ public enum LiveRepository {
         // Case detail, list and worklist show the tasks with the nurses' records and workflow-created tasks.
         repo.taskProvider = { try workflows.tasks(for: $0) }
         repo.loadAll = { try db.patients() }
+        repo.enrolments = { TrialEnrolment.groups(try db.screeningRecords()) }
         repo.openTasks = { ps in Dictionary(grouping: try workflows.worklist(patients: ps), by: \.patient) }
         if let stored = wiring.stored {
             repo.storedTrialVerdicts = { stored.current }

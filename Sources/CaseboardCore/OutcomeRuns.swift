@@ -48,7 +48,7 @@ public enum OutcomeRuns {
 
     /// `outcomes`: the endpoint's statistics over the workspace's cases, as JSON, CSV or text (with the excluded cases).
     public static func outcomes(_ workspace: Workspace, endpoint: String, by: String?, whereText: String?, from: String?, censorAtHCT: Bool,
-                                inductionDays: Int, at: String, confType: String, json: Bool, csv: Bool) throws -> Data {
+                                inductionDays: Int, at: String, confType: String, json: Bool, csv: Bool, out: String? = nil) throws -> Data {
         guard let ep = Endpoint(rawValue: endpoint.uppercased()) else {
             throw CoreError.user("--endpoint \(endpoint): expected OS, EFS, RFS or CIR")
         }
@@ -66,15 +66,17 @@ public enum OutcomeRuns {
         guard inductionDays > 0 else { throw CoreError.user("--induction-days \(inductionDays): expected a number of days > 0") }
         if json && csv { throw CoreError.user("--json and --csv: choose one") }
         let times = try parseTimes(at)
-                let request = CohortAnalysis.Request(
+        var request = CohortAnalysis.Request(
             endpoint: ep, options: EndpointOptions(start: start, censorAtHCT: censorAtHCT, inductionLandmarkDays: inductionDays),
             grouping: grouping, whereText: whereText, at: times, today: workspace.today, confidenceType: conf)
+        if grouping == .trialArm { request.enrolments = TrialEnrolment.groups(try workspace.database().screeningRecords()) }
         let result: CohortAnalysis.Result
         do { result = try CohortAnalysis.run(try workspace.patients(), request) } catch let e as CohortAnalysis.Failure {
             throw CoreError.user(e.description)
         } catch let e as SurvivalError {
             throw CoreError.user(e.description)
         }
+        if let out { try writeHTML(result, endpoint: ep, grouping: grouping, workspace: workspace, to: out) }
         if json { return try result.report.jsonData() + Data("\n".utf8) }
         if csv { return Data(SurvivalReportCSV.render(result.report).utf8) }
         var text = SurvivalReportText.render(result.report)

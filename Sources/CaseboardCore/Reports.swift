@@ -56,6 +56,7 @@ public enum Reports {
             // The record's chart reads the results known at the meeting: events and confirm-by dates as of that day.
             f.mrdSeries = MRDInterpreter.assess($0.mrd.filter { $0.date <= m.date }, category: $0.diagnosis?.category,
                                                 therapies: $0.therapies)
+            f.risks = RiskSchemes.assess($0, today: m.date)
             return f
         }
         let pseudonyms = pseudonymised ? try db.pseudonyms(for: m.agenda.map(\.patient)) : nil

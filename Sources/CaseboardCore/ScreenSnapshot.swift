@@ -4,7 +4,7 @@ import Foundation
 /// One screen of the terminal UI rendered as text (`caseboard screen NAME`): the real runtime over the live
 /// repository, driven by the same actions a person's keys send.
 public enum ScreenSnapshot {
-    public static let names = ["case-list", "case", "trials", "trial", "worklist", "screening", "meeting", "help"]
+    public static let names = ["case-list", "case", "trials", "trial", "worklist", "screening", "meeting", "outcomes", "help"]
 
     public struct Request: Sendable {
         public var name: String
@@ -82,6 +82,7 @@ public enum ScreenSnapshot {
                 runtime.type(text)
                 runtime.send(.key(.enter))
             }
+        case "outcomes": runtime.send(.showScreen(.outcomes))
         case "help": runtime.send(.help)
         default: break
         }

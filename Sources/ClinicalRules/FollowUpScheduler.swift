@@ -83,7 +83,8 @@ public enum FollowUpScheduler {
         case .overdue: return 0
         case .dueSoon: return 1
         case .upcoming: return 2
-        case .done: return 3
+        case .patientDeceased: return 3
+        case .done: return 4
         }
     }
 
@@ -112,6 +113,14 @@ public enum FollowUpScheduler {
     public static func tasks(for patient: Patient, today: LocalDate,
                              mrd: [MRDSeriesAssessment]? = nil, germline: GermlineAssessment? = nil,
                              cytogenetics: CytogeneticProfile? = nil) -> [FollowUpTask] {
+        // A deceased patient: no task is generated; the open explicit ones are "patient deceased" (DeceasedRule).
+        if DeceasedRule.isDeceased(patient) {
+            return sortedByUrgency(patient.followUps.enumerated().map { i, f in
+                FollowUpTask(id: f.id ?? "\(patient.id):explicit-\(i + 1)", patient: patient.id, due: f.due, kind: f.kind,
+                             status: f.isDone ? .done : .patientDeceased, note: f.note,
+                             source: "explicit", done: f.done, repeatDays: nil, site: patient.site)
+            })
+        }
         var b = Builder(patient: patient, today: today)
         b.cyto = cytogenetics
         let mrdAssessments = mrd ?? MRDInterpreter.assess(patient.mrd, category: patient.diagnosis?.category,

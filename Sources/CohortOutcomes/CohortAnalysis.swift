@@ -16,6 +16,8 @@ public enum CohortAnalysis {
         public var at: [Double]
         public var today: LocalDate
         public var confidenceType: ConfidenceType
+        /// `--by trial-arm`: patient id → "TRIAL arm ARM" from the screening log (`TrialEnrolment.groups`).
+        public var enrolments: [String: String] = [:]
 
         public init(endpoint: Endpoint, options: EndpointOptions = EndpointOptions(), grouping: CohortGrouping? = nil,
                     whereText: String? = nil, at: [Double] = [12, 24, 60], today: LocalDate, confidenceType: ConfidenceType = .log) {
@@ -70,10 +72,12 @@ public enum CohortAnalysis {
             } else { cohort.met += 1 }
             var group = "all"
             if let g = request.grouping {
-                switch g.group(of: p, interpretation: interpretation) {
+                if g == .trialArm, let arm = request.enrolments[p.id] {
+                    group = arm
+                } else { switch g.group(of: p, interpretation: interpretation) {
                 case .success(let name): group = name
                 case .failure(let m): excluded.append((p.id, nil, m.reason)); continue
-                }
+                } }
             }
             let r = EndpointDefinitions.record(p, endpoint: request.endpoint, options: request.options)
             if let reason = r.excludedReason { excluded.append((p.id, group, reason)); continue }

@@ -5,6 +5,8 @@ import ClinicalRules
 public enum CohortGrouping: String, Sendable, CaseIterable {
     case eln2022, eln2024, group, category, site, sex
     case ageBand = "age-band"
+    /// The trial and arm the patient was enrolled in (the pre-screening log's `enrolled` entries, `TrialEnrolment`).
+    case trialArm = "trial-arm"
 
     /// Age bands at diagnosis.
     public static let ageBands: [(label: String, range: Range<Int>)] = [
@@ -36,6 +38,8 @@ public enum CohortGrouping: String, Sendable, CaseIterable {
             guard let birth = p.birthDate else { return .failure(Missing("birth date not recorded")) }
             let age = birth.age(on: d.date)
             return .success(Self.ageBands.first { $0.range.contains(age) }?.label ?? ">=70")
+        case .trialArm:
+            return .failure(Missing("not enrolled in a trial (no enrolled entry in the screening log)"))
         }
     }
 

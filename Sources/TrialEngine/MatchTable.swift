@@ -82,6 +82,7 @@ struct MatchProgram {
                   verdicts: UnsafeMutablePointer<Verdict>, codes: UnsafeMutablePointer<UInt32>) {
         facts.load(patient, interpretation, today: today)
         fast.evaluate(facts, atomCodes: atomScratch, out: scratch)
+        let deceased = DeceasedRule.isDeceased(patient)
         slot.withUnsafeBufferPointer { slot in
         isExclusion.withUnsafeBufferPointer { isExclusion in
         for k in 0..<(start.count - 1) {
@@ -100,7 +101,7 @@ struct MatchProgram {
                 j += 1
             }
             if shift > 0 { codes[w] = word }
-            verdicts[k] = failed ? .ineligible : (unknown ? .possiblyEligible : .eligible)
+            verdicts[k] = failed || deceased ? .ineligible : (unknown ? .possiblyEligible : .eligible)
         }
         }
         }
@@ -216,6 +217,7 @@ extension Matcher {
             let (r, why) = Evaluator.explain(c.expr, facts)
             outs.append(CriterionOutcome(kind: c.kind, text: c.spec.text, result: stored ?? r, reason: ReasonText.join(why, facts)))
         }
+        if facts.isDeceased { outs.insert(Matcher.deceasedOutcome(facts.patient), at: 0) }
         return ArmVerdict(patient: facts.patient.id, trial: trial.trial.id, arm: arm.arm.id, armStatus: arm.arm.status,
                           verdict: verdict, criteria: outs)
     }

@@ -44,6 +44,7 @@ public struct Matcher: Sendable {
     /// Fast path: verdict of the k-th arm (in `armIndex` order).
     @inline(__always)
     func verdict(arm k: Int, facts: PatientFacts) -> Verdict {
+        if facts.isDeceased { return .ineligible }
         var v = Verdict.eligible
         var j = armStart[k]
         let end = armStart[k + 1]
@@ -76,6 +77,7 @@ public struct Matcher: Sendable {
 
     /// Fast path: the verdict of one arm, no reasons.
     public func verdict(of arm: CompiledArm, facts: PatientFacts) -> Verdict {
+        if facts.isDeceased { return .ineligible }
         var v = Verdict.eligible
         for i in arm.fastOrder {
             let c = arm.criteria[i]
@@ -116,6 +118,7 @@ public struct Matcher: Sendable {
             v = Matcher.fold(v, kind: c.kind, r)
             outs.append(CriterionOutcome(kind: c.kind, text: c.spec.text, result: r, reason: ReasonText.join(why, facts)))
         }
+        if facts.isDeceased { v = .ineligible; outs.insert(Matcher.deceasedOutcome(facts.patient), at: 0) }
         return ArmVerdict(patient: facts.patient.id, trial: trial.id, arm: arm.arm.id, armStatus: arm.arm.status,
                           verdict: v, criteria: outs)
     }

@@ -52,7 +52,9 @@ public struct RuleSQL: Sendable {
         guard bad.isEmpty else {
             return ArmQuery(trialID: trialID, armID: arm.arm.id, sql: nil, criteria: n, translated: n - bad.count, unsupported: bad)
         }
-        let conds = incl.map { "(\($0))" } + excl.map { "NOT (\($0))" }
+        // A deceased patient is ineligible for every arm (DeceasedRule), as on the engine's paths.
+        let alive = "NOT EXISTS (SELECT 1 FROM patientOutcome o WHERE o.patientId = p.id AND o.vitalStatus = 'dead')"
+        let conds = [alive] + incl.map { "(\($0))" } + excl.map { "NOT (\($0))" }
         let sql = "SELECT p.id FROM patient p" + (conds.isEmpty ? "" : "\nWHERE " + conds.joined(separator: "\n  AND "))
         return ArmQuery(trialID: trialID, armID: arm.arm.id, sql: sql, criteria: n, translated: n, unsupported: [])
     }

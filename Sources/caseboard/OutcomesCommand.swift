@@ -26,10 +26,11 @@ struct OutcomesCommand: ParsableCommand {
     @Option(name: .customLong("conf-type"), help: "Confidence interval of S(t): log (default) or log-log.") var confType: String = "log"
     @Flag(name: .long, help: "Print one JSON object (formats.md).") var json = false
     @Flag(name: .long, help: "Print the steps of every curve as CSV.") var csv = false
+    @Option(name: .long, help: ArgumentHelp("Also write the curves as an HTML page with an SVG (file mode 0600; never a database).", valueName: "FILE.html")) var out: String?
 
     func run() throws {
         FileHandle.standardOutput.write(try OutcomeRuns.outcomes(
             try global.workspace(), endpoint: endpoint, by: by, whereText: whereText, from: from, censorAtHCT: censorAtHCT,
-            inductionDays: inductionDays, at: at, confType: confType, json: json, csv: csv))
+            inductionDays: inductionDays, at: at, confType: confType, json: json, csv: csv, out: out))
     }
 }

@@ -15,7 +15,7 @@ final class DemoMatchTableTests: XCTestCase {
         let matcher = Matcher.compile(try TrialLoader.loadDirectory(dir))
         let patients = DemoCoverageTests.demo
         XCTAssertGreaterThanOrEqual(patients.count, 240)
-        var cells = 0, results = Set<CriterionResult>()
+        var cells = 0, deceased = 0, results = Set<CriterionResult>()
         for shift in [0, -120, -700] {
             let today = DemoCoverageTests.today.adding(days: shift)
             let table = matcher.matchTable(patients: patients, today: today, columns: matcher.armIndex, threads: 2)
@@ -28,8 +28,16 @@ final class DemoMatchTableTests: XCTestCase {
                     let t = matcher.trials[col.trial]
                     let explained = matcher.verdict(of: t.arms[col.arm], trial: t.trial, facts: facts)
                     let codes = table.results(patient: p, arm: k)
-                    guard codes == explained.criteria.map(\.result), table.verdict(patient: p, arm: k) == explained.verdict else {
-                        return XCTFail("\(patient.id) on \(today), \(t.trial.id) arm \(t.arms[col.arm].arm.id): table \(codes) \(table.verdict(patient: p, arm: k)) vs explained \(explained.criteria.map(\.result)) \(explained.verdict)")
+                    // A deceased patient's explained verdict starts with the "Patient alive" criterion (DeceasedRule),
+                    // which has no code in the table: the arm's own criteria follow it.
+                    if facts.isDeceased {
+                        XCTAssertEqual(explained.criteria.first?.text, DeceasedRule.criterionText)
+                        XCTAssertEqual(explained.verdict, .ineligible)
+                        deceased += 1
+                    }
+                    let own = facts.isDeceased ? Array(explained.criteria.dropFirst()) : explained.criteria
+                    guard codes == own.map(\.result), table.verdict(patient: p, arm: k) == explained.verdict else {
+                        return XCTFail("\(patient.id) on \(today), \(t.trial.id) arm \(t.arms[col.arm].arm.id): table \(codes) \(table.verdict(patient: p, arm: k)) vs explained \(own.map(\.result)) \(explained.verdict)")
                     }
                     XCTAssertEqual(row[k].verdict, explained.verdict)
                     XCTAssertEqual(row[k].codes, Matcher.packCodes(codes))
@@ -40,5 +48,6 @@ final class DemoMatchTableTests: XCTestCase {
         }
         XCTAssertEqual(results, [.met, .notMet, .unknown])
         XCTAssertGreaterThan(cells, 90_000)
+        XCTAssertGreaterThan(deceased, 0, "the demo has deceased patients")
     }
 }

@@ -210,6 +210,7 @@ final class TestSQLite {
     /// CaseStore's tables (v1-cases) with the columns the translator reads, and the v2 indexes.
     static let schema = """
         CREATE TABLE patient (id TEXT PRIMARY KEY, sex TEXT NOT NULL, birthDate TEXT NOT NULL, category TEXT, who2022 TEXT, comorbiditiesReviewed TEXT);
+        CREATE TABLE patientOutcome (id INTEGER PRIMARY KEY, patientId TEXT, seq INT, vitalStatus TEXT, lastContact TEXT, deathDate TEXT, deathCause TEXT);
         CREATE TABLE fusionPanel (id INTEGER PRIMARY KEY, patientId TEXT, seq INT, date TEXT, genes TEXT);
         CREATE TABLE diagnosis (id INTEGER PRIMARY KEY, patientId TEXT, seq INT, date TEXT, category TEXT, who2022 TEXT, icc2022 TEXT, oncotree TEXT, therapyRelated BOOLEAN, postMDS BOOLEAN, postMPN BOOLEAN, blastsBM DOUBLE, blastsPB DOUBLE);
         CREATE TABLE diseaseStatus (id INTEGER PRIMARY KEY, patientId TEXT, seq INT, date TEXT, status TEXT);

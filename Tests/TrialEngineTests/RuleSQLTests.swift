@@ -83,7 +83,7 @@ final class RuleSQLTests: XCTestCase {
             CompiledCriterion(kind: .exclusion, spec: CriterionSpec(text: "hiv", rule: "comorbidity hiv"), expr: try RuleParser.parse("comorbidity hiv"), line: 2, column: 1),
         ], isOpen: true)
         let q = sql.query(for: arm, trialID: "T")
-        XCTAssertEqual(q.sql, "SELECT p.id FROM patient p\nWHERE ((p.birthDate <= '2008-03-01'))\n  AND NOT ((CASE WHEN EXISTS (SELECT 1 FROM comorbidity c WHERE c.patientId = p.id AND lower(c.tag) = 'hiv') THEN 1 WHEN p.comorbiditiesReviewed IS NOT NULL AND p.comorbiditiesReviewed <= '2026-03-01' THEN 0 END))")
+        XCTAssertEqual(q.sql, "SELECT p.id FROM patient p\nWHERE NOT EXISTS (SELECT 1 FROM patientOutcome o WHERE o.patientId = p.id AND o.vitalStatus = 'dead')\n  AND ((p.birthDate <= '2008-03-01'))\n  AND NOT ((CASE WHEN EXISTS (SELECT 1 FROM comorbidity c WHERE c.patientId = p.id AND lower(c.tag) = 'hiv') THEN 1 WHEN p.comorbiditiesReviewed IS NOT NULL AND p.comorbiditiesReviewed <= '2026-03-01' THEN 0 END))")
         let bad = CompiledArm(arm: arm.arm, criteria: arm.criteria + [
             CompiledCriterion(kind: .inclusion, spec: CriterionSpec(text: "x", rule: "eln2022 adverse"), expr: try RuleParser.parse("eln2022 adverse"), line: 3, column: 1),
         ], isOpen: true)
