@@ -65,6 +65,7 @@ public final class AppRuntime {
             switch e {
             case .quit: break
             case .loadCaseList, .loadCase, .loadTrials, .loadTrial, .loadWorklist, .loadMeetingCase: performRead(e)
+            case .forgetCached, .loadHistory, .undoChange, .redo, .reloadMeeting, .setActor: performSession(e)
             default: performWorkflow(e)
             }
         }
@@ -116,6 +117,7 @@ public final class AppRuntime {
             return
         }
         do {
+            if let gone = try goneMeeting(e, wf) { send(.meetingGone(gone)); return }
             switch e {
             case .loadScreening(let trial): send(.screeningLoaded(trial: trial, try wf.screeningRecords(trial: trial, patient: nil)))
             case .loadMeetings: send(.meetingsLoaded(try wf.meetings()))
@@ -162,6 +164,53 @@ public final class AppRuntime {
         } catch {
             send(.workflowFailed(String(describing: error)))
         }
+    }
+
+    /// Undo/redo of one change, the session history, live-data reloads and who is acting (UndoReducer's effects).
+    /// A meeting that no longer exists comes back as `meetingGone`, never as "unknown meeting id".
+    private func performSession(_ e: Effect) {
+        if case .forgetCached = e { repository.externalChange(); return }
+        guard let wf = workflows else {
+            switch e {
+            case .loadHistory, .reloadMeeting: return
+            default: send(.workflowFailed("The workflows are not available (no database is open for writing). Nothing was written.")); return
+            }
+        }
+        do {
+            switch e {
+            case .loadHistory: send(.historyLoaded(try wf.sessionHistory()))
+            case .reloadMeeting(let id):
+                if try wf.meetings().contains(where: { $0.id == id }) { send(.meetingLoaded(try wf.meeting(id: id))) } else { send(.meetingGone(id)) }
+            case .undoChange(let id, let what):
+                _ = try wf.undoChange(id: id)
+                repository.invalidate(caseID: nil)
+                send(.workflowSucceeded(message: "Undone: \(what). Ctrl-R redoes it.", warnings: []))
+            case .redo:
+                let history = try wf.sessionHistory()
+                let what = SessionHistory.redoTarget(history).map { Reducer.describe(SessionHistory.origin(of: $0, in: history), in: history) }
+                _ = try wf.redoLastUndo()
+                repository.invalidate(caseID: nil)
+                send(.workflowSucceeded(message: "Redone: \(what ?? "the last undo").", warnings: []))
+            case .setActor(let name):
+                try wf.setActor(name)
+                send(.actorSet(wf.actor))
+            default: break
+            }
+        } catch {
+            if case .setActor = e { send(.askActor) }
+            send(.workflowFailed(String(describing: error)))
+        }
+    }
+
+    /// A write to a meeting that no longer exists (undone, or deleted by another process): the meeting id, so the
+    /// form is closed with a message instead of the store's "unknown meeting id".
+    private func goneMeeting(_ e: Effect, _ wf: WorkflowRepository) throws -> String? {
+        let id: String
+        switch e {
+        case .recordDecision(let m, _, _), .addToAgenda(let m, _, _): id = m
+        default: return nil
+        }
+        return try wf.meetings().contains(where: { $0.id == id }) ? nil : id
     }
 
     /// The change `undo` will revert: session changes newest first, each undo entry cancelling the

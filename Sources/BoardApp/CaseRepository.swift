@@ -32,11 +32,15 @@ public protocol CaseRepository: AnyObject {
     /// Work finished in the background changed derived data (stored trial verdicts ready): forget what was
     /// derived from it (counts), keep the cases.
     func backgroundChanged()
+    /// Another process changed the database: forget every cached case and what was derived from it (without
+    /// treating it as this process's write: nothing is recomputed in the store).
+    func externalChange()
 }
 
 extension CaseRepository {
     public func invalidate(caseID: String?) {}
     public func backgroundChanged() {}
+    public func externalChange() { invalidate(caseID: nil) }
 
     public func summaries(filter: CaseFilter, sort: CaseSort) throws -> [CaseSummary] {
         try caseIDs(matching: CaseQuery(filter: filter, sort: sort)).compactMap { try summary(id: $0) }

@@ -31,7 +31,7 @@ public enum ScreenSnapshot {
         if request.search != nil && request.name != "case-list" { throw CoreError.user("--search applies to the case-list screen only") }
         let session = try LiveRepository.open(workspace, waitStored: waitStored)
         let repository = session.repository
-        let runtime = LiveRepository.runtime(session, width: request.width, height: request.height, ascii: request.ascii)
+        let runtime = LiveRepository.runtime(session, width: request.width, height: request.height, ascii: request.ascii, live: false)
         runtime.start()
         switch request.name {
         case "case":
