@@ -233,6 +233,8 @@ public final class AppRuntime {
         case "followUp" where parts.count >= 4:
             let what = ["done": "task marked done", "reschedule": "rescheduling", "note": "note"][action.last ?? ""] ?? e.action
             return "\(what) of \(parts[3...].joined(separator: "/")) (\(parts[1]))"
+        case "meeting" where action.count > 1 && action[1] == "agenda" && parts.count >= 3:
+            return "agenda item \(parts[2]) at meeting \(parts[1])"
         case "meeting" where action.count > 1 && action[1] == "create":
             return "creation of the meeting of \(parts.dropFirst().joined(separator: "/"))"
         case "screening" where parts.count >= 3:

@@ -145,6 +145,7 @@ enum Reducer {
             return []
         case .dataChanged:
             s.externalChanges += 1
+            if s.message == nil { s.message = "Updated with changes made elsewhere."; s.messageRole = .ok }
             return reloadEverything(s)
         case .meetingGone(let id):
             return meetingGone(id, &s)

@@ -145,8 +145,11 @@ extension Reducer {
             effects.append(.loadMeetings)
         }
         s.meeting.meetings.removeAll { $0.id == id }
-        s.message = "Meeting \(id) no longer exists (undone, or deleted by another user)" + (closed ? "; its form was closed, nothing was written." : ".")
-        s.messageRole = .warning
+        // After the user's own undo of the creation, its "Undone: …" line stays (it says what happened).
+        if closed || s.message?.hasPrefix("Undone:") != true {
+            s.message = "Meeting \(id) no longer exists (undone, or deleted by another user)" + (closed ? "; its form was closed, nothing was written." : ".")
+            s.messageRole = .warning
+        }
         return effects
     }
 

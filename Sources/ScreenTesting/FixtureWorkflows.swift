@@ -71,7 +71,7 @@ public final class FixtureWorkflows: WorkflowRepository, @unchecked Sendable {
     }
     public func createMeeting(date: LocalDate, name: String, site: String?) throws -> BoardMeeting {
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw Refusal(description: "a meeting needs a name.") }
-        return try write("meeting.create", "meeting/\(date)") { s in
+        return try write("meeting.create", "meeting/M\(meetingsCreated + 1)") { s in
             meetingsCreated += 1
             let m = BoardMeeting(id: "M\(meetingsCreated)", date: date, name: name, site: site)
             s.meetings.append(m)

@@ -86,7 +86,7 @@ final class UndoRedoStoreTests: XCTestCase {
         XCTAssertEqual(try s.sessionChanges().first?.who, "Dr K")
     }
 
-    func testTheWatcherSeesACommitOfAnotherConnectionAndOnlyThen() throws {
+    func testTheWatcherSeesACommitOfAnotherProcessNotItsOwn() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cb-watch-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -95,6 +95,9 @@ final class UndoRedoStoreTests: XCTestCase {
         _ = try ui.importPatients([TestFixtures.patient(patient)], who: "t")
         let watcher = try XCTUnwrap(try DataVersionWatcher(ui))
         XCTAssertFalse(try watcher.hasChanged(), "nothing committed since it was made")
+        // This process's own writes do not count (the UI reloads after them anyway).
+        try WorkflowTestSupport.service(ui, user: "ui").createMeeting(date: TestFixtures.date("2026-11-28"), name: "Own")
+        XCTAssertFalse(try watcher.hasChanged(), "an own write is not a change made elsewhere")
         // Another process: another connection to the same file.
         let cli = try AppDatabase.open(path: path)
         let service = try WorkflowTestSupport.service(cli, user: "cli")
