@@ -10,8 +10,6 @@ import ScreenKit
 /// PgUp/PgDn) works in every list, including a meeting's agenda. `AppKeyMapsTests` checks no letter is
 /// bound to two different commands.
 public enum AppKeyMaps {
-    /// The convention, one line for the help overlay.
-    public static let convention = "One letter, one meaning in every view: s/S sort, f/F/c/t filter, x clear, o open case, u undo, U history, Ctrl-R redo."
 
     static func b(_ c: Command, _ keys: [KeyEvent], _ help: String, footer: Bool = false) -> KeyBinding {
         KeyBinding(c.rawValue, keys: keys, help: help, inFooter: footer)

@@ -156,7 +156,7 @@ extension Reducer {
     // MARK: who is acting
 
     static func actorForm(_ s: inout AppState) {
-        s.overlay = .form(FormState(title: "Who is acting? (no --user and no $USER)", fields: [
-            FormField("name", "Your name or initials for the record", required: true)], purpose: .actor))
+        s.overlay = .form(FormState(title: "Your name or initials for the record (no --user, no $USER)", fields: [
+            FormField("name", "Name or initials", required: true)], purpose: .actor))
     }
 }

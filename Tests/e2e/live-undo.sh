@@ -3,7 +3,7 @@
 # (n keeps it, y undoes it), Ctrl-R redoes, "Nothing to undo" / "Nothing to redo", the U history panel; a
 # `caseboard followups done` run from the command line while the UI is open appears in the running UI within 3 s
 # with the worklist cursor still on its task; Ctrl-L reloads; and a command-line write without --user and $USER is
-# refused with exit 1. Afterwards the command line finds what the UI left (the redone completion).
+# refused with exit 1 while the UI asks once who is acting. Afterwards the command line finds what the UI left (the redone completion).
 #
 # Usage: Tests/e2e/live-undo.sh [path/to/caseboard]
 set -euo pipefail
@@ -135,4 +135,13 @@ wait_for "E2E-READY" 5
 
 step "the command line sees the redone completion"
 is_open "$SEL" && fail "$SEL is open although the redo marked it done"
+step "without --user and \$USER the UI asks once who is acting"
+keys "clear; env -u USER \"$BIN\" --db \"$DB\" 2>\"$WORK/stderr\"; echo EXIT=\$? > \"$WORK/exit2\"" Enter
+wait_for "Your name or initials for the record" 60
+keys -l "MK"
+keys Enter
+wait_for "Recording as MK for this session." 5
+keys q
+i=0; while [ ! -s "$WORK/exit2" ] && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+[ "$(cat "$WORK/exit2" 2>/dev/null)" = "EXIT=0" ] || fail "exit status without a user: $(cat "$WORK/exit2" 2>/dev/null || echo none)"
 echo "PASS: live data and undo end-to-end (external done noticed in ${ms} ms, cursor kept on $SEL; undo asks, redo, nothing to undo/redo)"
