@@ -2,12 +2,14 @@ import CaseModel
 import Foundation
 import GRDB
 
-/// The case database: a GRDB `DatabaseWriter` with Caseboard's schema (GRDB demo-app style).
+/// The case database: a GRDB `DatabaseWriter` with Caseboard's schema (GRDB demo-app style). The writer and the
+/// raw `read`/`write` transactions are internal: only the store touches SQLite, and what leaves it are
+/// CaseModel values and `StoreError`s.
 ///
 /// Files are opened in WAL mode with foreign keys on; migrations are append-only and named.
 /// A database opened read-only refuses every write with `StoreError.readOnly`.
 public struct AppDatabase: Sendable {
-    public let dbWriter: any DatabaseWriter
+    let dbWriter: any DatabaseWriter
     /// Path of the file, or ":memory:".
     public let path: String
     public let isReadOnly: Bool
@@ -103,7 +105,7 @@ public struct AppDatabase: Sendable {
     }
 
     /// Runs `updates` in one write transaction; refuses on a read-only database and maps lock errors.
-    public func write<T>(_ action: String, _ updates: (Database) throws -> T) throws -> T {
+    func write<T>(_ action: String, _ updates: (Database) throws -> T) throws -> T {
         if isReadOnly { throw StoreError.readOnly(path: path, action: action) }
         do {
             return try dbWriter.write(updates)
@@ -113,7 +115,7 @@ public struct AppDatabase: Sendable {
     }
 
     /// Runs `value` in a read transaction, mapping lock errors.
-    public func read<T>(_ value: (Database) throws -> T) throws -> T {
+    func read<T>(_ value: (Database) throws -> T) throws -> T {
         do {
             return try dbWriter.read(value)
         } catch let e as DatabaseError {

@@ -142,12 +142,14 @@ public enum LiveRepository {
 
     /// A runtime over a session: the case repository, the workflows, and the screening status model.
     /// Background work reaches the runtime as actions: stored verdicts ready (after start-up or after a write's
-    /// re-match) → `.backgroundUpdated`, drained by the UI loop.
-    /// `live` (the interactive UI): watch for changes made elsewhere and ask who is acting when nobody said;
-    /// `caseboard screen` and the bench pass false.
-    public static func runtime(_ session: Session, width: Int, height: Int, ascii: Bool, live: Bool = true) -> AppRuntime {
+    /// re-match) → `.backgroundUpdated`, drained by the UI loop. The terminal UI runs its effects in the
+    /// background (`.background`); `caseboard screen` and tests inline. `live` (the terminal UI): watch for changes
+    /// made elsewhere and ask who is acting when nobody said.
+    public static func runtime(_ session: Session, width: Int, height: Int, ascii: Bool,
+                               execution: AppRuntime.Execution = .inline, live: Bool = false) -> AppRuntime {
         let rt = AppRuntime(repository: session.repository, width: width, height: height, ascii: ascii,
-                            workflows: session.workflows, screeningNext: { ScreeningTransitions.allowed(after: $0) })
+                            workflows: session.workflows, execution: execution,
+                            screeningNext: { ScreeningTransitions.allowed(after: $0) })
         let inbox = rt.inbox
         session.stored?.onReady { inbox.post(.backgroundUpdated("stored trial verdicts ready")) }
         // Ready before the handler was set: the screens may have loaded on-the-fly values; reload them once.
@@ -179,7 +181,7 @@ public enum LiveRepository {
         let t0 = DispatchTime.now().uptimeNanoseconds
         let session = try open(Workspace(options))
         let t1 = DispatchTime.now().uptimeNanoseconds
-        let rt = runtime(session, width: width, height: height, ascii: false, live: false)
+        let rt = runtime(session, width: width, height: height, ascii: false)
         rt.start()
         _ = rt.render()
         let t2 = DispatchTime.now().uptimeNanoseconds

@@ -1,5 +1,4 @@
 import ArgumentParser
-import CaseStore
 import CaseboardCore
 import Foundation
 
@@ -12,19 +11,5 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: "The case id.") var patient: String
     @Flag(name: .long, help: "Print a JSON array of {id, at, who, action, entity, before, after}.") var json = false
 
-    func run() throws {
-        let db = try global.workspace().database()
-        let rows = try db.auditTrail(patientId: patient)
-        if json {
-            let e = JSONEncoder()
-            e.outputFormatting = [.prettyPrinted, .sortedKeys]
-            FileHandle.standardOutput.write(try e.encode(rows))
-            print()
-            return
-        }
-        if rows.isEmpty { FileHandle.standardError.write(Data("no audit entry for case \(patient)\n".utf8)) }
-        for r in rows {
-            print("\(r.at)  \(r.who)  \(r.action)  \(r.entity)\(r.before.map { "  before \($0)" } ?? "")")
-        }
-    }
+    func run() throws { try DataRuns.audit(try global.workspace(), patient: patient, json: json, console: .standard) }
 }
