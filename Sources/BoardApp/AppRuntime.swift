@@ -128,9 +128,9 @@ public final class AppRuntime {
         case .loadCaseList, .loadCaseRows, .loadCase, .loadTrials, .loadTrial, .loadWorklist, .loadMeetingCase:
             return Job { AppRuntime.read(e, repository) }
         case .forgetCached, .loadHistory, .undoChange, .redo, .reloadMeeting, .setActor:
-            return Job { AppRuntime.session(e, repository: repository, workflows: workflows) }
+            return Job { AppRuntime.withHistory(AppRuntime.session(e, repository: repository, workflows: workflows), workflows) }
         default:
-            return Job { AppRuntime.workflow(e, repository: repository, workflows: workflows, today: today) }
+            return Job { AppRuntime.withHistory(AppRuntime.workflow(e, repository: repository, workflows: workflows, today: today), workflows) }
         }
     }
 
@@ -267,6 +267,15 @@ public final class AppRuntime {
         } catch {
             if case .setActor = e { return [.askActor, .workflowFailed(String(describing: error))] }
             return [.workflowFailed(String(describing: error))]
+        }
+    }
+
+    /// After a write that succeeded, the session's history comes first (read in the same job), so that `u` right
+    /// after the message names that change even while the screens are still reloading.
+    static func withHistory(_ actions: [Action], _ workflows: WorkflowRepository?) -> [Action] {
+        guard let wf = workflows, actions.contains(where: { if case .workflowSucceeded = $0 { return true }; return false }) else { return actions }
+        do { return [.historyLoaded(try wf.sessionHistory())] + actions } catch {
+            return actions + [.readFailed("Could not read the session's history (U, u): \(error)")]
         }
     }
 

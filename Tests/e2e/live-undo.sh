@@ -41,7 +41,7 @@ selected_task() {
   keys Enter
   wait_for "Follow-up task" 5
   local id
-  id=$(pane | grep -o 'Task [^ ]*' | head -1 | sed 's/^Task //')
+  id=$(pane | grep -o 'Task [^ ]*' | sed -n 1p | sed 's/^Task //')
   keys Escape
   wait_gone "Follow-up task" 5
   printf '%s' "$id"
@@ -74,10 +74,10 @@ wait_for "Nothing to undo" 5
 keys C-r
 wait_for "Nothing to redo." 5
 keys j; keys j
-SEL=$(selected_task)
+SEL=$(selected_task) || { echo "$SEL"; fail "could not open the selected task's details"; }
 [ -n "$SEL" ] || fail "could not read the selected task's id"
 "$BIN" followups --db "$DB" --json > "$WORK/tasks.json" 2>/dev/null
-OTHER=$(grep -o '"id" : "[^"]*"' "$WORK/tasks.json" | sed 's/.*: "//; s/"$//' | grep -vxF "$SEL" | head -1)
+OTHER=$(grep -o '"id" : "[^"]*"' "$WORK/tasks.json" | sed 's/.*: "//; s/"$//' | grep -vxF "$SEL" | sed -n 1p)
 [ -n "$OTHER" ] || fail "no second open task"
 is_open "$SEL" || fail "the selected task $SEL is not in the command line's open tasks"
 step "cursor on $SEL; the command line marks $OTHER done"
