@@ -139,6 +139,9 @@ extension Reducer {
         if case .form(let f)? = s.overlay, f.purpose.meetingID == id { s.overlay = nil; closed = true }
         if case .message(_, let then?)? = s.overlay, then.purpose.meetingID == id { s.overlay = nil; closed = true }
         if s.draft?.purpose.meetingID == id { s.draft = nil; s.hasUnsavedChanges = false; closed = true }
+        // "Put on the agenda" names its meeting in a choice field.
+        if let d = s.draft, case .addToAgenda = d.purpose, d.value("meeting") == id { s.draft = nil; s.hasUnsavedChanges = false; closed = true }
+        if case .form(let f)? = s.overlay, case .addToAgenda = f.purpose, f.value("meeting") == id { s.overlay = nil; closed = true }
         var effects: [Effect] = []
         if s.meeting.meeting?.id == id {
             s.meeting.meeting = nil; s.meeting.caseDetail = nil

@@ -146,6 +146,20 @@ final class UndoRedoReducerTests: XCTestCase {
         XCTAssertTrue(rt.state.message?.hasPrefix("Meeting \(m2.id) no longer exists") == true, rt.state.message ?? "")
     }
 
+    func testAStaleAgendaFormOnADeletedMeetingClosesToo() throws {
+        let (rt, wf) = BoardFixtures.workflowRuntime()
+        let m = try wf.createMeeting(date: BoardFixtures.today, name: "RCP LMC", site: nil)
+        rt.send(.openCase("SL-CML-0007"))
+        keys(rt, .char("a"))
+        XCTAssertEqual(form(rt)?.value("meeting"), m.id)
+        _ = try wf.undoLastChange()     // the meeting goes (another user's undo)
+        keys(rt, .tab); rt.type("Stop TKI?"); keys(rt, .enter)
+        XCTAssertNil(rt.state.overlay, "no 'Not saved: unknown meeting id' dialog")
+        XCTAssertNil(rt.state.draft)
+        XCTAssertFalse(rt.state.hasUnsavedChanges, "q does not ask about a form that can no longer be saved")
+        XCTAssertEqual(rt.state.message, "Meeting \(m.id) no longer exists (undone, or deleted by another user); its form was closed, nothing was written.")
+    }
+
     func testChangesMadeElsewhereReloadTheScreenAndTheCursorStays() throws {
         let (rt, wf) = BoardFixtures.workflowRuntime()
         rt.send(.command(.view3))
