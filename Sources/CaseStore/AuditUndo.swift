@@ -12,14 +12,15 @@ extension AppDatabase {
     public func startSession() throws -> WorkflowSession { WorkflowSession(startAuditId: try auditWatermark()) }
 
     /// Reverts the last audited change made in `session` that was not undone yet, in one transaction,
-    /// and audits the undo itself (action `undo`, entity of the change, before/after swapped).
+    /// and audits the undo itself (action `undo`, entity of the change, before/after swapped, `undoes` = the undone row).
     /// Refuses (nothing written) when a row it would restore was changed since by another session.
     @discardableResult
     public func undoLastChange(sinceSessionStart session: WorkflowSession, who: String,
                                at: String = AppDatabase.timestamp()) throws -> AuditEntry {
         try write("undo the last change") { db in
             guard let id = try Int64.fetchOne(db, sql: """
-                SELECT id FROM auditLog WHERE id > ? AND session = ? AND action <> 'undo' AND undoneBy IS NULL
+                SELECT id FROM auditLog a WHERE id > ? AND session = ? AND action <> 'undo' AND undoneBy IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM auditLog u WHERE u.undoes = a.id)
                 ORDER BY id DESC LIMIT 1
                 """, arguments: [session.startAuditId, session.id]) else { throw WorkflowError.nothingToUndo }
             return try AppDatabase.revert(db, entryId: id, action: "undo", who: who, at: at, session: session)
@@ -33,7 +34,8 @@ extension AppDatabase {
     public func undoChange(id: Int64, session: WorkflowSession, who: String, at: String = AppDatabase.timestamp()) throws -> AuditEntry {
         try write("undo a change") { db in
             guard try Bool.fetchOne(db, sql: """
-                SELECT 1 FROM auditLog WHERE id = ? AND id > ? AND session = ? AND action <> 'undo' AND undoneBy IS NULL
+                SELECT 1 FROM auditLog a WHERE id = ? AND id > ? AND session = ? AND action <> 'undo' AND undoneBy IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM auditLog u WHERE u.undoes = a.id)
                 """, arguments: [id, session.startAuditId, session.id]) != nil else { throw WorkflowError.notUndoable(id: id) }
             return try AppDatabase.revert(db, entryId: id, action: "undo", who: who, at: at, session: session)
         }
@@ -44,7 +46,7 @@ extension AppDatabase {
     @discardableResult
     public func redoLastUndo(session: WorkflowSession, who: String, at: String = AppDatabase.timestamp()) throws -> AuditEntry {
         try write("redo the last undo") { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT id, action, undoneBy FROM auditLog WHERE id > ? AND session = ? ORDER BY id DESC",
+            let rows = try Row.fetchAll(db, sql: "SELECT id, action, \(AppDatabase.undoneByColumn) AS undoneBy FROM auditLog a WHERE id > ? AND session = ? ORDER BY id DESC",
                                         arguments: [session.startAuditId, session.id])
             let history = rows.map { r in
                 SessionChange(entry: AuditEntry(id: r["id"], at: "", who: "", action: r["action"], entity: "", before: nil, after: nil),
@@ -57,7 +59,8 @@ extension AppDatabase {
 
     /// Puts back the rows of audit entry `entryId` as they were before it (its `before` snapshots), after checking
     /// that each is still as the entry left it; audits this as `action` with the entry's entity and marks the entry
-    /// `undoneBy` the new one. Inside the caller's transaction.
+    /// reverted by it (append-only: the new row's `undoes` names the entry; the entry itself is never updated).
+    /// Inside the caller's transaction.
     static func revert(_ db: Database, entryId: Int64, action newAction: String, who: String, at: String,
                        session: WorkflowSession) throws -> AuditEntry {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM auditLog WHERE id = ?", arguments: [entryId]) else {
@@ -104,18 +107,20 @@ extension AppDatabase {
                 try db.execute(sql: "DELETE FROM \(table.quotedDatabaseIdentifier) WHERE id = ?", arguments: [id])
             }
         }
-        let entry = try recorder.finish(action: newAction, entity: entity, who: who, at: at, session: session.id)
-        try db.execute(sql: "UPDATE auditLog SET undoneBy = ? WHERE id = ?", arguments: [entry.id, entryId])
-        return entry
+        return try recorder.finish(action: newAction, entity: entity, who: who, at: at, session: session.id, undoes: entryId)
     }
+
+    /// The entry that reverted audit row `a` (an undo, or a redo for an undo): the append-only `undoes` link, or
+    /// the `undoneBy` of rows written before the log became append-only.
+    static let undoneByColumn = "COALESCE(a.undoneBy, (SELECT MIN(u.id) FROM auditLog u WHERE u.undoes = a.id))"
 
     /// The session's entries with what undid them, newest first (the UI's history panel).
     public func sessionHistory(session: WorkflowSession) throws -> [SessionChange] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM auditLog WHERE id > ? AND session = ? ORDER BY id DESC",
+            try Row.fetchAll(db, sql: "SELECT *, \(AppDatabase.undoneByColumn) AS revertedBy FROM auditLog a WHERE id > ? AND session = ? ORDER BY id DESC",
                              arguments: [session.startAuditId, session.id]).map {
                 SessionChange(entry: AuditEntry(id: $0["id"], at: $0["at"], who: $0["who"], action: $0["action"], entity: $0["entity"],
-                                                before: $0["before"], after: $0["after"]), undoneBy: $0["undoneBy"])
+                                                before: $0["before"], after: $0["after"]), undoneBy: $0["revertedBy"])
             }
         }
     }

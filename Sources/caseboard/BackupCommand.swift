@@ -21,6 +21,7 @@ struct RestoreCommand: ParsableCommand {
         abstract: "Check a backup (integrity_check) and restore it into a new database file (never over an existing one).")
 
     @Argument(help: "The backup file.") var file: String
+    @OptionGroup var sharing: GroupSharedOption
     @Option(name: .long, help: "The database file to create (must not exist).") var out: String
 
     func run() throws { try DataRuns.restore(file: file, out: out, console: .standard) }

@@ -21,7 +21,7 @@ struct Caseboard: AsyncParsableCommand {
     /// Runs the command and maps failures to the exit codes of formats.md §4: 0 success,
     /// 1 user error (bad input, unknown id, bad option), 2 internal error. Help and --version exit 0.
     static func main() async {
-        FilePermissions.restrictNewFiles() // files 0600, directories 0700 (CASEBOARD_GROUP_SHARED=1: 0660/0770)
+        FilePermissions.restrictNewFiles(arguments: CommandLine.arguments) // 0600/0700; --group-shared or CASEBOARD_GROUP_SHARED=1: 0660/0770
         var parsed = false
         do {
             var command = try parseAsRoot()

@@ -9,6 +9,7 @@ struct DemoDBCommand: ParsableCommand {
         abstract: "Generate a synthetic database (deterministic for a seed), or print where the demo database is.")
 
     @Option(name: .long, help: "Number of patients (default: the demo size of demo-db/generator/settings.json).") var patients: Int?
+    @OptionGroup var sharing: GroupSharedOption
     @Option(name: .long, help: "Random seed (default: the demo seed).") var seed: UInt64?
     @Option(name: .long, help: "Output .sqlite file (replaces only an earlier demo database; anything else needs --force). Without it, builds the cached demo database and prints its path.")
     var out: String?

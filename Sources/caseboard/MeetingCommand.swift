@@ -45,10 +45,13 @@ extension MeetingCommand {
         @Argument(help: "Meeting id.") var id: String
         @Option(name: .long, help: ArgumentHelp("md or html.", valueName: "md|html")) var format: Format
         @Option(name: .long, help: ArgumentHelp("Write to FILE instead of stdout.", valueName: "FILE")) var out: String?
+        @Flag(name: .long, help: "Without MRN, names or birth date: a stable pseudonym per case and the age at diagnosis.")
+        var pseudonymised = false
 
         func run() throws {
             try CLI.run("meeting export") {
-                try Console.standard.emit(try Reports.boardRecord(try options.workspace(), meetingID: id, format: format == .md ? .md : .html), out: out)
+                try Console.standard.emit(try Reports.boardRecord(try options.workspace(), meetingID: id, format: format == .md ? .md : .html,
+                                                                  pseudonymised: pseudonymised), out: out)
             }
         }
     }
