@@ -54,6 +54,9 @@ final class UndoRedoStoreTests: XCTestCase {
         WorkflowTestSupport.assertThrows(.nothingToRedo) { try s.redoLastUndo() }
         XCTAssertEqual(try s.sessionChanges().map(\.action),
                        ["meeting.create", "undo", "redo", "undo", "screening.pre-screened", "screening.identified"])
+        // Append-only: undo and redo are rows of the hash chain like any write; the chain stays intact.
+        let chain = try db.verifyAuditChain()
+        XCTAssertTrue(chain.intact, chain.problem ?? "")
     }
 
     func testAMeetingIdIsNeverReusedAfterItsCreationWasUndone() throws {
