@@ -77,9 +77,9 @@ public enum AppKeyMaps {
         b(.addNote, [.char("n")], "Add a note to the task", footer: true),
         b(.openTaskCase, [.char("o")], "Open the task's case"),
         b(.filterWorklistSite, [.char("c")], "Filter: next site (centre)"),
-        b(.filterWorklistKind, [.char("t")], "Filter: next kind of task"),
+        b(.filterWorklistKind, [.char("t")], "Filter: kind (from a list), due within / overdue by N days"),
         b(.toggleDone, [.char("D")], "Show / hide done tasks"),
-        b(.clearWorklistFilters, [.char("x")], "Clear filters (site, kind, done shown)"),
+        b(.clearWorklistFilters, [.char("x")], "Clear filters (site, kind, due, done shown)"),
     ] + movement)
 
     public static let screening = KeyMap(name: "Screening", bindings: [

@@ -7,6 +7,8 @@ public enum FormPurpose: Equatable, Sendable {
     case createMeeting
     case addToAgenda(patientID: String)
     case decision(meetingID: String, patientID: String)
+    /// The worklist's filters (kind from a list, due within / overdue by N days): no write.
+    case worklistFilter
     /// Who is acting, asked once at start when neither --user nor $USER gave it.
     case actor
 

@@ -352,14 +352,14 @@ enum Reducer {
             s.message = "Reloaded from the database."; s.messageRole = .ok
             return reloadEverything(s)
         case .clearWorklistFilters:
-            s.worklist.filter.site = nil; s.worklist.filter.kind = nil; s.worklist.filter.includeDone = false
+            s.worklist.filter = WorklistFilter()
             return [.loadWorklist(s.worklist.filter)]
         case .markDone, .reschedule, .addNote, .openTaskCase:
             guard s.screen == .worklist else { return [] }
             return worklistCommand(c, &s)
         case .filterWorklistKind:
-            s.worklist.filter.kind = cycle(s.worklist.filter.kind, through: s.worklist.kinds)
-            return [.loadWorklist(s.worklist.filter)]
+            openWorklistFilter(&s)
+            return []
         case .moveStatus:
             guard s.screen == .screening else { return [] }
             return moveStatus(&s)

@@ -138,7 +138,7 @@ final class KeyBindingContractTests: XCTestCase {
         case .filterStatus: return expect(s.caseList.query.filter.status != nil, "filters by disease status")
         case .clearFilters: return expect(before.caseList.query.filter.group != nil && s.caseList.query.filter.isEmpty, "clears the filters")
         case .filterWorklistSite: return expect(s.worklist.filter.site != nil && s.worklist.rows.allSatisfy { $0.task.site == s.worklist.filter.site }, "filters tasks by site")
-        case .filterWorklistKind: return expect(s.worklist.filter.kind != nil && s.worklist.rows.allSatisfy { $0.task.kind == s.worklist.filter.kind }, "filters tasks by kind")
+        case .filterWorklistKind: return expect(formPurpose(s) == .worklistFilter, "opens the filter form (kind from a list, due within / overdue by)")
         case .toggleDone: return expect(s.worklist.filter.includeDone != before.worklist.filter.includeDone, "shows / hides done tasks")
         case .clearWorklistFilters:
             return expect(before.worklist.filter.includeDone && s.worklist.filter.site == nil && s.worklist.filter.kind == nil && !s.worklist.filter.includeDone, "clears the task filters")
