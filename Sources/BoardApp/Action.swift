@@ -41,4 +41,14 @@ public enum Action: Equatable, Sendable {
     /// The Outcomes view's analysis, or why it could not run.
     case outcomesLoaded(OutcomesData)
     case outcomesFailed(OutcomesQuery, String)
+    /// The session's changes, newest first (`loadHistory`).
+    case historyLoaded([SessionChange])
+    /// Another process committed to the database (the live-data poll): reload what is on screen.
+    case dataChanged
+    /// A meeting shown or being edited no longer exists (undone, or deleted by another user).
+    case meetingGone(String)
+    /// Neither --user nor $USER named who is acting: ask once.
+    case askActor
+    /// Who is acting was recorded for this session.
+    case actorSet(String)
 }

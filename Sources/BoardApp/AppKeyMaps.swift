@@ -2,7 +2,15 @@ import ScreenKit
 
 /// The key maps: one per screen plus the global one. The footer hint bar and the `?` overlay are
 /// generated from these; the reducer resolves keys through them.
+///
+/// One convention across views: a letter means one kind of action wherever it is bound (`s` sort, `S` reverse
+/// order, `f` / `F` / `c` / `t` filters, `x` clears filters, `o` opens the related case, `a` puts on an agenda,
+/// `d` done, `D` shows done, `r` reschedules, `n` notes, `m` moves a status, `e` records a decision, `N` creates
+/// a meeting, `u` / `U` / `Ctrl-R` undo, history, redo); movement (`j`/`k`/arrows, `g`/`G`/Home/End,
+/// PgUp/PgDn) works in every list, including a meeting's agenda. `AppKeyMapsTests` checks no letter is
+/// bound to two different commands.
 public enum AppKeyMaps {
+
     static func b(_ c: Command, _ keys: [KeyEvent], _ help: String, footer: Bool = false) -> KeyBinding {
         KeyBinding(c.rawValue, keys: keys, help: help, inFooter: footer)
     }
@@ -13,7 +21,10 @@ public enum AppKeyMaps {
         b(.help, [.char("?")], "Help: every key", footer: true),
         b(.search, [.char("/")], "Search cases", footer: true),
         b(.presenter, [.char("p")], "Presenter mode: hide identities"),
-        b(.undo, [.char("u")], "Undo the last change made since the app was opened"),
+        b(.undo, [.char("u")], "Undo this screen's latest change of yours (asks first, naming it)"),
+        b(.redo, [.ctrl("r")], "Redo the latest undo"),
+        b(.history, [.char("U")], "History: your changes this session, newest first"),
+        b(.refresh, [.ctrl("l")], "Redraw and reload from the database"),
         b(.view1, [.char("1")], "Cases"),
         b(.view2, [.char("2")], "Trials"),
         b(.view3, [.char("3")], "Worklist"),
@@ -35,10 +46,10 @@ public enum AppKeyMaps {
         b(.open, [.enter], "Open case", footer: true),
     ] + movement + [
         b(.sortNext, [.char("s")], "Sort by next column", footer: true),
-        b(.sortReverse, [.char("r")], "Reverse sort"),
+        b(.sortReverse, [.char("S")], "Reverse the sort order"),
         b(.filterGroup, [.char("f")], "Filter: next group", footer: true),
         b(.filterSite, [.char("c")], "Filter: next site (centre)"),
-        b(.filterStatus, [.char("t")], "Filter: next disease status"),
+        b(.filterStatus, [.char("F")], "Filter: next disease status"),
         b(.clearFilters, [.char("x")], "Clear filters and search"),
     ])
 
@@ -68,7 +79,8 @@ public enum AppKeyMaps {
         b(.openTaskCase, [.char("o")], "Open the task's case"),
         b(.filterWorklistSite, [.char("c")], "Filter: next site (centre)"),
         b(.filterWorklistKind, [.char("t")], "Filter: kind (from a list), due within / overdue by N days"),
-        b(.toggleDone, [.char("a")], "Show / hide done tasks"),
+        b(.toggleDone, [.char("D")], "Show / hide done tasks"),
+        b(.clearWorklistFilters, [.char("x")], "Clear filters (site, kind, due, done shown)"),
     ] + movement)
 
     public static let screening = KeyMap(name: "Screening", bindings: [
@@ -89,7 +101,7 @@ public enum AppKeyMaps {
 
     public static let outcomes = KeyMap(name: "Outcomes", bindings: [
         b(.open, [.enter], "Group's patients / open case", footer: true),
-        b(.cycleEndpoint, [.char("e")], "Endpoint OS/EFS/RFS/CIR", footer: true),
+        b(.cycleEndpoint, [.char("E")], "Endpoint OS/EFS/RFS/CIR", footer: true),
         b(.cycleGrouping, [.char("b")], "Group by", footer: true),
         b(.editCohort, [.char("w")], "Cohort (--where)", footer: true),
     ] + movement)

@@ -53,6 +53,8 @@ public struct AppLoop {
             runtime.send(.key(key))
             // A resize (also sent by the backend after Ctrl-Z/fg, same size) repaints the whole frame.
             if case .resize = key { lastDrawn = nil }
+            // Ctrl-L: redraw every cell (the reload itself is the reducer's `refresh`).
+            if key == .ctrl("l") { lastDrawn = nil; terminal.invalidate() }
         }
     }
 

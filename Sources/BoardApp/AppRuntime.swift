@@ -129,8 +129,10 @@ public final class AppRuntime {
             return Job { AppRuntime.read(e, repository) }
         case .loadOutcomes(let q):
             return Job { AppRuntime.outcomes(q, repository) }
+        case .forgetCached, .loadHistory, .undoChange, .redo, .reloadMeeting, .setActor:
+            return Job { AppRuntime.withHistory(AppRuntime.session(e, repository: repository, workflows: workflows), workflows) }
         default:
-            return Job { AppRuntime.workflow(e, repository: repository, workflows: workflows, today: today) }
+            return Job { AppRuntime.withHistory(AppRuntime.workflow(e, repository: repository, workflows: workflows, today: today), workflows) }
         }
     }
 
@@ -185,6 +187,7 @@ public final class AppRuntime {
             return [.workflowFailed("The workflows are not available (no database is open for writing). Nothing was written.")]
         }
         do {
+            if let gone = try goneMeeting(e, wf) { return [.meetingGone(gone)] }
             switch e {
             case .loadScreening(let trial): return [.screeningLoaded(trial: trial, try wf.screeningRecords(trial: trial, patient: nil))]
             case .loadMeetings: return [.meetingsLoaded(try wf.meetings())]
@@ -233,6 +236,62 @@ public final class AppRuntime {
         }
     }
 
+    /// Undo/redo of one change, the session history, live-data reloads and who is acting (UndoReducer's effects).
+    /// A meeting that no longer exists comes back as `meetingGone`, never as "unknown meeting id".
+    static func session(_ e: Effect, repository: CaseRepository, workflows: WorkflowRepository?) -> [Action] {
+        if case .forgetCached = e { repository.externalChange(); return [] }
+        guard let wf = workflows else {
+            switch e {
+            case .loadHistory, .reloadMeeting: return []
+            default: return [.workflowFailed("The workflows are not available (no database is open for writing). Nothing was written.")]
+            }
+        }
+        do {
+            switch e {
+            case .loadHistory: return [.historyLoaded(try wf.sessionHistory())]
+            case .reloadMeeting(let id):
+                return try wf.meetings().contains(where: { $0.id == id }) ? [.meetingLoaded(try wf.meeting(id: id))] : [.meetingGone(id)]
+            case .undoChange(let id, let what):
+                _ = try wf.undoChange(id: id)
+                repository.invalidate(caseID: nil)
+                return [.workflowSucceeded(message: "Undone: \(what). Ctrl-R redoes it.", warnings: [])]
+            case .redo:
+                let history = try wf.sessionHistory()
+                let what = SessionHistory.redoTarget(history).map { Reducer.describe(SessionHistory.origin(of: $0, in: history), in: history) }
+                _ = try wf.redoLastUndo()
+                repository.invalidate(caseID: nil)
+                return [.workflowSucceeded(message: "Redone: \(what ?? "the last undo").", warnings: [])]
+            case .setActor(let name):
+                try wf.setActor(name)
+                return [.actorSet(wf.actor)]
+            default: return []
+            }
+        } catch {
+            if case .setActor = e { return [.askActor, .workflowFailed(String(describing: error))] }
+            return [.workflowFailed(String(describing: error))]
+        }
+    }
+
+    /// After a write that succeeded, the session's history comes first (read in the same job), so that `u` right
+    /// after the message names that change even while the screens are still reloading.
+    static func withHistory(_ actions: [Action], _ workflows: WorkflowRepository?) -> [Action] {
+        guard let wf = workflows, actions.contains(where: { if case .workflowSucceeded = $0 { return true }; return false }) else { return actions }
+        do { return [.historyLoaded(try wf.sessionHistory())] + actions } catch {
+            return actions + [.readFailed("Could not read the session's history (U, u): \(error)")]
+        }
+    }
+
+    /// A write to a meeting that no longer exists (undone, or deleted by another process): the meeting id, so the
+    /// form is closed with a message instead of the store's "unknown meeting id".
+    static func goneMeeting(_ e: Effect, _ wf: WorkflowRepository) throws -> String? {
+        let id: String
+        switch e {
+        case .recordDecision(let m, _, _), .addToAgenda(let m, _, _): id = m
+        default: return nil
+        }
+        return try wf.meetings().contains(where: { $0.id == id }) ? nil : id
+    }
+
     /// The change `undo` will revert: session changes newest first, each undo entry cancelling the
     /// newest change not yet undone (undo works as a stack).
     static func lastUndoable(_ newestFirst: [AuditEntry]) -> AuditEntry? {
@@ -253,6 +312,8 @@ public final class AppRuntime {
         case "followUp" where parts.count >= 4:
             let what = ["done": "task marked done", "reschedule": "rescheduling", "note": "note"][action.last ?? ""] ?? e.action
             return "\(what) of \(parts[3...].joined(separator: "/")) (\(parts[1]))"
+        case "meeting" where action.count > 1 && action[1] == "agenda" && parts.count >= 3:
+            return "agenda item \(parts[2]) at meeting \(parts[1])"
         case "meeting" where action.count > 1 && action[1] == "create":
             return "creation of the meeting of \(parts.dropFirst().joined(separator: "/"))"
         case "screening" where parts.count >= 3:

@@ -39,6 +39,12 @@ public struct AppState: Equatable, Sendable {
     public var screening = ScreeningState()
     public var meeting = MeetingState()
     public var outcomes = OutcomesState()
+    /// This session's changes with what undid them, newest first (the `U` panel; what `u` and `Ctrl-R` act on).
+    public var history: [SessionChange] = []
+    /// Neither --user nor $USER named who is acting: the app asks once ("Your name or initials for the record").
+    public var actorMissing = false
+    /// Changes made by other processes noticed so far (the live-data reloads).
+    public var externalChanges = 0
 
     public init(width: Int, height: Int, ascii: Bool, isDemo: Bool, today: LocalDate, caseCount: Int, facets: CaseFacets = CaseFacets()) {
         self.width = width; self.height = height; self.ascii = ascii; self.isDemo = isDemo; self.today = today

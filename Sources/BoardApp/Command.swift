@@ -23,6 +23,10 @@ public enum Command: String, CaseIterable, Equatable, Sendable {
     case confirmYes, confirmNo
     // outcomes
     case cycleEndpoint, cycleGrouping, editCohort
+    // undo history, live data (appended)
+    case history, redo, refresh
+    // key-map convention (appended): reverse order, disease-status filter, done tasks shown
+    case clearWorklistFilters
 
     /// The main view index (0-based) of view1…view9.
     public var viewIndex: Int? {

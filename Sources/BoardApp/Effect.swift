@@ -25,4 +25,16 @@ public enum Effect: Equatable, Sendable {
     case undo
     /// The Outcomes view's analysis (CohortAnalysis over the repository's cases).
     case loadOutcomes(OutcomesQuery)
+    /// Undo one change of the session (`u`, after the confirmation); `what` names it in the result message.
+    case undoChange(id: Int64, what: String)
+    /// Re-apply the newest undo (`Ctrl-R`).
+    case redo
+    /// Read the session's history (after every write and at start).
+    case loadHistory
+    /// Another process changed the database: forget what is cached (the reloads follow).
+    case forgetCached
+    /// Re-read an open meeting, or report it gone (`meetingGone`) when it no longer exists.
+    case reloadMeeting(String)
+    /// Who is acting, typed at start.
+    case setActor(String)
 }

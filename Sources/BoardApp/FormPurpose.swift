@@ -11,4 +11,12 @@ public enum FormPurpose: Equatable, Sendable {
     case worklistFilter
     /// The Outcomes view's cohort (`--where`); not a write.
     case outcomesCohort
+    /// Who is acting, asked once at start when neither --user nor $USER gave it.
+    case actor
+
+    /// The meeting the form writes to, if any (a form on a meeting that no longer exists is closed).
+    var meetingID: String? {
+        if case .decision(let m, _) = self { return m }
+        return nil
+    }
 }

@@ -186,6 +186,10 @@ public final class InMemoryRepository: CaseRepository {
         afterWrite?(caseID)
     }
 
+    public func externalChange() {
+        patientCache = [:]; interpretations = [:]; verdicts = [:]; trialVerdictCache = [:]; summaryCache = [:]; trialSummaryCache = nil
+    }
+
     public func backgroundChanged() {
         trialVerdictCache = [:]; summaryCache = [:]; trialSummaryCache = nil
     }

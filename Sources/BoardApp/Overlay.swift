@@ -12,4 +12,6 @@ public enum Overlay: Equatable, Sendable {
     case message(Modal, then: FormState?)
     /// A form being filled in.
     case form(FormState)
+    /// The session's changes, newest first (`U`), scrolled.
+    case history(scroll: Int)
 }

@@ -105,8 +105,10 @@ enum Reducer {
             keepScreeningSelection(previous, &s)
             return []
         case .meetingsLoaded(let meetings):
+            let previousMeeting = s.meeting.list.selected < s.meeting.meetings.count ? s.meeting.meetings[s.meeting.list.selected].id : nil
             s.meeting.meetings = meetings.sorted { ($0.date, $0.id) > ($1.date, $1.id) }
             s.meeting.isLoaded = true
+            if let p = previousMeeting, let i = s.meeting.meetings.firstIndex(where: { $0.id == p }) { s.meeting.list.selected = i }
             if let id = s.pendingAgendaCase {
                 s.pendingAgendaCase = nil
                 agendaForm(id, &s)
@@ -115,8 +117,11 @@ enum Reducer {
             return []
         case .meetingLoaded(let m):
             let same = s.meeting.meeting?.id == m.id
+            let previousCase = s.meeting.currentItem?.patient
             s.meeting.meeting = m
             if !same { s.meeting.current = 0; s.meeting.elapsed = 0; s.meeting.caseDetail = nil }
+            // Reloaded (a write, another process): the agenda cursor stays on its case.
+            if same, let p = previousCase, let i = s.meeting.agenda.firstIndex(where: { $0.patient == p }) { s.meeting.current = i }
             s.meeting.current = min(s.meeting.current, max(0, m.agenda.count - 1))
             guard let item = s.meeting.currentItem else { return [] }
             return same && s.meeting.caseDetail?.patient.id == item.patient ? [] : [.loadMeetingCase(item.patient)]
@@ -145,6 +150,23 @@ enum Reducer {
             return []
         case .outcomesLoaded(let d): return OutcomesReducer.loaded(d, &s)
         case .outcomesFailed(let q, let m): return OutcomesReducer.failed(q, m, &s)
+        case .historyLoaded(let changes):
+            s.history = changes
+            return []
+        case .dataChanged:
+            s.externalChanges += 1
+            if s.message == nil { s.message = "Updated with changes made elsewhere."; s.messageRole = .ok }
+            return reloadEverything(s)
+        case .meetingGone(let id):
+            return meetingGone(id, &s)
+        case .askActor:
+            s.actorMissing = true
+            actorForm(&s)
+            return []
+        case .actorSet(let name):
+            s.actorMissing = false
+            s.message = "Recording as \(name) for this session."; s.messageRole = .ok
+            return []
         }
     }
 
@@ -172,16 +194,14 @@ enum Reducer {
         case .confirm(var modal, let intent):
             switch modal.handle(key) {
             case .chosen(0):
-                s.overlay = nil
-                switch intent {
-                case .completeTask(let id, let date): return [.completeTask(id: id, date: date)]
-                }
+                return undoAccepted(intent, &s)
             case .chosen(1) where modal.buttons.count == 3:
                 switch intent {
                 case .completeTask(let id, let date):
                     s.overlay = .form(FormState(title: "Mark done on another date", fields: [
                         FormField("date", "Date done", kind: .date, value: date.description, required: true)],
                         purpose: .completeTask(taskID: id)))
+                case .undo: s.overlay = nil
                 }
             case .chosen, .cancelled: s.overlay = nil
             default: s.overlay = .confirm(modal, intent)
@@ -195,6 +215,9 @@ enum Reducer {
             return []
         case .form(let form):
             return formKey(key, form, &s)
+        case .history(let scroll):
+            historyKey(key, scroll, &s)
+            return []
         case .help(let scroll):
             switch key {
             case .escape, .char("?"), .char("q"), .enter: s.overlay = nil
@@ -202,6 +225,8 @@ enum Reducer {
             case .up, .char("k"): s.overlay = .help(scroll: max(0, scroll - 1))
             case .pageDown: s.overlay = .help(scroll: scroll + 10)
             case .pageUp: s.overlay = .help(scroll: max(0, scroll - 10))
+            case .home, .char("g"): s.overlay = .help(scroll: 0)
+            case .end, .char("G"): s.overlay = .help(scroll: Int.max / 2)
             default: break
             }
             return []
@@ -320,8 +345,18 @@ enum Reducer {
             s.isQuitting = true
             return [.quit]
         case .undo:
-            guard guardWrite("undo", &s) else { return [] }
-            return [.undo]
+            return undoCommand(&s)
+        case .redo:
+            return redoCommand(&s)
+        case .history:
+            s.overlay = .history(scroll: 0)
+            return s.workflowsAvailable ? [.loadHistory] : []
+        case .refresh:
+            s.message = "Reloaded from the database."; s.messageRole = .ok
+            return reloadEverything(s)
+        case .clearWorklistFilters:
+            s.worklist.filter = WorklistFilter()
+            return [.loadWorklist(s.worklist.filter)]
         case .markDone, .reschedule, .addNote, .openTaskCase:
             guard s.screen == .worklist else { return [] }
             return worklistCommand(c, &s)
@@ -437,7 +472,7 @@ enum Reducer {
                 if c == .confirmYes { s.isQuitting = true; return [.quit] }
             case .confirm(_, let intent)?:
                 s.overlay = nil
-                if c == .confirmYes, case .completeTask(let id, let date) = intent { return [.completeTask(id: id, date: date)] }
+                if c == .confirmYes { return undoAccepted(intent, &s) }
             case .message(_, let then)?:
                 s.overlay = then.map { .form($0) }
             default: break
@@ -513,6 +548,22 @@ enum Reducer {
                 apply(c, to: &s.meeting.list, rowCount: s.meeting.meetings.count, visibleRows: listRows)
             } else if c == .down || c == .up {
                 return meetingCommand(c == .down ? .nextCase : .previousCase, &s)
+            } else {
+                // Home/End/g/G: first/last case of the agenda; PgUp/PgDn: a page of the agenda list.
+                let n = s.meeting.agenda.count
+                guard n > 0 else { return [] }
+                let page = max(1, listRows / 2)
+                let target: Int
+                switch c {
+                case .top: target = 0
+                case .bottom: target = n - 1
+                case .pageUp: target = max(0, s.meeting.current - page)
+                default: target = min(n - 1, s.meeting.current + page)
+                }
+                guard target != s.meeting.current else { return [] }
+                s.meeting.current = target
+                s.meeting.caseDetail = nil
+                return s.meeting.currentItem.map { [.loadMeetingCase($0.patient)] } ?? []
             }
         case .outcomes:
             OutcomesReducer.move(c, &s, listRows: listRows)

@@ -32,6 +32,14 @@ public enum ScreenRenderer {
             modal.render(into: &buffer, area: buffer.area)
         case .form(let f)?:
             FormView.render(f, ascii: s.ascii, into: &buffer, area: content)
+        case .history(let scroll)?:
+            // Newest first (lazygit's reflog): what each step changed, and whether it was undone or redone.
+            let lines = Reducer.historyLines(s).map { [Span($0, role: $0.hasSuffix("]") ? .muted : .normal)] }
+                + [[Span("u undoes this screen's latest · Ctrl-R redoes · Esc closes", role: .muted)]]
+            let box = Rect(x: content.x + 2, y: content.y + 1, width: max(0, content.width - 4), height: max(0, content.height - 2))
+            buffer.fill(box)
+            LinesPanel(title: "History of this session (newest first)", lines: lines, isFocused: true, ascii: s.ascii)
+                .render(into: &buffer, area: box, scroll: scroll)
         case nil: break
         }
     }

@@ -9,4 +9,10 @@ public protocol TerminalDevice: AnyObject {
     func draw(_ buffer: Buffer)
     /// The next key or event, or nil after `timeoutMs` without one.
     func readKey(timeoutMs: Int) -> KeyEvent?
+    /// Forgets what is on the screen: the next `draw` repaints every cell (Ctrl-L).
+    func invalidate()
+}
+
+extension TerminalDevice {
+    public func invalidate() {}
 }

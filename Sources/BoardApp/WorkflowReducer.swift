@@ -9,11 +9,17 @@ extension Reducer {
     static func writeRefusal(_ what: String, _ s: AppState) -> String? {
         if !s.workflowsAvailable { return "Cannot \(what): the workflows are not available here. Nothing was written." }
         if s.readOnly { return "Read-only: cannot \(what); nothing written (read-only database or --read-only)." }
+        if s.actorMissing { return "Cannot \(what) before you say who is acting (your name or initials for the record). Nothing was written." }
         return nil
     }
 
     static func guardWrite(_ what: String, _ s: inout AppState) -> Bool {
-        if let m = writeRefusal(what, s) { s.message = m; s.messageRole = .warning; return false }
+        if let m = writeRefusal(what, s) {
+            s.message = m; s.messageRole = .warning
+            // Who is acting is asked again (the write can follow once it is known).
+            if s.actorMissing && s.workflowsAvailable && !s.readOnly { actorForm(&s) }
+            return false
+        }
         return true
     }
 
@@ -209,6 +215,9 @@ extension Reducer {
         switch f.purpose {
         case .outcomesCohort:
             return OutcomesReducer.setCohort(f, &s)
+        case .actor:
+            s.overlay = nil
+            return [.setActor(f.value("name"))]
         case .completeTask(let id):
             effect = .completeTask(id: id, date: date("date"))
         case .reschedule(let id):
@@ -266,8 +275,9 @@ extension Reducer {
         if s.worklist.isLoaded { effects.append(.loadWorklist(s.worklist.filter)) }
         if let id = s.screening.detail?.trial.id { effects.append(.loadScreening(trial: id)) }
         if s.meeting.isLoaded { effects.append(.loadMeetings) }
-        if let m = s.meeting.meeting { effects.append(.loadMeeting(m.id)) }
+        if let m = s.meeting.meeting { effects.append(.reloadMeeting(m.id)) }
         if s.stack.contains(.caseDetail), let id = s.caseDetail.id { effects.append(.loadCase(id)) }
+        effects.append(.loadHistory)
         return effects
     }
 

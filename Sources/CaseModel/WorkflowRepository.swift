@@ -28,6 +28,18 @@ public protocol WorkflowRepository: Sendable {
     // Audit and undo (`u`): only changes of this session (since the repository was opened).
     func undoLastChange() throws -> AuditEntry
     func sessionChanges() throws -> [AuditEntry]
+    /// The session's changes with what undid them, newest first (the `U` panel; `SessionHistory` picks targets).
+    func sessionHistory() throws -> [SessionChange]
+    /// Reverts one change of this session still in force (`u` on a screen undoes that screen's latest); audited
+    /// as `undo`. Refuses when a row it would restore was changed since, or when the id is not of this session.
+    func undoChange(id: Int64) throws -> AuditEntry
+    /// Re-applies the newest undo not yet redone (`Ctrl-R`); audited as `redo`; "nothing to redo" otherwise.
+    func redoLastUndo() throws -> AuditEntry
+
+    // Who is acting (the audit's actor): empty when neither --user nor $USER gave one; the UI asks once.
+    var actor: String { get }
+    /// Sets who is acting for the writes of this session (refused when empty or not acceptable as a name).
+    func setActor(_ name: String) throws
 }
 
 /// One screening status change asked for by a coordinator (or by a board decision).

@@ -13,7 +13,7 @@ extension AppDatabase {
     /// Throws when `who` is empty or blank.
     public static func requireActor(_ who: String, action: String) throws {
         if who.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            throw SafetyError("cannot \(action): the audit needs who is doing it (--user NAME, or $USER); an empty name was given. Nothing was written.")
+            throw SafetyError("cannot \(action): the audit needs who is doing it: give --user NAME (or set $USER); no name was given. Nothing was written.")
         }
         if let why = CaseTextRules.textProblem(who, multiline: false) {
             throw SafetyError("cannot \(action): the --user name is not acceptable: \(why). Nothing was written.")

@@ -18,55 +18,110 @@ extension AppDatabase {
     public func undoLastChange(sinceSessionStart session: WorkflowSession, who: String,
                                at: String = AppDatabase.timestamp()) throws -> AuditEntry {
         try write("undo the last change") { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT * FROM auditLog a WHERE id > ? AND session = ? AND action <> 'undo' AND undoneBy IS NULL
+            guard let id = try Int64.fetchOne(db, sql: """
+                SELECT id FROM auditLog a WHERE id > ? AND session = ? AND action <> 'undo' AND undoneBy IS NULL
                   AND NOT EXISTS (SELECT 1 FROM auditLog u WHERE u.undoes = a.id)
                 ORDER BY id DESC LIMIT 1
                 """, arguments: [session.startAuditId, session.id]) else { throw WorkflowError.nothingToUndo }
-            let entryId: Int64 = row["id"]
-            let entity: String = row["entity"]
-            let action: String = row["action"]
-            guard let beforeText: String = row["before"], let afterText: String = row["after"],
-                  let before = try? JSONSerialization.jsonObject(with: Data(beforeText.utf8)) as? [[String: Any]],
-                  let after = try? JSONSerialization.jsonObject(with: Data(afterText.utf8)) as? [[String: Any]],
-                  before.count == after.count else {
-                throw WorkflowError.invalid("cannot undo audit entry \(entryId) (\(action) \(entity)): it holds no row snapshots.")
+            return try AppDatabase.revert(db, entryId: id, action: "undo", who: who, at: at, session: session)
+        }
+    }
+
+    /// Reverts one change of `session` still in force (not an undo, not undone yet): the UI's `u` on a screen
+    /// undoes that screen's newest change, which need not be the session's newest. Same checks and audit as
+    /// `undoLastChange`.
+    @discardableResult
+    public func undoChange(id: Int64, session: WorkflowSession, who: String, at: String = AppDatabase.timestamp()) throws -> AuditEntry {
+        try write("undo a change") { db in
+            guard try Bool.fetchOne(db, sql: """
+                SELECT 1 FROM auditLog a WHERE id = ? AND id > ? AND session = ? AND action <> 'undo' AND undoneBy IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM auditLog u WHERE u.undoes = a.id)
+                """, arguments: [id, session.startAuditId, session.id]) != nil else { throw WorkflowError.notUndoable(id: id) }
+            return try AppDatabase.revert(db, entryId: id, action: "undo", who: who, at: at, session: session)
+        }
+    }
+
+    /// Re-applies the newest undo of `session` not yet redone, unless a new change was made after it (editors'
+    /// redo); audited as `redo` (itself undoable).
+    @discardableResult
+    public func redoLastUndo(session: WorkflowSession, who: String, at: String = AppDatabase.timestamp()) throws -> AuditEntry {
+        try write("redo the last undo") { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT id, action, \(AppDatabase.undoneByColumn) AS undoneBy FROM auditLog a WHERE id > ? AND session = ? ORDER BY id DESC",
+                                        arguments: [session.startAuditId, session.id])
+            let history = rows.map { r in
+                SessionChange(entry: AuditEntry(id: r["id"], at: "", who: "", action: r["action"], entity: "", before: nil, after: nil),
+                              undoneBy: r["undoneBy"])
             }
-            // Check first that every row is still as the change left it.
-            for change in after {
-                guard let table = change["table"] as? String, let id = change["id"] else { continue }
-                let current = try AuditRecorder.snapshot(db, table: table, id: AuditRecorder.databaseValue(id))
-                if AuditRecorder.canonical(current ?? NSNull()) != AuditRecorder.canonical(change["row"] ?? NSNull()) {
-                    throw WorkflowError.undoConflict(entity: entity)
-                }
+            guard let target = SessionHistory.redoTarget(history) else { throw WorkflowError.nothingToRedo }
+            return try AppDatabase.revert(db, entryId: target.id, action: "redo", who: who, at: at, session: session)
+        }
+    }
+
+    /// Puts back the rows of audit entry `entryId` as they were before it (its `before` snapshots), after checking
+    /// that each is still as the entry left it; audits this as `action` with the entry's entity and marks the entry
+    /// reverted by it (append-only: the new row's `undoes` names the entry; the entry itself is never updated).
+    /// Inside the caller's transaction.
+    static func revert(_ db: Database, entryId: Int64, action newAction: String, who: String, at: String,
+                       session: WorkflowSession) throws -> AuditEntry {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM auditLog WHERE id = ?", arguments: [entryId]) else {
+            throw WorkflowError.notUndoable(id: entryId)
+        }
+        let entity: String = row["entity"]
+        let action: String = row["action"]
+        guard let beforeText: String = row["before"], let afterText: String = row["after"],
+              let before = try JSONSerialization.jsonObject(with: Data(beforeText.utf8)) as? [[String: Any]],
+              let after = try JSONSerialization.jsonObject(with: Data(afterText.utf8)) as? [[String: Any]],
+              before.count == after.count else {
+            throw WorkflowError.invalid("cannot undo audit entry \(entryId) (\(action) \(entity)): it holds no row snapshots.")
+        }
+        // Check first that every row is still as the change left it.
+        for change in after {
+            guard let table = change["table"] as? String, let id = change["id"] else { continue }
+            let current = try AuditRecorder.snapshot(db, table: table, id: AuditRecorder.databaseValue(id))
+            if AuditRecorder.canonical(current ?? NSNull()) != AuditRecorder.canonical(change["row"] ?? NSNull()) {
+                throw WorkflowError.undoConflict(entity: entity)
             }
-            let recorder = AuditRecorder(db)
-            // Restore in reverse order (children inserted last are removed first).
-            for change in before.reversed() {
-                guard let table = change["table"] as? String, let idValue = change["id"] else { continue }
-                let id = AuditRecorder.databaseValue(idValue)
-                try recorder.touch(table, id: id)
-                if let values = change["row"] as? [String: Any] {
-                    // UPDATE when the row exists (never REPLACE: that would delete and cascade to children).
-                    let columns = values.keys.sorted().filter { $0 != "id" }
-                    let args = columns.map { AuditRecorder.databaseValue(values[$0] as Any) }
-                    let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table.quotedDatabaseIdentifier) WHERE id = ?", arguments: [id]) != nil
-                    if exists {
-                        let sql = "UPDATE \(table.quotedDatabaseIdentifier) SET "
-                            + columns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: ", ") + " WHERE id = ?"
-                        try db.execute(sql: sql, arguments: StatementArguments(args + [id]))
-                    } else {
-                        let all = ["id"] + columns
-                        let sql = "INSERT INTO \(table.quotedDatabaseIdentifier) (" + all.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
-                            + ") VALUES (" + all.map { _ in "?" }.joined(separator: ", ") + ")"
-                        try db.execute(sql: sql, arguments: StatementArguments([id] + args))
-                    }
+        }
+        let recorder = AuditRecorder(db)
+        // Restore in reverse order (children inserted last are removed first).
+        for change in before.reversed() {
+            guard let table = change["table"] as? String, let idValue = change["id"] else { continue }
+            let id = AuditRecorder.databaseValue(idValue)
+            try recorder.touch(table, id: id)
+            if let values = change["row"] as? [String: Any] {
+                // UPDATE when the row exists (never REPLACE: that would delete and cascade to children).
+                let columns = values.keys.sorted().filter { $0 != "id" }
+                let args = columns.map { AuditRecorder.databaseValue(values[$0] as Any) }
+                let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table.quotedDatabaseIdentifier) WHERE id = ?", arguments: [id]) != nil
+                if exists {
+                    let sql = "UPDATE \(table.quotedDatabaseIdentifier) SET "
+                        + columns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: ", ") + " WHERE id = ?"
+                    try db.execute(sql: sql, arguments: StatementArguments(args + [id]))
                 } else {
-                    try db.execute(sql: "DELETE FROM \(table.quotedDatabaseIdentifier) WHERE id = ?", arguments: [id])
+                    let all = ["id"] + columns
+                    let sql = "INSERT INTO \(table.quotedDatabaseIdentifier) (" + all.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
+                        + ") VALUES (" + all.map { _ in "?" }.joined(separator: ", ") + ")"
+                    try db.execute(sql: sql, arguments: StatementArguments([id] + args))
                 }
+            } else {
+                try db.execute(sql: "DELETE FROM \(table.quotedDatabaseIdentifier) WHERE id = ?", arguments: [id])
             }
-            // Append-only: the undo row names the row it undoes (`undoes`); the undone row is never updated.
-            return try recorder.finish(action: "undo", entity: entity, who: who, at: at, session: session.id, undoes: entryId)
+        }
+        return try recorder.finish(action: newAction, entity: entity, who: who, at: at, session: session.id, undoes: entryId)
+    }
+
+    /// The entry that reverted audit row `a` (an undo, or a redo for an undo): the append-only `undoes` link, or
+    /// the `undoneBy` of rows written before the log became append-only.
+    static let undoneByColumn = "COALESCE(a.undoneBy, (SELECT MIN(u.id) FROM auditLog u WHERE u.undoes = a.id))"
+
+    /// The session's entries with what undid them, newest first (the UI's history panel).
+    public func sessionHistory(session: WorkflowSession) throws -> [SessionChange] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT *, \(AppDatabase.undoneByColumn) AS revertedBy FROM auditLog a WHERE id > ? AND session = ? ORDER BY id DESC",
+                             arguments: [session.startAuditId, session.id]).map {
+                SessionChange(entry: AuditEntry(id: $0["id"], at: $0["at"], who: $0["who"], action: $0["action"], entity: $0["entity"],
+                                                before: $0["before"], after: $0["after"]), undoneBy: $0["revertedBy"])
+            }
         }
     }
 

@@ -13,6 +13,10 @@ public enum WorkflowError: Error, Equatable, CustomStringConvertible, Sendable {
     case nothingToUndo
     /// The row an undo would restore was changed since by someone else.
     case undoConflict(entity: String)
+    /// Redo with no undo to re-apply (none yet, all redone, or a new change was made since).
+    case nothingToRedo
+    /// An undo asked for an audit entry that is not a change of this session still in force.
+    case notUndoable(id: Int64)
 
     public var description: String {
         switch self {
@@ -26,6 +30,8 @@ public enum WorkflowError: Error, Equatable, CustomStringConvertible, Sendable {
             return "cannot move patient \(p) on trial \(t) from \(from) to \(to): \(why)"
         case .nothingToUndo: return "nothing to undo: no change was made in this session (or every one was undone)."
         case .undoConflict(let e): return "cannot undo the change to \(e): it was changed again since (by another session). Nothing was written."
+        case .nothingToRedo: return "nothing to redo: no undo to re-apply in this session (a new change clears the redo list)."
+        case .notUndoable(let id): return "cannot undo audit entry \(id): it is not a change of this session still in force (already undone, or another session's). Nothing was written."
         }
     }
 }

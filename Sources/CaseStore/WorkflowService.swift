@@ -18,7 +18,9 @@ public struct WorkflowService: WorkflowRepository {
 
     public let db: AppDatabase
     public var isReadOnly: Bool { db.isReadOnly }
-    public let user: String
+    /// Who is acting (the audit's actor); set once by the UI when it had to ask (`setActor`).
+    public var user: String { actorBox.value }
+    private let actorBox: ActorBox
     public let today: LocalDate
     public let session: WorkflowSession
     let taskProvider: TaskProvider
@@ -30,7 +32,7 @@ public struct WorkflowService: WorkflowRepository {
     public init(db: AppDatabase, user: String, today: LocalDate, session: WorkflowSession? = nil,
                 taskProvider: @escaping TaskProvider, verdictProvider: VerdictProvider? = nil,
                 knownTrials: Set<String>? = nil, clock: @escaping @Sendable () -> String = { AppDatabase.timestamp() }) throws {
-        self.db = db; self.user = user; self.today = today
+        self.db = db; self.actorBox = ActorBox(user); self.today = today
         self.session = try session ?? db.startSession()
         self.taskProvider = taskProvider; self.verdictProvider = verdictProvider; self.knownTrials = knownTrials
         self.clock = clock
@@ -88,4 +90,30 @@ public struct WorkflowService: WorkflowRepository {
 
     /// The changes of this session, newest first.
     public func sessionChanges() throws -> [AuditEntry] { try db.auditEntries(session: session) }
+
+    /// The changes of this session with what undid them, newest first.
+    public func sessionHistory() throws -> [SessionChange] { try db.sessionHistory(session: session) }
+
+    /// Reverts one change of this session still in force (audited as `undo`).
+    @discardableResult
+    public func undoChange(id: Int64) throws -> AuditEntry {
+        try AppDatabase.requireActor(user, action: "undo")
+        return try db.undoChange(id: id, session: session, who: user, at: clock())
+    }
+
+    /// Re-applies the newest undo not yet redone (audited as `redo`).
+    @discardableResult
+    public func redoLastUndo() throws -> AuditEntry {
+        try AppDatabase.requireActor(user, action: "redo")
+        return try db.redoLastUndo(session: session, who: user, at: clock())
+    }
+
+    public var actor: String { user }
+
+    /// Sets who is acting for the following writes; the same checks as every audited write's actor.
+    public func setActor(_ name: String) throws {
+        let n = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        try AppDatabase.requireActor(n, action: "record who is acting")
+        actorBox.set(n)
+    }
 }

@@ -4,14 +4,17 @@ import GRDB
 
 /// Board meetings (RCP): create, put cases on the agenda, record the board's decision.
 extension WorkflowService {
-    /// Creates a meeting; its id is `RCP-<date>-<n>` (n counts the meetings of that date).
+    /// Creates a meeting; its id is `RCP-<date>-<n>` (n above every number of that date ever used, see
+    /// `nextMeetingNumber`).
     @discardableResult
     public func createMeeting(date: LocalDate, name: String, site: String? = nil) throws -> BoardMeeting {
         guard let name = WorkflowService.trimmed(name) else { throw WorkflowError.invalid("a meeting needs a name (e.g. \"RCP LAM adultes\").") }
         let site = WorkflowService.trimmed(site)
         let user = self.user
         return try audited("meeting.create", entity: "meeting/\(date)", what: "create a board meeting") { db, rec in
-            let n = (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM meeting WHERE date = ?", arguments: [date.description]) ?? 0) + 1
+            // Never reused: above every id of that date in the table AND in the audit log (a meeting removed by undo
+            // keeps its id in the log, so the log never names two meetings with one id).
+            let n = try WorkflowService.nextMeetingNumber(db, date: date)
             var id = "RCP-\(date)-\(n)"
             var k = n
             while try Bool.fetchOne(db, sql: "SELECT 1 FROM meeting WHERE id = ?", arguments: [id]) != nil { k += 1; id = "RCP-\(date)-\(k)" }

@@ -80,7 +80,14 @@ public enum LiveRepository {
         public var phases: [(String, Double)] = []
         /// The stored verdicts (writable database with a catalogue), prepared in the background.
         var stored: StoredVerdictSource?
+        /// The live-data poll of this session's runtime (stopped by `stopLiveData`).
+        let liveWatch = WatchHolder()
+        /// Stops the live-data poll (tests, bench).
+        public func stopLiveData() { liveWatch.value?.stop() }
     }
+
+    /// Holds the session's live-data watch (a reference: `Session` is a value).
+    final class WatchHolder: @unchecked Sendable { var value: LiveDataWatch? }
 
     /// Opens the database, reads the case index (one query), compiles the trial catalogue and starts
     /// the workflow session. Whole cases are read by id on first display.
@@ -138,9 +145,10 @@ public enum LiveRepository {
     /// A runtime over a session: the case repository, the workflows, and the screening status model.
     /// Background work reaches the runtime as actions: stored verdicts ready (after start-up or after a write's
     /// re-match) → `.backgroundUpdated`, drained by the UI loop. The terminal UI runs its effects in the
-    /// background (`.background`); `caseboard screen` and tests inline.
+    /// background (`.background`); `caseboard screen` and tests inline. `live` (the terminal UI): watch for changes
+    /// made elsewhere and ask who is acting when nobody said.
     public static func runtime(_ session: Session, width: Int, height: Int, ascii: Bool,
-                               execution: AppRuntime.Execution = .inline) -> AppRuntime {
+                               execution: AppRuntime.Execution = .inline, live: Bool = false) -> AppRuntime {
         let rt = AppRuntime(repository: session.repository, width: width, height: height, ascii: ascii,
                             workflows: session.workflows, execution: execution,
                             screeningNext: { ScreeningTransitions.allowed(after: $0) })
@@ -148,7 +156,21 @@ public enum LiveRepository {
         session.stored?.onReady { inbox.post(.backgroundUpdated("stored trial verdicts ready")) }
         // Ready before the handler was set: the screens may have loaded on-the-fly values; reload them once.
         if session.stored?.current != nil { inbox.post(.backgroundUpdated("stored trial verdicts ready")) }
+        if live { startLiveData(session, rt) }
         return rt
+    }
+
+    /// Live data (changes made by other processes reach the screen within about a second) and who is acting
+    /// (asked once when neither --user nor $USER gave it). `CASEBOARD_LIVE_POLL_MS` sets the poll interval.
+    static func startLiveData(_ session: Session, _ rt: AppRuntime) {
+        if !session.workflows.isReadOnly, session.workflows.actor.trimmingCharacters(in: .whitespaces).isEmpty { rt.send(.askActor) }
+        let ms = ProcessInfo.processInfo.environment["CASEBOARD_LIVE_POLL_MS"].flatMap { Int($0) }.map { max(50, $0) } ?? 1000
+        do {
+            let db = try session.context.database()
+            session.liveWatch.value = try LiveDataWatch.start(db, inbox: rt.inbox, intervalMs: ms)
+        } catch {
+            rt.inbox.post(.readFailed("Changes made elsewhere will not be noticed (Ctrl-L reloads): \(error)"))
+        }
     }
 
     /// Waits for the stored verdicts' background work queued so far (tests).

@@ -79,6 +79,8 @@ public enum BoardFixtures {
                 diseaseStatus: [DiseaseStatusEntry(date: d("2026-0\(1 + i % 9)-15"), status: i % 4 == 0 ? .relapsed : .newlyDiagnosed)],
                 followUps: i % 5 == 0 ? [FollowUp(id: "T-F\(i)", due: d("2026-12-1\(i % 9)"), kind: "clinic visit")] : []))
         }
+        // Everyone alive and seen this month (the Outcomes view has curves to show; no death changes a verdict).
+        for i in out.indices { out[i].vitalStatus = .alive; out[i].lastContact = d("2026-11-2\(i % 9)") }
         return out
     }()
 

@@ -16,11 +16,14 @@ public final class FixtureWorkflows: WorkflowRepository, @unchecked Sendable {
     }
     private let lock = NSLock()
     private var store = Store()
-    private var undoStack: [(Store, AuditEntry)] = []
+    /// Every audited write with the store before and after it, oldest first (undo and redo are entries too).
+    private var changes: [(before: Store, after: Store, entry: AuditEntry, undoneBy: Int64?)] = []
+    /// Meeting numbers are never reused (even after an undo removed the meeting).
+    private var meetingsCreated = 0
     private let patients: [String: Patient]
     public let isReadOnly: Bool
     public let today: LocalDate
-    public let user: String
+    public private(set) var user: String
     /// Statuses allowed after a status (`ScreeningStatus.allowed(after:)` by default, the model the store enforces).
     public let allowedNext: @Sendable (ScreeningStatus?) -> [ScreeningStatus]
     /// Repeat interval by task id (completing such a task creates the next occurrence).
@@ -47,9 +50,12 @@ public final class FixtureWorkflows: WorkflowRepository, @unchecked Sendable {
         if isReadOnly { throw Refusal(description: "cannot \(action): the database is open read-only. Nothing was written.") }
         var s = store
         let value = try body(&s)
-        let entry = AuditEntry(id: Int64(audit.count + 1), at: "2026-11-29T10:00:00Z", who: user, action: action, entity: entity,
+        if user.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw Refusal(description: "cannot \(action): the audit needs who is doing it: give --user NAME (or set $USER); no name was given. Nothing was written.")
+        }
+        let entry = AuditEntry(id: Int64(audit.count + 1), at: FixtureWorkflows.clock, who: user, action: action, entity: entity,
                                before: nil, after: nil)
-        undoStack.append((store, entry)); audit.append(entry)
+        changes.append((store, s, entry, nil)); audit.append(entry)
         store = s
         return value
     }
@@ -65,8 +71,9 @@ public final class FixtureWorkflows: WorkflowRepository, @unchecked Sendable {
     }
     public func createMeeting(date: LocalDate, name: String, site: String?) throws -> BoardMeeting {
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw Refusal(description: "a meeting needs a name.") }
-        return try write("meeting.create", "meeting/\(date)") { s in
-            let m = BoardMeeting(id: "M\(s.meetings.count + 1)", date: date, name: name, site: site)
+        return try write("meeting.create", "meeting/M\(meetingsCreated + 1)") { s in
+            meetingsCreated += 1
+            let m = BoardMeeting(id: "M\(meetingsCreated)", date: date, name: name, site: site)
             s.meetings.append(m)
             return m
         }
@@ -202,15 +209,76 @@ public final class FixtureWorkflows: WorkflowRepository, @unchecked Sendable {
 
     // MARK: undo
 
+    /// The audit time of the fixture's entries (reproducible).
+    public static let clock = "2026-11-29T10:00:00Z"
+
     public func undoLastChange() throws -> AuditEntry {
-        lock.lock(); defer { lock.unlock() }
-        if isReadOnly { throw Refusal(description: "cannot undo: the database is open read-only.") }
-        guard let (before, entry) = undoStack.popLast() else {
+        guard let target = SessionHistory.undoTarget(try sessionHistory()) else {
             throw Refusal(description: "nothing to undo: no change was made in this session (or every one was undone).")
         }
-        store = before
-        audit.append(AuditEntry(id: Int64(audit.count + 1), at: entry.at, who: user, action: "undo", entity: entry.entity, before: nil, after: nil))
+        try revert(target.id, as: "undo")
+        return target.entry
+    }
+
+    public func undoChange(id: Int64) throws -> AuditEntry {
+        let h = try sessionHistory()
+        guard let c = h.first(where: { $0.id == id }), !c.isUndo, c.undoneBy == nil else {
+            throw Refusal(description: "cannot undo audit entry \(id): it is not a change of this session still in force. Nothing was written.")
+        }
+        return try revert(id, as: "undo")
+    }
+
+    public func redoLastUndo() throws -> AuditEntry {
+        guard let target = SessionHistory.redoTarget(try sessionHistory()) else {
+            throw Refusal(description: "nothing to redo: no undo to re-apply in this session (a new change clears the redo list).")
+        }
+        return try revert(target.id, as: "redo")
+    }
+
+    public func sessionHistory() throws -> [SessionChange] {
+        read { _ in changes.reversed().map { SessionChange(entry: $0.entry, undoneBy: $0.undoneBy) } }
+    }
+
+    public var actor: String { lock.lock(); defer { lock.unlock() }; return user }
+    public func setActor(_ name: String) throws {
+        let n = name.trimmingCharacters(in: .whitespaces)
+        guard !n.isEmpty else { throw Refusal(description: "cannot record who is acting: no name was given.") }
+        lock.lock(); user = n; lock.unlock()
+    }
+
+    /// Puts back what change `id` changed (each meeting, screening record and task it touched), after checking
+    /// they are still as it left them (as the store does); audited as `action`.
+    @discardableResult
+    private func revert(_ id: Int64, as action: String) throws -> AuditEntry {
+        lock.lock(); defer { lock.unlock() }
+        if isReadOnly { throw Refusal(description: "cannot \(action): the database is open read-only.") }
+        guard let k = changes.firstIndex(where: { $0.entry.id == id }) else { throw Refusal(description: "no audit entry \(id).") }
+        let c = changes[k]
+        var next = store
+        func merge<V: Equatable>(_ cur: inout [String: V], _ before: [String: V], _ after: [String: V]) throws {
+            for key in Set(before.keys).union(after.keys) where before[key] != after[key] {
+                guard cur[key] == after[key] else { throw Refusal(description: "cannot undo the change to \(c.entry.entity): it was changed again since. Nothing was written.") }
+                cur[key] = before[key]
+            }
+        }
+        func byID<V>(_ xs: [V], _ key: (V) -> String) -> [String: V] { Dictionary(xs.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a }) }
+        var meetings = byID(next.meetings, \.id)
+        try merge(&meetings, byID(c.before.meetings, \.id), byID(c.after.meetings, \.id))
+        var order = next.meetings.map(\.id).filter { meetings[$0] != nil }
+        for m in c.before.meetings where !order.contains(m.id) && meetings[m.id] != nil { order.append(m.id) }
+        next.meetings = order.compactMap { meetings[$0] }
+        try merge(&next.screening, c.before.screening, c.after.screening)
+        try merge(&next.taskEdits, c.before.taskEdits, c.after.taskEdits)
+        var app = byID(next.appTasks, \.id)
+        try merge(&app, byID(c.before.appTasks, \.id), byID(c.after.appTasks, \.id))
+        next.appTasks = app.values.sorted { $0.id < $1.id }
+        let entry = AuditEntry(id: Int64(audit.count + 1), at: FixtureWorkflows.clock, who: user, action: action, entity: c.entry.entity,
+                               before: nil, after: nil)
+        changes[k].undoneBy = entry.id
+        changes.append((store, next, entry, nil)); audit.append(entry)
+        store = next
         return entry
     }
-    public func sessionChanges() throws -> [AuditEntry] { read { _ in undoStack.map(\.1).reversed() } }
+
+    public func sessionChanges() throws -> [AuditEntry] { read { _ in changes.map(\.entry).reversed() } }
 }

@@ -20,7 +20,8 @@ struct GlobalOptions: ParsableArguments {
         return LocalDate.today()
     }
 
-    var resolvedUser: String { user ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown" }
+    /// Empty when neither is given: every audited write then refuses (exit 1) and the UI asks who is acting.
+    var resolvedUser: String { user ?? ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "" }
 
     func workspaceOptions() throws -> WorkspaceOptions {
         WorkspaceOptions(db: db, trials: trials, today: try resolvedToday(), user: resolvedUser, readOnly: readOnly)

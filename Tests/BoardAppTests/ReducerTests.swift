@@ -170,7 +170,7 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(rt.state.caseList.query.filter.site, "Avicenne")
         XCTAssertTrue(try rt.state.caseList.ids.allSatisfy { try rt.repository.summary(id: $0)?.site == "Avicenne" })
         XCTAssertTrue(rt.render().text.contains("site: Avicenne"))
-        rt.send(.key(.char("t")))
+        rt.send(.key(.char("F")))   // issue 17: F (t is the worklist's task kind)
         XCTAssertNotNil(rt.state.caseList.query.filter.status)
         rt.send(.key(.char("x")))
         XCTAssertTrue(rt.state.caseList.query.filter.isEmpty)
@@ -179,7 +179,7 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(rt.state.caseList.query.sort.key, .name)
         let names = try rt.state.caseList.ids.compactMap { try rt.repository.summary(id: $0)?.name }
         XCTAssertEqual(names, names.sorted())
-        rt.send(.key(.char("r")))
+        rt.send(.key(.char("S")))   // issue 17: S reverses (r reschedules)
         XCTAssertEqual(try rt.state.caseList.ids.compactMap { try rt.repository.summary(id: $0)?.name }, names.sorted().reversed())
         rt.send(.key(.char("s"))); rt.send(.key(.char("s")))   // age, diagnosis
         rt.send(.key(.char("s")))                             // ELN risk
@@ -272,14 +272,14 @@ final class ReducerTests: XCTestCase {
         let statuses = rt.state.worklist.rows.map(\.task.status)
         XCTAssertEqual(statuses, statuses.sorted())
         XCTAssertFalse(statuses.contains(.done))
-        rt.send(.key(.char("a")))
+        rt.send(.key(.char("D")))   // issue 17: D shows done tasks (a puts on an agenda)
         XCTAssertTrue(rt.state.worklist.rows.contains { $0.task.status == .done })
         rt.send(.key(.char("c")))
         XCTAssertEqual(rt.state.worklist.filter.site, "Avicenne")
         XCTAssertTrue(rt.state.worklist.rows.allSatisfy { $0.task.site == "Avicenne" })
         rt.send(.key(.char("c"))); rt.send(.key(.char("c"))); rt.send(.key(.char("c")))
         XCTAssertNil(rt.state.worklist.filter.site)
-        rt.send(.key(.char("a")))
+        rt.send(.key(.char("D")))
         rt.send(.top)
         rt.send(.key(.enter))
         guard case .message(let details, nil)? = rt.state.overlay else { return XCTFail("Enter shows the task's details") }

@@ -43,6 +43,7 @@ final class WorkflowDatabaseTests: XCTestCase {
         XCTAssertNotNil(audit.first?.after)
 
         rt.send(.key(.char("u")))
+        rt.send(.key(.char("y")))
         XCTAssertNil(try service.tasks(for: patient).first { $0.id == taskID }?.done, "undo reverted the completion")
         XCTAssertTrue(rt.state.message?.hasPrefix("Undone") == true, rt.state.message ?? "")
     }

@@ -39,6 +39,10 @@ final class WorkflowReducerTests: XCTestCase {
         XCTAssertEqual(rt.state.worklist.selectedRow?.task.status != nil, true)
 
         keys(rt, .char("u"))
+        guard case .confirm(let ask, .undo)? = rt.state.overlay else { return XCTFail("u asks first (issue 17)") }
+        XCTAssertTrue(ask.message.contains("task marked done of T-42-1"), ask.message)
+        XCTAssertEqual(wf.audit.count, 1, "nothing undone before the answer")
+        keys(rt, .char("y"))
         XCTAssertTrue(rt.state.message?.hasPrefix("Undone: task marked done of T-42-1") == true, rt.state.message ?? "")
         let after = try wf.tasks(for: p)
         XCTAssertNil(after.first { $0.id == "T-42-1" }?.done)
@@ -296,10 +300,8 @@ final class WorkflowReducerTests: XCTestCase {
     func testServiceErrorsAreShownAndQuitAsksWithADraft() {
         let (rt, _) = BoardFixtures.workflowRuntime()
         keys(rt, .char("u"))
-        guard case .message(let m, nil)? = rt.state.overlay else { return XCTFail("the refusal is shown in a dialog") }
-        XCTAssertTrue(m.message.contains("nothing to undo"), m.message)
-        keys(rt, .enter)
-        XCTAssertNil(rt.state.overlay)
+        XCTAssertNil(rt.state.overlay, "nothing to undo: no question, no dialog (issue 17)")
+        XCTAssertTrue(rt.state.message?.hasPrefix("Nothing to undo") == true, rt.state.message ?? "")
         rt.send(.view3)
         keys(rt, .char("r"))
         rt.type("2027")

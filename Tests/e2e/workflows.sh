@@ -110,6 +110,8 @@ wait_for "New status" 5
 keys F2                                          # F2 saves from any field
 wait_for "is now pre-screened" 10
 keys u
+wait_for "Undo the screening status" 5             # u asks first, naming the change (issue 17)
+keys y
 wait_for "Undone: screening status pre-screened of $PATIENT on $TRIAL" 10
 
 step "quit"

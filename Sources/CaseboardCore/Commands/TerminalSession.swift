@@ -15,7 +15,7 @@ public enum TerminalSession {
         let terminal = try makeTerminal()
         var failedLog: String?
         let (w, h) = terminal.device.size
-        let runtime = LiveRepository.runtime(session, width: w, height: h, ascii: terminal.ascii, execution: .background)
+        let runtime = LiveRepository.runtime(session, width: w, height: h, ascii: terminal.ascii, execution: .background, live: true)
         runtime.start()
         var loop = AppLoop(runtime: runtime, terminal: terminal.device)
         if let log = env["CASEBOARD_STARTUP_LOG"] {
