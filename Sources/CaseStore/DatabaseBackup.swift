@@ -62,7 +62,7 @@ public enum DatabaseBackup {
         var done = false
         defer { if !done { for s in ["", "-wal", "-shm", "-journal"] { try? fm.removeItem(atPath: tmp + s) } } }
         let old = umask(0o077)
-        let mask = old | 0o007  // never world-readable; group-shared (007) stays group-shared
+        let mask: mode_t = old == 0o007 ? 0o007 : 0o077  // 0600, or 0660 when the process runs group-shared (umask 007)
         umask(mask)
         defer { umask(old) }
         do {

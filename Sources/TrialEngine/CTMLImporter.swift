@@ -38,6 +38,9 @@ public struct CTMLImporter {
             // One document is composed strictly (Yams' multi-document sequence stops silently at a syntax error).
             let multi = text.hasPrefix("---") && text.dropFirst(3).contains("\n---") || text.contains("\n---\n") || text.contains("\n--- ")
             do {
+                // Yams' loader traps on a mapping key that is not text (`{[1]: 2}`, found by libFuzzer): refused first.
+                if multi { for node in try Yams.compose_all(yaml: text) { try Self.requireTextKeys(node, file: file) } }
+                else if let node = try Yams.compose(yaml: text) { try Self.requireTextKeys(node, file: file) }
                 if multi { for d in try Yams.load_all(yaml: text) { docs.append(d) } }
                 else {
                     if let node = try Yams.compose(yaml: text), case .scalar(let sc) = node {
@@ -62,6 +65,25 @@ public struct CTMLImporter {
         }
         if out.isEmpty { throw ImportError(description: "\(file): no CTML trial document found") }
         return out
+    }
+
+    /// Throws, at the key's `file:line:column`, when a mapping key anywhere in `node` is not a scalar.
+    static func requireTextKeys(_ node: Node, file: String, depth: Int = 0) throws {
+        guard depth < 512 else { return }  // libyaml itself refuses deeper nesting
+        switch node {
+        case .mapping(let m):
+            for (k, v) in m {
+                guard case .scalar = k else {
+                    let mark = k.mark
+                    throw ImportError(description: "\(file):\(mark?.line ?? 1):\(mark?.column ?? 1): invalid YAML: a mapping key must be text, not a list or a mapping")
+                }
+                try requireTextKeys(v, file: file, depth: depth + 1)
+            }
+        case .sequence(let sq):
+            for x in sq { try requireTextKeys(x, file: file, depth: depth + 1) }
+        default:
+            return
+        }
     }
 
     /// Splits concatenated top-level JSON values (`{…}{…}` or one per line).

@@ -42,4 +42,13 @@ final class CTMLYAMLErrorTests: XCTestCase {
         XCTAssertEqual(d.first.map { "\($0.line):\($0.column)" }, "3:1", "\(d)")
         XCTAssertTrue(d.first?.message.contains("duplicate key \"id\"") == true, "\(d)")
     }
+
+    /// Found by the libFuzzer target (Fuzz/TrialEngineFuzz.swift, CTML, ~3,200 inputs): a mapping key that is a list
+    /// or a mapping made Yams' loader trap (Constructor.swift force-unwraps the key as a String).
+    func testANonTextMappingKeyIsRefusedAtItsPosition() {
+        XCTAssertTrue(message("x: {[1]: 2}").hasPrefix("t.yaml:1:5: invalid YAML: a mapping key must be text"), message("x: {[1]: 2}"))
+        let nested = "protocol_no: 1\ntreatment_list:\n  ? {a: b}\n  : c\n"
+        XCTAssertTrue(message(nested).hasPrefix("t.yaml:3:5: invalid YAML: a mapping key must be text"), message(nested))
+        XCTAssertTrue(message("--- {a: 1}\n--- {[x]: 1}\n").contains("a mapping key must be text"), message("--- {a: 1}\n--- {[x]: 1}\n"))
+    }
 }
