@@ -130,6 +130,14 @@ public struct CTMLImporter {
         fallbackID = count > 1 ? "\(base)-\(index + 1)" : base
     }
 
+    /// `str` without surrounding blanks and control characters; nil when nothing is left (an empty `arm_code`
+    /// made a trial that does not load — found by the libFuzzer target).
+    static func code(_ v: Any?) -> String? {
+        guard let s = str(v) else { return nil }
+        let t = s.trimmingCharacters(in: .whitespacesAndNewlines.union(.controlCharacters))
+        return t.isEmpty ? nil : t
+    }
+
     static func str(_ v: Any?) -> String? {
         switch v {
         case let s as String: return s
@@ -173,17 +181,17 @@ public struct CTMLImporter {
             let stepCode = CTMLImporter.str(step["step_code"]) ?? "?"
             let stepMatch = matchCriteria(step["match"], context: "step \(stepCode)")
             for arm in step["arm"] as? [[String: Any]] ?? [] {
-                let code = CTMLImporter.str(arm["arm_code"]) ?? CTMLImporter.str(arm["arm_internal_id"]) ?? "arm"
+                let code = CTMLImporter.code(arm["arm_code"]) ?? CTMLImporter.code(arm["arm_internal_id"]) ?? "arm"
                 let armSuspended = CTMLImporter.yes(arm["arm_suspended"])
                 let armMatch = matchCriteria(arm["match"], context: "arm \(code)")
-                let name = CTMLImporter.str(arm["arm_description"]) ?? code
+                let name = CTMLImporter.code(arm["arm_description"]) ?? code
                 let base = trialMatch + stepMatch + armMatch
                 let levels = arm["dose_level"] as? [[String: Any]] ?? []
                 if levels.isEmpty {
                     arms.append(ArmOut(id: unique(code, &codes), name: name, status: armSuspended ? .suspended : .open, inclusion: base))
                 } else {
                     for lv in levels {
-                        let lc = CTMLImporter.str(lv["level_code"]) ?? CTMLImporter.str(lv["level_internal_id"]) ?? "level"
+                        let lc = CTMLImporter.code(lv["level_code"]) ?? CTMLImporter.code(lv["level_internal_id"]) ?? "level"
                         let lvSuspended = CTMLImporter.yes(lv["level_suspended"])
                         let lm = matchCriteria(lv["match"], context: "arm \(code) dose level \(lc)")
                         let lname = "\(name) — dose level \(lc)" + (CTMLImporter.str(lv["level_description"]).map { " (\($0))" } ?? "")

@@ -51,4 +51,19 @@ final class CTMLYAMLErrorTests: XCTestCase {
         XCTAssertTrue(message(nested).hasPrefix("t.yaml:3:5: invalid YAML: a mapping key must be text"), message(nested))
         XCTAssertTrue(message("--- {a: 1}\n--- {[x]: 1}\n").contains("a mapping key must be text"), message("--- {a: 1}\n--- {[x]: 1}\n"))
     }
+
+    /// Found by the libFuzzer target (CTML, ~29,000 inputs): an empty `arm_code` converted into a trial that does not
+    /// load (`import-ctml` then failed with an internal error). A blank code falls back like a missing one.
+    func testAnEmptyArmCodeFallsBackToTheInternalIdOrArm() throws {
+        for (armCode, want) in [("\"\"", "42"), ("\"  \"", "42")] {
+            let json = #"{"protocol_no": "11-111", "treatment_list": {"step": [{"arm": [{"arm_code": "# + armCode
+                + #", "arm_internal_id": 42, "match": [{"clinical": {"age_numerical": ">=18"}}]}]}]}}"#
+            let results = try CTMLImporter.importText(json, file: "e.json")
+            let (trial, d) = TrialLoader.load(text: try XCTUnwrap(results.first).yaml, file: "11-111.yaml")
+            XCTAssertEqual(try XCTUnwrap(trial, "\(d)").arms.map(\.arm.id), [want])
+        }
+        let bare = #"{"protocol_no": "11-112", "treatment_list": {"step": [{"arm": [{"arm_code": "", "match": [{"clinical": {"age_numerical": ">=18"}}]}]}]}}"#
+        let (t2, d2) = TrialLoader.load(text: try XCTUnwrap(try CTMLImporter.importText(bare, file: "b.json").first).yaml, file: "11-112.yaml")
+        XCTAssertEqual(try XCTUnwrap(t2, "\(d2)").arms.map(\.arm.id), ["arm"])
+    }
 }
