@@ -66,4 +66,15 @@ final class CTMLYAMLErrorTests: XCTestCase {
         let (t2, d2) = TrialLoader.load(text: try XCTUnwrap(try CTMLImporter.importText(bare, file: "b.json").first).yaml, file: "11-112.yaml")
         XCTAssertEqual(try XCTUnwrap(t2, "\(d2)").arms.map(\.arm.id), ["arm"])
     }
+
+    /// Found by the libFuzzer target (CTML): a duplicate key in a text with CR line breaks trapped the locator (it
+    /// counted lines by LF only, libyaml counts CR too). Every YAML line break counts now.
+    func testDuplicateKeyLineWithCRLineBreaks() {
+        for nl in ["\r", "\r\n", "\n"] {
+            let m = message(["protocol_no: 1", "short_title: a", "", "short_title: b", ""].joined(separator: nl))
+            XCTAssertTrue(m.hasPrefix("t.yaml:4:1: invalid YAML: duplicate key \"short_title\""), "\(nl.debugDescription): \(m)")
+        }
+        let m = message("protocol_no: 1\r\r\r\r\r\r\r\r\r\rprotocol_no: 2")
+        XCTAssertTrue(m.contains("duplicate key \"protocol_no\""), m)
+    }
 }
