@@ -66,7 +66,7 @@ public enum AppKeyMaps {
         b(.addNote, [.char("n")], "Add a note to the task", footer: true),
         b(.openTaskCase, [.char("o")], "Open the task's case"),
         b(.filterWorklistSite, [.char("c")], "Filter: next site (centre)"),
-        b(.filterWorklistKind, [.char("t")], "Filter: next kind of task"),
+        b(.filterWorklistKind, [.char("t")], "Filter: kind (from a list), due within / overdue by N days"),
         b(.toggleDone, [.char("a")], "Show / hide done tasks"),
     ] + movement)
 

@@ -59,6 +59,27 @@ public enum CaseDetailScreen {
         }
     }
 
+    /// The ELN risk in the header line, visible at every size: " · ELN 2022 favourable".
+    public static func headerRisk(_ s: AppState) -> String {
+        guard let d = s.caseDetail.detail, let e = d.interpretation.eln2022, e.applicable else { return "" }
+        return Formatting.dot(s.ascii) + "ELN 2022 " + ClinicalGlyphs.elnWord(e).text
+    }
+
+    /// "Tested negative" grouped by panel, each with its assay, tissue and date; a gene with a variant
+    /// recorded at any date is never listed as negative.
+    static func testedNegativeLines(_ p: Patient, width: Int, ascii: Bool) -> [[Span]] {
+        var out: [[Span]] = []
+        let mutated = Set(p.variants.map(\.gene))
+        for panel in p.testedGenes.sorted(by: { ($0.date, $0.assay) < ($1.date, $1.assay) }) {
+            let genes = Set(panel.genes).subtracting(mutated).sorted()
+            let head = "\(panel.assay)" + (panel.tissue.map { " \($0.rawValue)" } ?? " tissue not recorded") + " \(panel.date)"
+            out.append([Span("Tested negative ", role: .muted), Span(head, role: .normal)])
+            out += LinesPanel.wrapped(genes.isEmpty ? "no gene without a variant" : genes.joined(separator: " "), width: width, role: .muted, indent: 2,
+                                      first: [Span("  ")])
+        }
+        return out
+    }
+
     // MARK: panels
 
     static func identityLines(_ d: CaseDetail, presenter: Bool, today: LocalDate, width: Int, ascii: Bool) -> [[Span]] {
@@ -142,18 +163,13 @@ public enum CaseDetailScreen {
             }
             if let t = v.tissue { spans.append(Span(" " + t.rawValue, role: .muted)) }
             if let c = v.classification, c != .pathogenic { spans.append(Span(" " + c.rawValue, role: .muted)) }
+            spans.append(Span(" \(v.date)", role: .muted))
             out.append(spans)
         }
         if p.variants.isEmpty && p.fusions.isEmpty {
             out.append([Span(p.testedGenes.isEmpty ? "No molecular testing recorded" : "No variant found on tested panels", role: .muted)])
         }
-        if !p.testedGenes.isEmpty {
-            let genes = Set(p.testedGenes.flatMap(\.genes)).subtracting(p.variants.map(\.gene)).sorted()
-            if !genes.isEmpty {
-                out += LinesPanel.wrapped(genes.joined(separator: " "), width: width, role: .muted, indent: 2,
-                                          first: [Span("Tested negative: ", role: .muted)])
-            }
-        }
+        out += testedNegativeLines(p, width: width, ascii: ascii)
         if !p.familyHistory.isEmpty {
             for f in p.familyHistory {
                 out.append([Span("Family ", role: .muted), Span("\(f.relation.rawValue): \(f.condition)" + (f.ageAtDiagnosis.map { " at \($0)" } ?? ""))])

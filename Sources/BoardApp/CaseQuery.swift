@@ -58,7 +58,27 @@ public struct WorklistFilter: Equatable, Sendable {
     public var site: String?
     public var kind: String?
     public var includeDone: Bool
+    /// Due within N days: due on or before today + N (overdue tasks included), as `followups --due-within`.
+    public var dueWithinDays: Int? = nil
+    /// Overdue by more than N days: due before today − N.
+    public var overdueMoreThanDays: Int? = nil
     public init(site: String? = nil, kind: String? = nil, includeDone: Bool = false) {
         self.site = site; self.kind = kind; self.includeDone = includeDone
+    }
+
+    /// Whether the date filters keep a task due on `due` (site, kind and done are matched by the repository).
+    public func admitsDue(_ due: LocalDate, today: LocalDate) -> Bool {
+        let days = today.days(until: due)
+        if let n = dueWithinDays, days > n { return false }
+        if let n = overdueMoreThanDays, days >= -n { return false }
+        return true
+    }
+
+    /// "due ≤ 7 d · overdue > 14 d", or nil when neither date filter is set.
+    public func dueText(ascii: Bool) -> String? {
+        var parts: [String] = []
+        if let n = dueWithinDays { parts.append("due within \(n) d") }
+        if let n = overdueMoreThanDays { parts.append("overdue > \(n) d") }
+        return parts.isEmpty ? nil : parts.joined(separator: ascii ? " | " : " · ")
     }
 }

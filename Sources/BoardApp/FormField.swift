@@ -9,6 +9,8 @@ public struct FormField: Equatable, Sendable {
     public var editor: LineEditor
     public var choice: Int
     public var required: Bool
+    /// Shown as a list that typing narrows (`FormFieldList`), whatever the number of options.
+    public var listed = false
     public init(_ key: String, _ label: String, kind: Kind = .text, value: String = "", choice: Int = 0, required: Bool = false) {
         self.key = key; self.label = label; self.kind = kind; self.editor = LineEditor(value); self.choice = choice
         self.required = required

@@ -7,4 +7,6 @@ public enum FormPurpose: Equatable, Sendable {
     case createMeeting
     case addToAgenda(patientID: String)
     case decision(meetingID: String, patientID: String)
+    /// The worklist's filters (kind from a list, due within / overdue by N days): no write.
+    case worklistFilter
 }

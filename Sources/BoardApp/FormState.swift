@@ -12,6 +12,8 @@ public struct FormState: Equatable, Sendable {
     public var error: String?
     /// True once a field was edited.
     public var isDirty = false
+    /// The key of the field the validation error is about: the error goes once that field is fixed.
+    public var errorField: String? = nil
     public init(title: String, fields: [FormField], purpose: FormPurpose) {
         self.title = title; self.fields = fields; self.purpose = purpose
     }

@@ -6,7 +6,8 @@ enum FormView {
     static func render(_ f: FormState, ascii: Bool, into buffer: inout Buffer, area: Rect) {
         let labelW = min(36, (f.fields.map { DisplayWidth.of($0.label) }.max() ?? 10) + 4)
         let w = min(area.width - 2, max(60, labelW + 40))
-        let extra = (f.quorumWarning != nil ? 1 : 0) + (f.error != nil ? 1 : 0)
+        let listRows = f.fields.indices.contains(f.focus) && f.fields[f.focus].isList ? FormField.listThreshold : 0
+        let extra = (f.quorumWarning != nil ? 1 : 0) + (f.error != nil ? 1 : 0) + listRows
         let h = min(area.height, f.fields.count + extra + 4)
         let box = Layout.centered(area, width: w, height: h)
         let inner = Panel(title: f.title, isFocused: true, ascii: ascii).render(into: &buffer, area: box)
@@ -22,7 +23,25 @@ enum FormView {
             let vx = inner.x + labelW + 1
             let vw = max(1, inner.maxX - vx - 1)
             let valueArea = Rect(x: vx, y: y, width: vw, height: 1)
-            if field.isChoice {
+            if field.isList && focused {
+                // A list: the typed text, then the matching options around the selection.
+                let m = field.matches
+                let typed = field.editor.text.isEmpty ? "type to narrow" : "matching \"\(field.editor.text)\": \(m.count) of \(field.options.count)"
+                buffer.write(typed, x: vx, y: y, role: field.editor.text.isEmpty ? .muted : .input, maxWidth: vw)
+                let at = m.firstIndex(of: field.choice) ?? 0
+                let first = max(0, min(at - listRows / 2, m.count - listRows))
+                for r in 0..<listRows where y + 1 + r < inner.maxY {
+                    let yy = y + 1 + r
+                    guard first + r < m.count else {
+                        if r == 0 { buffer.write("(no option matches)", x: vx, y: yy, role: .warning, maxWidth: vw) }
+                        continue
+                    }
+                    let idx = m[first + r]
+                    let sel = idx == field.choice
+                    buffer.write((sel ? mark + " " : "  ") + field.options[idx], x: vx, y: yy, role: sel ? .input : .modal, maxWidth: vw)
+                }
+                y += listRows
+            } else if field.isChoice {
                 let opts = field.options
                 let text = opts.isEmpty ? "(no option)" : (ascii ? "< " : "‹ ") + field.value + (ascii ? " >" : " ›")
                     + "  (\(field.choice + 1)/\(opts.count))"
@@ -42,7 +61,8 @@ enum FormView {
             buffer.write((ascii ? "x " : "✗ ") + e, x: inner.x + 1, y: y, role: .error, maxWidth: inner.width - 2); y += 1
         }
         let hint = "Enter next (last: save) · F2 save · Esc close" + (f.fields.contains { $0.isChoice } ? " · ←/→ option" : "")
-        buffer.write(ascii ? hint.replacingOccurrences(of: "·", with: "|").replacingOccurrences(of: "←/→", with: "Left/Right") : hint,
+            + (listRows > 0 ? " · type to narrow, ↑/↓ choose" : "")
+        buffer.write(ascii ? hint.replacingOccurrences(of: "·", with: "|").replacingOccurrences(of: "←/→", with: "Left/Right").replacingOccurrences(of: "↑/↓", with: "Up/Down") : hint,
                      x: inner.x + 1, y: inner.maxY - 1, role: .muted, maxWidth: inner.width - 2)
     }
 }

@@ -334,6 +334,7 @@ public final class InMemoryRepository: CaseRepository {
             for t in try bulk.map({ $0[p.id] ?? [] }) ?? followUps(of: p) {
                 if !filter.includeDone && t.status == .done { continue }
                 if let k = filter.kind, t.kind != k { continue }
+                if !filter.admitsDue(t.due, today: today) { continue }
                 rows.append(WorklistRow(task: t, name: p.displayName, initials: p.initials))
             }
         }

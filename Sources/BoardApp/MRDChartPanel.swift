@@ -1,3 +1,4 @@
+import ClinicalRules
 import CaseModel
 import ScreenKit
 
@@ -8,27 +9,13 @@ public enum MRDChartPanel {
     static let markers: [Character] = ["●", "■", "▲", "◆", "★", "✚"]
     static let asciiMarkers: [Character] = ["o", "#", "+", "x", "@", "%"]
 
-    /// Reference thresholds drawn for a series (clinical-reference.md §3, display only).
+    /// Reference thresholds drawn for a series (clinical-reference.md §3, display only; ClinicalRules).
     public static func thresholds(for key: MRDSeriesKey, ascii: Bool) -> [LogChart.Threshold] {
-        let pct = ascii ? "%" : " %"
-        switch key.marker {
-        case "BCR::ABL1":
-            return [LogChart.Threshold(value: 1e-3, label: "MMR 0.1\(pct) IS"), LogChart.Threshold(value: 1e-4, label: "MR4 0.01\(pct)")]
-        case "NPM1":
-            return key.tissue == .pb ? [LogChart.Threshold(value: 1e-4, label: "NPM1 PB relapse 0.01\(pct)")]
-                                     : [LogChart.Threshold(value: 1e-3, label: "NPM1 BM relapse 0.1\(pct)")]
-        case "RUNX1::RUNX1T1", "CBFB::MYH11":
-            return [LogChart.Threshold(value: 1e-3, label: "CBF 0.1\(pct)")]
-        case "PML::RARA":
-            return [LogChart.Threshold(value: 1e-5, label: "PML::RARA 0.001\(pct)")]
-        case "IG/TR":
-            return [LogChart.Threshold(value: 1e-4, label: "ALL MRD 10^-4")]
-        default:
-            if key.method == .MFC { return [LogChart.Threshold(value: 1e-3, label: "MFC 0.1\(pct)")] }
-            if key.marker.hasPrefix("KMT2A") { return [LogChart.Threshold(value: 1e-3, label: "KMT2A 0.1\(pct)")] }
-            return []
-        }
+        MRDReferenceThreshold.thresholds(for: key, ascii: ascii).map { LogChart.Threshold(value: $0.value, label: $0.label, tag: $0.tag) }
     }
+
+    /// The unit of the y axis, in the panel's title line.
+    public static func axisTitle(ascii: Bool) -> String { ascii ? "y: fraction, log10" : "y: fraction, log₁₀" }
 
     /// "≥1 log rise (+1.4) 2026-05-02 — confirm by 2026-05-30".
     public static func annotation(_ e: MRDEvent, ascii: Bool) -> String {
@@ -78,11 +65,19 @@ public enum MRDChartPanel {
         k.marker == k.method.rawValue ? "\(k.marker) \(k.tissue.rawValue)" : k.description
     }
 
-    /// Status and event lines under the chart.
+    /// Status and event lines under the chart: the series with the most recent event first, that
+    /// event right under its status line (so the first two lines always show it), then the others.
     static func notes(_ d: CaseDetail, ascii: Bool) -> [[Span]] {
         var out: [[Span]] = []
-        let series = d.interpretation.mrd.sorted { $0.key < $1.key }
-        for (i, s) in series.enumerated() {
+        let sorted = d.interpretation.mrd.sorted { $0.key < $1.key }
+        let latestEventDay: (MRDSeriesAssessment) -> Int = { $0.events.map(\.date.daysSinceEpoch).max() ?? Int.min }
+        let order = sorted.indices.sorted { a, b in
+            let da = latestEventDay(sorted[a]), db = latestEventDay(sorted[b])
+            if da != db { return da > db }
+            return a < b
+        }
+        for i in order {
+            let s = sorted[i]
             let marker = String(ascii ? asciiMarkers[i % asciiMarkers.count] : markers[i % markers.count])
             var line: [Span] = [Span(marker + " ", role: .chartSeries(i)), Span(seriesName(s.key) + ": "), ClinicalGlyphs.mrdStatus(s.status)]
             if let last = s.latest {
@@ -91,11 +86,16 @@ public enum MRDChartPanel {
                 line.append(Span("  last \(last.date) \(v)", role: .muted))
             }
             out.append(line)
-            for e in s.events {
+            for e in s.events.sorted(by: { $0.date > $1.date }) {
                 out.append([Span("  " + (ascii ? "! " : "⚠ "), role: .mrdEvent), Span(annotation(e, ascii: ascii), role: .mrdEvent)])
             }
         }
         return out
+    }
+
+    /// Rows the notes need so that the most recent event is shown: its series' status and the event.
+    static func notesNeeded(_ d: CaseDetail) -> Int {
+        d.interpretation.mrd.contains { !$0.events.isEmpty } ? 2 : 1
     }
 
     public static func render(_ d: CaseDetail?, into buffer: inout Buffer, area: Rect, focused: Bool, ascii: Bool, scroll: Int) {
@@ -105,14 +105,22 @@ public enum MRDChartPanel {
                 .render(into: &buffer, area: area, scroll: 0)
             return
         }
-        let inner = Panel(title: CasePanel.mrd.title, isFocused: focused, ascii: ascii).render(into: &buffer, area: area)
+        let inner = Panel(title: CasePanel.mrd.title, isFocused: focused, ascii: ascii,
+                          rightTitle: axisTitle(ascii: ascii)).render(into: &buffer, area: area)
         guard !inner.isEmpty else { return }
         let noteLines = notes(d, ascii: ascii)
-        let chartMin = 7
-        let notesH = inner.height >= chartMin + 1 ? min(noteLines.count, max(1, inner.height - chartMin), max(1, inner.height / 3)) : inner.height
-        let chartH = inner.height - notesH
+        // A small panel drops the chart's legend (the notes carry each series' marker) so that the most
+        // recent event stays in view; the chart keeps the rows its evenly spaced decades use, the notes the rest.
+        var c = chart(d, ascii: ascii)
+        c.showLegend = inner.height >= 12
+        let chartMin = c.showLegend ? 7 : 6
+        let wanted = min(noteLines.count, max(notesNeeded(d), inner.height / 3))
+        var notesH = inner.height >= chartMin + 1 ? min(wanted, max(1, inner.height - chartMin)) : inner.height
+        var chartH = inner.height - notesH
         if chartH >= chartMin {
-            chart(d, ascii: ascii).render(into: &buffer, area: Rect(x: inner.x, y: inner.y, width: inner.width, height: chartH))
+            chartH = c.usedHeight(in: Rect(x: inner.x, y: inner.y, width: inner.width, height: chartH))
+            notesH = min(noteLines.count, inner.height - chartH)
+            c.render(into: &buffer, area: Rect(x: inner.x, y: inner.y, width: inner.width, height: chartH))
         }
         let notesArea = Rect(x: inner.x, y: inner.y + max(0, chartH), width: inner.width, height: notesH)
         let start = min(max(0, scroll), max(0, noteLines.count - notesH))

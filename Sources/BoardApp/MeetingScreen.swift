@@ -66,19 +66,15 @@ public enum MeetingScreen {
         var out: [[Span]] = LinesPanel.wrapped(item.question, width: width, role: .title, first: [Span("Question: ", role: .muted)])
         if let d = s.meeting.caseDetail {
             let sm = d.summary
-            out.append([Span("Diagnosis: ", role: .muted), Span(sm.diagnosisLabel), Span("  age \(sm.age.map(String.init) ?? "not recorded")", role: .muted),
-                        Span("  status: ", role: .muted), Span(sm.status?.rawValue ?? "unknown")])
+            out.append([Span("Diagnosis: ", role: .muted), Span(sm.diagnosisLabel), Span("  age \(sm.age.map(String.init) ?? "not recorded")", role: .muted)])
+            out.append(MeetingCaseFacts.status(d, today: s.today))
             if let e = d.interpretation.eln2022 {
-                out.append([Span("ELN 2022: ", role: .muted), Span(e.displayText, role: ClinicalGlyphs.eln(e.risk, ascii: s.ascii).role),
+                out.append([Span("ELN 2022: ", role: .muted), ClinicalGlyphs.elnWord(e),
                             Span("  " + e.drivers.prefix(3).joined(separator: "; "), role: .muted)])
             }
-            let candidates = d.trials.filter { $0.verdict == .eligible || $0.verdict == .possiblyEligible }
-            out.append([Span("Trials: ", role: .muted), Span("\(d.trials.filter { $0.verdict == .eligible }.count) eligible", role: .trialEligible),
-                        Span(", "), Span("\(d.trials.filter { $0.verdict == .possiblyEligible }.count) possibly", role: .trialPossibly)])
-            for t in candidates.prefix(4) {
-                let g = ClinicalGlyphs.verdict(t.verdict, ascii: s.ascii)
-                out.append([Span("  " + String(g.text.prefix(1)) + " ", role: g.role), Span(t.trialID, role: .title), Span(" " + t.title, role: .muted)])
-            }
+            out += MeetingCaseFacts.mrd(d, ascii: s.ascii)
+            out.append(MeetingCaseFacts.germline(d, ascii: s.ascii))
+            out += MeetingCaseFacts.trials(d, ascii: s.ascii)
         } else {
             out.append([Span("Loading the case...", role: .muted)])
         }

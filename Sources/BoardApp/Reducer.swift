@@ -323,8 +323,8 @@ enum Reducer {
             guard s.screen == .worklist else { return [] }
             return worklistCommand(c, &s)
         case .filterWorklistKind:
-            s.worklist.filter.kind = cycle(s.worklist.filter.kind, through: s.worklist.kinds)
-            return [.loadWorklist(s.worklist.filter)]
+            openWorklistFilter(&s)
+            return []
         case .moveStatus:
             guard s.screen == .screening else { return [] }
             return moveStatus(&s)

@@ -60,7 +60,7 @@ public enum ScreenRenderer {
         buffer.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .header)
         var crumbs = ["Caseboard"] + s.stack.map { screen -> String in
             switch screen {
-            case .caseDetail: return "Case " + (s.caseDetail.detail.map { s.presenter ? $0.summary.initials + " (" + $0.patient.id + ")" : $0.patient.id } ?? s.caseDetail.id ?? "")
+            case .caseDetail: return "Case " + (s.caseDetail.detail.map { s.presenter ? $0.summary.initials + " (" + $0.patient.id + ")" : $0.patient.id } ?? s.caseDetail.id ?? "") + CaseDetailScreen.headerRisk(s)
             case .trialDetail: return "Trial " + (s.trialDetail.id ?? "")
             default: return screen.title
             }

@@ -68,8 +68,7 @@ public enum ScreeningScreen {
                 } else {
                     spans.append(Span(" [not in log]", role: .muted))
                 }
-                if !cand.toObtain.isEmpty { spans.append(Span("  obtain: " + cand.toObtain.joined(separator: "; "), role: .trialPossibly)) }
-                if !cand.failing.isEmpty { spans.append(Span("  fails: " + cand.failing.joined(separator: "; "), role: .muted)) }
+                spans += CandidateReason.spans(cand)
                 return spans
             }
     }

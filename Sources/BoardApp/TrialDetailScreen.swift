@@ -35,8 +35,7 @@ public enum TrialDetailScreen {
         let glyph = ClinicalGlyphs.verdict(c.verdict, ascii: ascii)
         var spans: [Span] = [Span("  " + String(glyph.text.prefix(1)), role: glyph.role), Span(" \(c.patientID)", role: .title),
                              Span(" \(name)", role: presenter ? .presenter : .normal), Span(" arm \(c.arm)", role: .muted)]
-        if !c.toObtain.isEmpty { spans.append(Span("  obtain: " + c.toObtain.joined(separator: "; "), role: .trialPossibly)) }
-        if !c.failing.isEmpty { spans.append(Span("  fails: " + c.failing.joined(separator: "; "), role: .muted)) }
+        spans += CandidateReason.spans(c)
         return spans
     }
 

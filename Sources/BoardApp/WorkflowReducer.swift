@@ -83,7 +83,8 @@ extension Reducer {
         openForm(FormState(title: "Screening \(d.trial.id) · \(c.patientID) (now \(current?.rawValue ?? "not in the log"))", fields: [
             FormField("status", "New status", kind: .choice(next.map(\.rawValue)), required: true),
             FormField("date", "Date", kind: .date, value: s.today.description, required: true),
-            FormField("reason", "Reason (declined)"),
+            FormField("reasonCode", "Reason code (declined)", kind: .choice([Reducer.noReasonCode] + ScreeningReason.allCases.map(\.rawValue))),
+            FormField("reason", "Reason, free text"),
             FormField("criterion", "Failed criterion (…-failed)"),
             FormField("recheck", "Recheck date (deferred)", kind: .date),
         ], purpose: .screening(trial: d.trial.id, patient: c.patientID)), &s)
@@ -155,6 +156,7 @@ extension Reducer {
     static func formKey(_ key: KeyEvent, _ form: FormState, _ s: inout AppState) -> [Effect] {
         var f = form
         let field = f.fields[f.focus]
+        if field.isList, f.fields[f.focus].handleListKey(key) { f.isDirty = true; f.clearFixedError(today: s.today); s.overlay = .form(f); return [] }
         var cmd = AppKeyMaps.form.action(for: key).flatMap(Command.init(rawValue:))
         // In a text field ←/→ and Space edit the text.
         if !field.isChoice, let c = cmd, [.formOptionNext, .formOptionPrevious].contains(c) { cmd = nil }
@@ -167,7 +169,7 @@ extension Reducer {
             if n > 0 { f.fields[f.focus].choice = (field.choice + (cmd == .formOptionNext ? 1 : n - 1)) % n; f.isDirty = true }
         case .back?:
             s.overlay = nil
-            if f.isDirty {
+            if f.isDirty && f.purpose != .worklistFilter {
                 s.draft = f; s.hasUnsavedChanges = true
                 s.message = "Form kept as an unsaved draft: its key reopens it; q asks before losing it."
             } else if s.draft?.purpose == f.purpose { s.draft = nil; s.hasUnsavedChanges = false }
@@ -178,6 +180,7 @@ extension Reducer {
             guard !field.isChoice else { break }
             if case .edited = f.fields[f.focus].editor.handle(key) { f.isDirty = true }
         }
+        f.clearFixedError(today: s.today)
         s.overlay = .form(f)
         return []
     }
@@ -188,6 +191,7 @@ extension Reducer {
         func fail(_ m: String, _ key: String? = nil) -> [Effect] {
             f.error = m
             if let k = key, let i = f.index(k) { f.focus = i }
+            f.errorField = f.fields.indices.contains(f.focus) ? f.fields[f.focus].key : nil
             s.overlay = .form(f)
             return []
         }
@@ -213,18 +217,20 @@ extension Reducer {
             guard let status = ScreeningStatus(rawValue: f.value("status")) else { return fail("Choose a status.", "status") }
             switch status {
             case .preScreenFailed, .screenFailed: if text("criterion") == nil { return fail("\(status.rawValue) requires the failed criterion.", "criterion") }
-            case .declined: if text("reason") == nil { return fail("declined requires a reason.", "reason") }
+            case .declined: if ScreeningReason(rawValue: f.value("reasonCode")) == nil { return fail("declined requires a reason code (\(ScreeningReason.list)).", "reasonCode") }
             case .deferred: if date("recheck") == nil { return fail("deferred requires a recheck date.", "recheck") }
             default: break
             }
             effect = .setScreeningStatus(ScreeningChange(trial: trial, patient: patient, status: status, date: date("date"),
-                                                         reason: text("reason"), criterion: text("criterion"),
+                                                         reason: ScreeningReason.compose(ScreeningReason(rawValue: f.value("reasonCode")), text("reason")), criterion: text("criterion"),
                                                          recheck: status == .deferred ? date("recheck") : nil, source: "engine"))
         case .addToAgenda(let patientID):
             effect = .addToAgenda(meetingID: f.value("meeting"), patientID: patientID, question: f.value("question"))
         case .createMeeting:
             guard let d = date("date") else { return fail("Date is required.", "date") }
             effect = .createMeeting(date: d, name: f.value("name"), site: text("site"))
+        case .worklistFilter:
+            return submitWorklistFilter(f, &s)
         case .decision(let meetingID, let patientID):
             let (participants, problem) = FormState.participants(f.value("participants"))
             if let p = problem { return fail(p, "participants") }

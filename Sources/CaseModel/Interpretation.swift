@@ -49,10 +49,11 @@ public struct RiskAssessment: Codable, Sendable, Equatable {
         try c.encode(applicable, forKey: .applicable)
     }
 
-    /// The risk word with its qualifier: `favorable`, `favorable (provisional)`, `not applicable`.
+    /// The risk word with its qualifier: `favourable`, `favourable (provisional)`, `not applicable`
+    /// (displayed spelling; the JSON value is `risk`).
     public var displayText: String {
         if !applicable { return "not applicable" }
-        return complete ? risk.rawValue : "\(risk.rawValue) (provisional)"
+        return complete ? risk.word : "\(risk.word) (provisional)"
     }
 
     /// The short case-list form: `fav`, `fav?` when provisional, `n/a` when not applicable.

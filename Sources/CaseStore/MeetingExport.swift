@@ -8,6 +8,8 @@ public struct MeetingCaseFacts: Sendable, Equatable {
     public var eln2022: RiskAssessment?
     /// Germline next steps, shown in the board record when any.
     public var germlineActions: [GermlineAction] = []
+    /// MRD series as the rules read them (events with their confirm-by dates), drawn on the record's chart.
+    public var mrdSeries: [MRDSeriesAssessment] = []
     public init(eln2022: RiskAssessment? = nil) { self.eln2022 = eln2022 }
 }
 
@@ -21,6 +23,20 @@ public struct MeetingCaseFacts: Sendable, Equatable {
 /// conforme / hors référentiel (with justification), clinical-trial proposal (yes/no, which),
 /// next review, recorded by.
 public enum MeetingExport {
+    /// The language of the record's guideline wording: English ("follows the guideline" / "outside the
+    /// guideline"), or French ("conforme au référentiel" / "HORS RÉFÉRENTIEL") for a French export only.
+    public enum Language: String, CaseIterable, Sendable { case en, fr }
+
+    /// The guideline-adherence value of a decision in `language`.
+    public static func guidelineText(_ d: BoardDecision, language: Language) -> String {
+        switch language {
+        case .en: return d.followsGuideline ? "follows the guideline"
+            : "outside the guideline — justification: \(d.justification ?? "none given")"
+        case .fr: return d.followsGuideline ? "conforme au référentiel"
+            : "HORS RÉFÉRENTIEL — justification : \(d.justification ?? "aucune")"
+        }
+    }
+
     public static func escapeHTML(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
@@ -41,7 +57,7 @@ public enum MeetingExport {
     /// With `pseudonym` (the pseudonymised record): no name, MRN or birth date; the pseudonym, the age at diagnosis
     /// and the sex instead, and the pseudonym wherever the case id would be.
     public static func fields(meeting m: BoardMeeting, item: AgendaItem, patient: Patient?, facts: MeetingCaseFacts,
-                              pseudonym: String? = nil) -> [(String, String)] {
+                              pseudonym: String? = nil, language: Language = .en) -> [(String, String)] {
         var rows: [(String, String)] = []
         if let p = patient, let pseudonym {
             var who = ["pseudonym \(pseudonym)"]
@@ -108,8 +124,7 @@ public enum MeetingExport {
             return rows
         }
         rows.append(("Proposal", d.proposal))
-        rows.append(("Guideline", d.followsGuideline ? "conforme au référentiel (follows the guideline)"
-            : "HORS RÉFÉRENTIEL (off guideline) — justification: \(d.justification ?? "none given")"))
+        rows.append(("Guideline", guidelineText(d, language: language)))
         rows.append(("Clinical trial proposed", d.trialProposed.map { "yes — \($0)" } ?? "no"))
         rows.append(("Next review", d.nextReview?.description ?? "none planned"))
         rows.append(("Recorded by", d.recordedBy ?? "not recorded"))
@@ -137,7 +152,7 @@ public enum MeetingExport {
 
     /// `pseudonyms` (case id → pseudonym): the pseudonymised record (see `fields`).
     public static func markdown(_ m: BoardMeeting, patients: [String: Patient], facts: (Patient) -> MeetingCaseFacts,
-                                isDemo: Bool = false, pseudonyms: [String: String]? = nil) -> String {
+                                isDemo: Bool = false, pseudonyms: [String: String]? = nil, language: Language = .en) -> String {
         var out = "# Fiche RCP — \(md(m.name)) — \(m.date)\n\n"
         if isDemo { out += "> SYNTHETIC DEMO DATA — fictitious patients, not for clinical use\n\n" }
         out += "- Meeting: \(md(m.id))\n- Date: \(m.date)\n- Site: \(md(m.site ?? "not recorded"))\n"
@@ -148,7 +163,7 @@ public enum MeetingExport {
             let shown = pseudonyms.map { $0[item.patient] ?? "PSN-?" } ?? item.patient
             out += "\n## Case \(i + 1) of \(m.agenda.count) — \(md(shown))\n\n| Field | Value |\n|---|---|\n"
             for (label, value) in fields(meeting: m, item: item, patient: p, facts: p.map(facts) ?? MeetingCaseFacts(),
-                                         pseudonym: pseudonyms.map { _ in shown }) {
+                                         pseudonym: pseudonyms.map { _ in shown }, language: language) {
                 out += "| \(md(label)) | \(md(value)) |\n"
             }
         }
@@ -156,11 +171,11 @@ public enum MeetingExport {
     }
 
     public static func html(_ m: BoardMeeting, patients: [String: Patient], facts: (Patient) -> MeetingCaseFacts,
-                            isDemo: Bool = false, pseudonyms: [String: String]? = nil) -> String {
+                            isDemo: Bool = false, pseudonyms: [String: String]? = nil, language: Language = .en) -> String {
         let e = escapeHTML
         var out = """
             <!DOCTYPE html>
-            <html lang="fr">
+            <html lang="\(language.rawValue)">
             <head>
             <meta charset="utf-8">
             <title>Fiche RCP — \(e(m.name)) — \(m.date)</title>
@@ -185,14 +200,16 @@ public enum MeetingExport {
             let p = patients[item.patient]
             let shown = pseudonyms.map { $0[item.patient] ?? "PSN-?" } ?? item.patient
             out += "<section class=\"case\">\n<h2>Case \(i + 1) of \(m.agenda.count) — \(e(shown))</h2>\n<table>\n"
-            for (label, value) in fields(meeting: m, item: item, patient: p, facts: p.map(facts) ?? MeetingCaseFacts(),
-                                         pseudonym: pseudonyms.map { _ in shown }) {
-                let warn = label == "Quorum" && value.hasPrefix("NOT MET") || label == "Guideline" && value.hasPrefix("HORS")
+            let caseFacts = p.map(facts) ?? MeetingCaseFacts()
+            for (label, value) in fields(meeting: m, item: item, patient: p, facts: caseFacts,
+                                         pseudonym: pseudonyms.map { _ in shown }, language: language) {
+                let warn = label == "Quorum" && value.hasPrefix("NOT MET")
+                    || label == "Guideline" && item.decision.map { !$0.followsGuideline } == true
                 out += "<tr><th>\(e(label))</th><td\(warn ? " class=\"warning\"" : "")>\(e(value))</td></tr>\n"
             }
             out += "</table>\n<figure>\n"
-            if let svg = MeetingMRDChart.svg((p?.mrd ?? []).filter { $0.date <= m.date }) {
-                out += svg + "\n<figcaption>MRD of \(e(shown)) up to \(m.date): log10 scale; ▽ undetectable, drawn at the assay sensitivity.</figcaption>\n"
+            if let svg = MeetingMRDChart.svg((p?.mrd ?? []).filter { $0.date <= m.date }, series: caseFacts.mrdSeries, asOf: m.date) {
+                out += svg + "\n<figcaption>MRD of \(e(shown)) up to \(m.date): log10 scale; ▽ undetectable, drawn at the assay sensitivity; dashed lines: reference thresholds; ▲ above the axis / ▼ below it: value out of the drawn range, printed beside the marker.</figcaption>\n"
             } else {
                 out += "<figcaption>No MRD results up to \(m.date).</figcaption>\n"
             }

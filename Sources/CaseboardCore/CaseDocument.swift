@@ -90,7 +90,7 @@ public enum CaseTextSummary {
         if let s = p.status(on: today) { line("Status: \(s.status.rawValue) since \(s.date)") }
         line()
         if let e = doc.eln2022 {
-            line("ELN 2022 risk: \(e.risk.rawValue.uppercased())" + (e.complete ? "" : " (provisional)"))
+            line("ELN 2022 risk: \(e.risk.word.uppercased())" + (e.complete ? "" : " (provisional)"))
             for d in e.drivers { line("  - \(d)") }
             for m in e.missing { line("  ! missing: \(m)") }
         } else if p.diagnosis?.category == .aml {

@@ -18,7 +18,7 @@ public enum Reports {
             if let w = WorkflowService.quorumWarning(d.participants) { out += "   WARNING: \(w)\n" }
             if let s = d.diseaseStatus { out += "   disease status: \(s)\n" }
             out += "   proposal: \(d.proposal)\n"
-            out += "   guideline: " + (d.followsGuideline ? "conforme" : "HORS RÉFÉRENTIEL — \(d.justification ?? "")") + "\n"
+            out += "   guideline: " + (d.followsGuideline ? "follows" : "outside the guideline — \(d.justification ?? "no justification recorded")") + "\n"
             out += "   trial proposed: \(d.trialProposed ?? "no")\n"
             out += "   next review: \(d.nextReview?.description ?? "none")\n"
             out += "   recorded by: \(d.recordedBy ?? "-")\n"
@@ -28,11 +28,19 @@ public enum Reports {
 
     public enum RecordFormat: String, CaseIterable, Sendable { case md, html }
 
+    /// `--lang en|fr` of `meeting export`: the French board-record terms only in a French export.
+    public static func recordLanguage(_ text: String) throws -> MeetingExport.Language {
+        guard let l = MeetingExport.Language(rawValue: text.lowercased()) else {
+            throw CoreError.user("--lang: expected en or fr, found \"\(text)\"")
+        }
+        return l
+    }
+
     /// The board record of one meeting. Every case on the agenda is read; a case that cannot be read is an error
     /// naming it (never a record with the case left out).
     /// `pseudonymised`: without MRN, names or birth date (a stable pseudonym per case, the age at diagnosis).
     public static func boardRecord(_ workspace: Workspace, meetingID: String, format: RecordFormat,
-                                   pseudonymised: Bool = false) throws -> String {
+                                   pseudonymised: Bool = false, language: MeetingExport.Language = .en) throws -> String {
         let db = try workspace.database()
         let m = try db.meeting(id: meetingID)
         var patients: [String: Patient] = [:]
@@ -45,11 +53,15 @@ public enum Reports {
             let i = Interpretation.interpret($0, today: m.date, followUps: false)
             var f = MeetingCaseFacts(eln2022: i.eln2022)
             f.germlineActions = i.germline.actions
+            // The record's chart reads the results known at the meeting: events and confirm-by dates as of that day.
+            f.mrdSeries = MRDInterpreter.assess($0.mrd.filter { $0.date <= m.date }, category: $0.diagnosis?.category,
+                                                therapies: $0.therapies)
             return f
         }
         let pseudonyms = pseudonymised ? try db.pseudonyms(for: m.agenda.map(\.patient)) : nil
-        return format == .md ? MeetingExport.markdown(m, patients: patients, facts: facts, isDemo: workspace.isDemo, pseudonyms: pseudonyms)
-            : MeetingExport.html(m, patients: patients, facts: facts, isDemo: workspace.isDemo, pseudonyms: pseudonyms)
+        return format == .md
+            ? MeetingExport.markdown(m, patients: patients, facts: facts, isDemo: workspace.isDemo, pseudonyms: pseudonyms, language: language)
+            : MeetingExport.html(m, patients: patients, facts: facts, isDemo: workspace.isDemo, pseudonyms: pseudonyms, language: language)
     }
 
     /// "Name:specialty" (physician) or "Name:role:non-physician".

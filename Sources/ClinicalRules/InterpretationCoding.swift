@@ -41,10 +41,10 @@ extension Interpretation {
     public func summaryLines() -> [String] {
         var out: [String] = []
         if let e = eln2022 {
-            out.append("ELN 2022: \(e.risk.rawValue) — \(e.drivers.joined(separator: "; "))")
+            out.append("ELN 2022: \(e.risk.word) — \(e.drivers.joined(separator: "; "))")
         }
         if let e = eln2024LessIntensive {
-            out.append("ELN 2024 (less-intensive): \(e.risk.rawValue) — \(e.drivers.joined(separator: "; "))")
+            out.append("ELN 2024 (less-intensive): \(e.risk.word) — \(e.drivers.joined(separator: "; "))")
         }
         if let c = cytogenetics, c.isComplex || c.isMonosomal {
             out.append("Karyotype: " + [c.isComplex ? "complex" : nil, c.isMonosomal ? "monosomal" : nil].compactMap { $0 }.joined(separator: ", "))

@@ -32,8 +32,17 @@ public struct LogChart {
         public var value: Double
         public var label: String
         public var role: Role
-        public init(value: Double, label: String, role: Role = .mrdThreshold) { self.value = value; self.label = label; self.role = role }
+        /// The tag written in the right gutter on the threshold's row (the legend carries `label` in full).
+        public var tag: String
+        public init(value: Double, label: String, role: Role = .mrdThreshold, tag: String? = nil) {
+            self.value = value; self.label = label; self.role = role
+            self.tag = tag ?? String(label.split(separator: " ").first.map(String.init)?.prefix(5) ?? "")
+        }
     }
+
+    /// Line glyphs of the thresholds, one per threshold in order (Unicode, ASCII): no two thresholds
+    /// of a chart share a glyph.
+    public static let thresholdGlyphs: [(Character, Character)] = [("╌", "-"), ("┈", "~"), ("═", "="), ("·", ".")]
 
     public struct Event: Sendable, Equatable {
         public var day: Int
@@ -79,14 +88,22 @@ public struct LogChart {
         public var top: Int, bottom: Int
         public var firstDay: Int, lastDay: Int
         public var braille: Bool
+        /// Decades per label step: every `labelStep`-th decade from the top is labelled.
+        public var labelStep: Int = 1
+        /// Cell rows between two labelled decades (the same for every pair: even spacing).
+        public var rowsPerStep: Int = 1
+        /// The labelled decades, top first; their rows are `rowsPerStep` apart.
+        public var labelledDecades: [Int] { Array(stride(from: top, through: bottom, by: -labelStep)) }
         /// Cell row of decade `d` (10^d).
         public func row(ofDecade d: Int) -> Int { row(ofLog: Double(d)) }
-        /// Dot row of a log10 value.
+        /// Dot row of a log10 value: a labelled decade falls exactly on the first dot of its cell row.
         public func dotRow(ofLog l: Double) -> Int {
-            let dots = plot.height * (braille ? 4 : 1)
-            guard top > bottom, dots > 1 else { return 0 }
-            let f = (Double(top) - min(Double(top), max(Double(bottom), l))) / Double(top - bottom)
-            return Int((f * Double(dots - 1)).rounded())
+            let perCell = braille ? 4 : 1
+            let dots = plot.height * perCell
+            guard top > bottom, dots > 1, labelStep > 0 else { return 0 }
+            let dotsPerDecade = Double(rowsPerStep * perCell) / Double(labelStep)
+            let f = Double(top) - min(Double(top), max(Double(bottom), l))
+            return min(dots - 1, Int((f * dotsPerDecade).rounded()))
         }
         /// Cell row (absolute) of a log10 value.
         public func row(ofLog l: Double) -> Int { plot.y + dotRow(ofLog: l) / (braille ? 4 : 1) }
@@ -128,8 +145,43 @@ public struct LogChart {
         let last = dayRange?.upperBound ?? days.max() ?? first
         let labelW = (bottom...top).map { DisplayWidth.of(LogChart.decadeLabel($0, ascii: ascii)) }.max() ?? 4
         let legendH = showLegend ? 1 : 0
-        let plot = Rect(x: area.x + labelW + 1, y: area.y, width: area.width - labelW - 1, height: area.height - 2 - legendH)
-        return Geometry(plot: plot, top: top, bottom: bottom, firstDay: first, lastDay: last, braille: !ascii)
+        let gutter = gutterWidth(plotWidth: area.width - labelW - 1)
+        let available = area.height - 2 - legendH
+        let (step, rows) = LogChart.decadeSpacing(span: top - bottom, rows: available)
+        // The plot keeps the rows the evenly spaced decades need; the spare rows stay blank above it.
+        let used = available < 2 ? available : min(available, rows * (top - bottom) / step + 1)
+        let plot = Rect(x: area.x + labelW + 1, y: area.y + (available - used), width: area.width - labelW - 1 - gutter, height: used)
+        var geo = Geometry(plot: plot, top: top, bottom: bottom, firstDay: first, lastDay: last, braille: !ascii)
+        geo.labelStep = step; geo.rowsPerStep = rows
+        return geo
+    }
+
+    /// The decade step and the rows between labelled decades for `span` decades in `rows` cell rows:
+    /// the smallest step whose labels fit one per row at least, with as many rows between them as fit
+    /// (the whole span, `rowsPerStep × span / step` rows rounded down, fits under the top row).
+    /// Stable: the rows it uses give the same answer.
+    public static func decadeSpacing(span: Int, rows: Int) -> (step: Int, rowsPerStep: Int) {
+        guard span > 0, rows > 1 else { return (max(1, span), 1) }
+        for k in 1...span {
+            var g = 0
+            while (g + 1) * span / k <= rows - 1 { g += 1 }
+            if g >= 1 { return (k, g) }
+        }
+        return (span, 1)
+    }
+
+    /// The rows the chart uses in `area` (plot, axis, dates, legend): render it in that many rows to leave no
+    /// blank rows above the plot.
+    public func usedHeight(in area: Rect) -> Int {
+        let geo = geometry(in: area)
+        return min(area.height, geo.plot.height + 2 + (showLegend ? 1 : 0))
+    }
+
+    /// The right gutter holding the threshold tags (none when the plot would get too narrow).
+    func gutterWidth(plotWidth: Int) -> Int {
+        let tags = thresholds.filter { $0.value > 0 && $0.value.isFinite }.map { DisplayWidth.of($0.tag) }
+        guard let w = tags.max(), w > 0 else { return 0 }
+        return plotWidth - (w + 1) >= 16 ? w + 1 : 0
     }
 
     // MARK: rendering
@@ -146,7 +198,7 @@ public struct LogChart {
         // Y axis with decade labels.
         let axisX = plot.x - 1
         for y in plot.y..<plot.maxY { buffer.write(String(g.vertical), x: axisX, y: y, role: .chartAxis) }
-        for d in geo.bottom...geo.top {
+        for d in geo.labelledDecades {
             let y = geo.row(ofDecade: d)
             let label = LogChart.decadeLabel(d, ascii: ascii)
             buffer.write(label, x: axisX - DisplayWidth.of(label), y: y, role: .chartLabel)
@@ -157,14 +209,23 @@ public struct LogChart {
         buffer.write(String(g.bottomLeft), x: axisX, y: axisY, role: .chartAxis)
         for x in plot.x..<plot.maxX { buffer.write(String(g.horizontal), x: x, y: axisY, role: .chartAxis) }
         drawDateLabels(into: &buffer, geo: geo, axisY: axisY, glyphs: g)
-        // Threshold lines (under everything else), labelled at the right end.
-        for t in thresholds where t.value > 0 && t.value.isFinite {
+        // Threshold lines (under everything else), each with its own glyph, tagged in the right gutter
+        // outside the plot, where no event line or series reaches.
+        var gutterNext: [Int: Int] = [:]
+        for (i, t) in thresholds.enumerated() where t.value > 0 && t.value.isFinite {
             let y = geo.row(ofLog: log10(t.value))
+            let glyph = thresholdGlyph(i)
             for x in plot.x..<plot.maxX where buffer[x, y].text == " " {
-                buffer.write(ascii ? "-" : "╌", x: x, y: y, role: t.role)
+                buffer.write(String(glyph), x: x, y: y, role: t.role)
             }
-            let lw = min(DisplayWidth.of(t.label), plot.width / 3)
-            buffer.write(TextFit.truncate(t.label, to: lw, ellipsis: g.ellipsis), x: plot.maxX - lw, y: y, role: t.role)
+            let gx = gutterNext[y] ?? plot.maxX
+            let room = area.maxX - gx - (gx == plot.maxX ? 0 : 1)
+            if room >= DisplayWidth.of(t.tag), !t.tag.isEmpty {
+                let x = gx == plot.maxX ? gx : gx + 1
+                if gx != plot.maxX { buffer.write("/", x: gx, y: y, role: t.role) }
+                buffer.write(t.tag, x: x, y: y, role: t.role)
+                gutterNext[y] = x + DisplayWidth.of(t.tag)
+            }
         }
         // Event markers: a vertical line and a label in the top rows.
         var labelRowsUsed: [[Range<Int>]] = [[], []]
@@ -191,7 +252,7 @@ public struct LogChart {
             for x in plot.x..<plot.maxX {
                 guard let c = canvas.cell(cellX: x - plot.x, cellY: y - plot.y) else { continue }
                 let existing = buffer[x, y].text
-                if existing == " " || existing == "╌" || existing == "-" || existing == "┊" || existing == ":" { buffer[x, y] = c }
+                if existing == " " || thresholdLineTexts.contains(existing) || existing == "┊" || existing == ":" { buffer[x, y] = c }
             }
         }
         for s in series {
@@ -206,6 +267,14 @@ public struct LogChart {
         }
         if showLegend { drawLegend(into: &buffer, area: area) }
     }
+
+    /// The line glyph of the i-th threshold.
+    public func thresholdGlyph(_ i: Int) -> Character {
+        let g = LogChart.thresholdGlyphs[i % LogChart.thresholdGlyphs.count]
+        return ascii ? g.1 : g.0
+    }
+
+    private var thresholdLineTexts: Set<String> { Set(thresholds.indices.map { String(thresholdGlyph($0)) }) }
 
     private func drawDateLabels(into buffer: inout Buffer, geo: Geometry, axisY: Int, glyphs g: Glyphs) {
         let plot = geo.plot
@@ -238,7 +307,7 @@ public struct LogChart {
         if series.contains(where: { $0.points.contains { $0.isUndetectable } }) {
             items.append((String(ascii ? asciiUndetectableMarker : undetectableMarker) + " " + undetectableLabel, .mrdNegative))
         }
-        for t in thresholds { items.append(((ascii ? "--" : "╌╌") + " " + t.label, t.role)) }
+        for (i, t) in thresholds.enumerated() { items.append((String(repeating: thresholdGlyph(i), count: 2) + " " + t.label, t.role)) }
         for (text, role) in items {
             let w = DisplayWidth.of(text)
             if x + w > area.maxX { break }

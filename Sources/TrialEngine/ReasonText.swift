@@ -134,10 +134,10 @@ public enum ReasonText {
         case .noKaryotype: return "no karyotype recorded"
         case .eln:
             guard let r = f.interpretation.eln2022 else { return "ELN 2022 risk not computed" }
-            return "ELN 2022 \(r.risk.rawValue)\(r.drivers.isEmpty ? "" : " (" + r.drivers.joined(separator: "; ") + ")")"
+            return "ELN 2022 \(r.risk.word)\(r.drivers.isEmpty ? "" : " (" + r.drivers.joined(separator: "; ") + ")")"
         case .elnProvisional:
             guard let r = f.interpretation.eln2022 else { return "ELN 2022 risk not computed" }
-            return "ELN 2022 provisionally \(r.risk.rawValue); missing: \(r.missing.joined(separator: ", "))"
+            return "ELN 2022 provisionally \(r.risk.word); missing: \(r.missing.joined(separator: ", "))"
         case .elnNotComputed: return "ELN 2022 risk not available"
         case .risk(let s), .riskUndecided(let s), .riskNotApplicable(let s):
             return RiskCriterion.text(r, scheme: s, f.risks, diagnosis: pt.diagnosis?.category.rawValue)

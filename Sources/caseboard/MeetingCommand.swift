@@ -47,11 +47,13 @@ extension MeetingCommand {
         @Option(name: .long, help: ArgumentHelp("Write to FILE instead of stdout.", valueName: "FILE")) var out: String?
         @Flag(name: .long, help: "Without MRN, names or birth date: a stable pseudonym per case and the age at diagnosis.")
         var pseudonymised = false
+        @Option(name: .long, help: ArgumentHelp("Record language: en (default; follows / outside the guideline) or fr (conforme / HORS RÉFÉRENTIEL).", valueName: "en|fr"))
+        var lang = "en"
 
         func run() throws {
             try CLI.run("meeting export") {
                 try Console.standard.emit(try Reports.boardRecord(try options.workspace(), meetingID: id, format: format == .md ? .md : .html,
-                                                                  pseudonymised: pseudonymised), out: out)
+                                                                  pseudonymised: pseudonymised, language: try Reports.recordLanguage(lang)), out: out)
             }
         }
     }

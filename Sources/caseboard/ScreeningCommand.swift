@@ -5,10 +5,10 @@ import Foundation
 
 /// `caseboard screening`: the trial pre-screening log.
 ///
-///     caseboard screening set --trial T --patient P --status S [--reason R] [--criterion C] [--recheck D]
+///     caseboard screening set --trial T --patient P --status S [--reason-code CODE] [--reason R] [--criterion C] [--recheck D]
 ///                             [--date D] [--source engine|RCP|referral] [--arm A]
 ///     caseboard screening list [--trial T] [--patient P] [--json]
-///     caseboard screening export --trial T --format csv [--out FILE]
+///     caseboard screening export --trial T --format csv [--summary] [--out FILE]
 struct ScreeningCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "screening",
@@ -25,7 +25,9 @@ extension ScreeningCommand {
         @Option(name: .long, help: ArgumentHelp("Patient (case) id.", valueName: "P")) var patient: String
         @Option(name: .long, help: ArgumentHelp("New status: " + ScreeningStatus.allCases.map(\.rawValue).joined(separator: ", ") + ".",
                                                valueName: "S")) var status: String
-        @Option(name: .long, help: ArgumentHelp("Reason (required for declined).", valueName: "R")) var reason: String?
+        @Option(name: .long, help: ArgumentHelp("Reason, free text (declined needs --reason-code; this adds the free text).", valueName: "R")) var reason: String?
+        @Option(name: .customLong("reason-code"), help: ArgumentHelp("Reason code: " + ScreeningReason.list + ".", valueName: "CODE"))
+        var reasonCode: String?
         @Option(name: .long, help: ArgumentHelp("Failed criterion (required for pre-screen-failed and screen-failed).", valueName: "C"))
         var criterion: String?
         @Option(name: .long, help: ArgumentHelp("Recheck date (required for deferred; becomes a follow-up task).", valueName: "YYYY-MM-DD"))
@@ -37,7 +39,8 @@ extension ScreeningCommand {
 
         func run() throws {
             try CLI.run("screening set") {
-                try ScreeningRuns.set(try options.workspace(), .init(trial: trial, patient: patient, status: status, reason: reason,
+                try ScreeningRuns.set(try options.workspace(), .init(trial: trial, patient: patient, status: status,
+                                      reason: try ScreeningRuns.reason(status: status, code: reasonCode, text: reason),
                                       criterion: criterion, recheck: recheck, date: date, source: source, arm: arm), console: .standard)
             }
         }
@@ -65,10 +68,12 @@ extension ScreeningCommand {
         @Option(name: .long, help: ArgumentHelp("Trial id.", valueName: "T")) var trial: String
         @Option(name: .long, help: ArgumentHelp("csv.", valueName: "csv")) var format: Format
         @Option(name: .long, help: ArgumentHelp("Write to FILE instead of stdout.", valueName: "FILE")) var out: String?
+        @Flag(name: .long, help: "Print the counts (screened, possibly eligible, eligible, approached, consented, enrolled, failed by criterion or reason code) instead of the rows.")
+        var summary = false
 
         func run() throws {
             try CLI.run("screening export") {
-                try Console.standard.emit(try ScreeningRuns.exportCSV(try options.workspace(), trial: trial), out: out)
+                try Console.standard.emit(try ScreeningRuns.exportCSV(try options.workspace(), trial: trial, summary: summary), out: out)
             }
         }
     }

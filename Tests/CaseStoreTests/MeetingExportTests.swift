@@ -38,7 +38,11 @@ final class MeetingExportTests: XCTestCase {
             XCTAssertEqual(md.components(separatedBy: "| \(label) |").count - 1, 2, label)
         }
         XCTAssertTrue(md.contains("| Quorum | NOT MET: 2 physician specialties, 3 required |"))
-        XCTAssertTrue(md.contains("HORS RÉFÉRENTIEL (off guideline) — justification: favourable risk but persistent KIT-mutated clone"))
+        XCTAssertTrue(md.contains("| Guideline | outside the guideline — justification: favourable risk but persistent KIT-mutated clone |"))
+        XCTAssertFalse(md.contains("RÉFÉRENTIEL"), "the French terms only in a French export (issue #17)")
+        let fr = MeetingExport.markdown(m, patients: patients, facts: facts, language: .fr)
+        XCTAssertTrue(fr.contains("| Guideline | HORS RÉFÉRENTIEL — justification : favourable risk but persistent KIT-mutated clone |"))
+        XCTAssertFalse(fr.contains("outside the guideline"))
         XCTAssertTrue(md.contains("| Clinical trial proposed | yes — SL-T-AML-001 |"))
         XCTAssertTrue(md.contains("Allogreffe en RC1 \\| donneur"), "a pipe in a value is escaped")
         XCTAssertFalse(md.contains("<script>"), "raw HTML in a value is escaped in Markdown too")
@@ -71,5 +75,30 @@ final class MeetingExportTests: XCTestCase {
         XCTAssertEqual(MeetingMRDChart.scientific(0.0012), "1.2×10⁻³")
         XCTAssertEqual(MeetingMRDChart.scientific(0.000999), "1.0×10⁻³")
         XCTAssertNil(MeetingMRDChart.svg([]))
+    }
+
+    /// Issue #17: the record's chart carries the reference thresholds (clinical-reference.md §3: NPM1 PB
+    /// relapse 0.01 %), the events with their confirm-by dates, and a value above 10⁻¹ marked as such.
+    func testChartThresholdsEventsConfirmByAndOutOfRange() throws {
+        let results = [
+            MRDResult(date: TestFixtures.date("2026-01-01"), marker: "NPM1", method: .qPCR, tissue: .pb, detected: true, value: 0.35),
+            MRDResult(date: TestFixtures.date("2026-03-01"), marker: "NPM1", method: .qPCR, tissue: .pb, detected: true, value: 1e-4),
+            MRDResult(date: TestFixtures.date("2026-05-01"), marker: "NPM1", method: .qPCR, tissue: .pb, detected: true, value: 2e-3),
+        ]
+        let series = MRDSeriesAssessment(marker: "NPM1", method: .qPCR, tissue: .pb, status: .relapse, points: [],
+                                         events: [MRDEvent(date: TestFixtures.date("2026-05-01"), kind: .logRise, log10Change: 1.3,
+                                                           confirmationDue: TestFixtures.date("2026-05-29"))], explanation: "")
+        let svg = try XCTUnwrap(MeetingMRDChart.svg(results, series: [series], asOf: TestFixtures.date("2026-06-01")))
+        XCTAssertTrue(svg.contains("class=\"threshold\""))
+        XCTAssertTrue(svg.contains(">NPM1 PB relapse 0.01 %</text>"))
+        XCTAssertEqual(svg.components(separatedBy: "class=\"event\"").count - 1, 1)
+        XCTAssertTrue(svg.contains("class=\"confirm-by\""))
+        XCTAssertTrue(svg.contains("1. NPM1 qPCR PB: ≥1 log rise (+1.3) 2026-05-01 — confirm by 2026-05-29"))
+        XCTAssertTrue(svg.contains("class=\"out-of-range\""), "0.35 > 10⁻¹ is marked, not clipped silently")
+        XCTAssertTrue(svg.contains(">▲ 3.5×10⁻¹</text>"), "its value printed")
+        XCTAssertTrue(svg.contains("above 10⁻¹: drawn on the top edge"))
+        // Before the event: not drawn.
+        let early = try XCTUnwrap(MeetingMRDChart.svg(Array(results.prefix(2)), series: [series], asOf: TestFixtures.date("2026-04-01")))
+        XCTAssertFalse(early.contains("class=\"event\""))
     }
 }

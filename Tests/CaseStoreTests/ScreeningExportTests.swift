@@ -31,7 +31,11 @@ final class ScreeningExportTests: XCTestCase {
         let counts = Dictionary(uniqueKeysWithValues: ScreeningExport.counts(try db.screeningRecords(trial: "SL-T-AML-001")).map { ("\($0.0.0)|\($0.0.1)", $0.1) })
         XCTAssertEqual(counts["in_log|"], 3)
         XCTAssertEqual(counts["screened|"], 3)
-        XCTAssertEqual(counts["eligible|"], 1)
+        XCTAssertEqual(counts["eligible|"], 1, "enrolled: confirmed by protocol screening")
+        XCTAssertEqual(counts["possibly_eligible|"], 1, "pre-screened (potentially eligible)")
+        XCTAssertFalse(csv.contains("measure,detail,count"), "the rows file holds one table; the counts are --summary")
+        WorkflowTestSupport.assertGolden(ScreeningExport.summaryCSV(try db.screeningRecords(trial: "SL-T-AML-001")),
+                                         "screening-SL-T-AML-001-summary.csv")
         XCTAssertEqual(counts["consented|"], 1)
         XCTAssertEqual(counts["enrolled|"], 1)
         XCTAssertEqual(counts["deferred|"], 1)

@@ -18,7 +18,8 @@ final class RiskProvisionalTests: XCTestCase {
         XCTAssertEqual(r.risk, .favorable)
         XCTAssertFalse(r.complete)
         XCTAssertEqual(r.missing, ["karyotype", "FLT3 not tested"])
-        XCTAssertEqual(r.displayText, "favorable (provisional)")
+        XCTAssertEqual(r.displayText, "favourable (provisional)")  // displayed spelling (issue #17); JSON keeps "favorable"
+        XCTAssertEqual(r.risk.rawValue, "favorable")
         XCTAssertEqual(r.shortText, "fav?")
     }
 

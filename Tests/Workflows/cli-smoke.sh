@@ -68,7 +68,12 @@ grep -q "<svg " <<<"$html" || fail "no SVG chart in the HTML export"
 log=$("$bin" screening list --db "$db" --json 2>/dev/null)
 grep -q '"status" : "pre-screened"' <<<"$log" || fail "screening status not stored"
 csv=$("$bin" screening export --db "$db" "${targs[@]}" --trial "$trial" --format csv 2>/dev/null)
-grep -q "^eligible,,1$" <<<"$csv" || fail "CSV counts"
+grep -q "^trial,arm,patient,.*,reason_code,reason_text," <<<"$csv" || fail "CSV rows header"
+grep -q "^measure," <<<"$csv" && fail "the rows CSV holds a second table"
+summary=$("$bin" screening export --db "$db" "${targs[@]}" --trial "$trial" --format csv --summary 2>/dev/null)
+# Pre-screened is possibly eligible, never counted as eligible (issue 17).
+grep -q "^possibly_eligible,,1$" <<<"$summary" || fail "CSV summary: possibly eligible"
+grep -q "^eligible,,0$" <<<"$summary" || fail "CSV summary: a pre-screened patient counted as eligible"
 list=$("$bin" followups --db "$db" --json 2>/dev/null)
 grep -q "\"$task#2\"" <<<"$list" || fail "next occurrence not on the worklist"
 grep -q "\"SL-AML-0001:rcp-review-$m\"" <<<"$list" || fail "RCP review task not on the worklist"

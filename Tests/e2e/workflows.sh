@@ -100,7 +100,7 @@ keys Enter
 wait_for "Candidates for" 30
 keys m
 wait_for "New status" 5
-keys Enter; keys Enter; keys Enter; keys Enter; keys Enter
+keys Enter; keys Enter; keys Enter; keys Enter; keys Enter; keys Enter   # status, date, reason code, reason, criterion, recheck
 wait_for "is now identified" 10
 line=$(pane | grep -o 'Screening [^ ]*: [^ ]* is now identified' | head -1)
 TRIAL=$(sed 's/^Screening \([^:]*\): .*/\1/' <<<"$line"); PATIENT=$(sed 's/^Screening [^:]*: \([^ ]*\) is now.*/\1/' <<<"$line")

@@ -53,8 +53,25 @@ public enum ScreeningRuns {
         return records
     }
 
-    /// `screening export --format csv`: the pseudonymised CSV of `trial`'s log.
-    public static func exportCSV(_ context: Workspace, trial: String) throws -> String {
-        ScreeningExport.csv(try exportRecords(context, trial: trial))
+    /// `screening export --format csv`: the pseudonymised CSV of `trial`'s log (one row per patient and trial);
+    /// with `summary`, the counts instead (a separate table: `ScreeningExport.summaryCSV`).
+    public static func exportCSV(_ context: Workspace, trial: String, summary: Bool = false) throws -> String {
+        let records = try exportRecords(context, trial: trial)
+        return summary ? ScreeningExport.summaryCSV(records) : ScreeningExport.csv(records)
+    }
+
+    /// The stored reason of `--reason-code CODE` and `--reason TEXT`: `CODE` or `CODE: TEXT` (a code outside the
+    /// controlled list is a user error naming the list). `declined` needs a code: its reasons are counted by code.
+    public static func reason(status: String, code: String?, text: String?) throws -> String? {
+        guard let code else {
+            if status == ScreeningStatus.declined.rawValue {
+                throw CoreError.user("--status declined requires --reason-code (one of \(ScreeningReason.list)); --reason adds free text.")
+            }
+            return ScreeningReason.compose(nil, text)
+        }
+        guard let c = ScreeningReason(rawValue: code) else {
+            throw CoreError.user("--reason-code: unknown code \"\(code)\"; expected one of \(ScreeningReason.list).")
+        }
+        return ScreeningReason.compose(c, text)
     }
 }

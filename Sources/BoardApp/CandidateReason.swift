@@ -1,0 +1,18 @@
+import CaseModel
+import ScreenKit
+
+/// What a candidate line says after the patient: an ineligible patient names the criterion that fails
+/// (never an `obtain:` item: data to obtain cannot make them eligible); a possibly eligible one lists what
+/// to obtain; an eligible one nothing.
+enum CandidateReason {
+    static func spans(_ c: TrialCandidate) -> [Span] {
+        switch c.verdict {
+        case .ineligible:
+            return c.failing.isEmpty ? [] : [Span("  fails: " + c.failing.joined(separator: "; "), role: .trialIneligible)]
+        case .possiblyEligible:
+            return c.toObtain.isEmpty ? [] : [Span("  obtain: " + c.toObtain.joined(separator: "; "), role: .trialPossibly)]
+        case .eligible:
+            return []
+        }
+    }
+}
