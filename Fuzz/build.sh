@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer target Fuzz/TrialEngineFuzz.swift (criteria parser, CTML importer).
 #   bash Fuzz/build.sh            → .build/fuzz/trialengine-fuzz
-#   CASEBOARD_FUZZ_TARGET=criteria .build/fuzz/trialengine-fuzz -runs=1000000 Fuzz/corpus/criteria
-#   CASEBOARD_FUZZ_TARGET=ctml     .build/fuzz/trialengine-fuzz -runs=1000000 -max_len=4096 Fuzz/corpus/ctml
+#   CASEBOARD_FUZZ_TARGET=criteria .build/fuzz/trialengine-fuzz -runs=1000000 NEW_DIR Fuzz/corpus/criteria
+#   CASEBOARD_FUZZ_TARGET=ctml     .build/fuzz/trialengine-fuzz -runs=1000000 -max_len=4096 NEW_DIR Fuzz/corpus/ctml
 # TrialEngine, CaseModel, ClinicalRules and Yams are built instrumented (-sanitize=fuzzer) in their own scratch
-# directory (.build/fuzz-scratch; a few minutes the first time), then the target is linked with libFuzzer's main.
+# directory (.build/fuzz-scratch, or CASEBOARD_FUZZ_SCRATCH; a few minutes the first time), then the target is
+# linked with libFuzzer's main.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scratch=.build/fuzz-scratch
+scratch=${CASEBOARD_FUZZ_SCRATCH:-.build/fuzz-scratch}
 swift build --scratch-path "$scratch" --target TrialEngine -Xswiftc -sanitize=fuzzer -Xcc -fsanitize=fuzzer-no-link
 dbg="$scratch/debug"
 objs=$(find "$dbg/TrialEngine.build" "$dbg/CaseModel.build" "$dbg/ClinicalRules.build" "$dbg/Yams.build" "$dbg/CYaml.build" -name '*.o' 2>/dev/null)

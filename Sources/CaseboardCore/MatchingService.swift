@@ -17,7 +17,7 @@ public enum StoredMatching {
         guard !db.isReadOnly, !matcher.trials.isEmpty else { return false }
         // A read while another process writes: do not wait the busy timeout for a cache refresh.
         if db.writeLockHeldElsewhere() {
-            warn("the stored trial results are not refreshed while \(DatabaseLock.whoToWaitFor(path: db.path)) writes; computing the verdicts on the fly instead.")
+            warn("the stored trial results are not refreshed: the write lock is held (\(DatabaseLock.whoToWaitFor(path: db.path))); computing the verdicts on the fly instead.")
             return false
         }
         do {

@@ -38,6 +38,9 @@ public struct CTMLImporter {
             // One document is composed strictly (Yams' multi-document sequence stops silently at a syntax error).
             let multi = text.hasPrefix("---") && text.dropFirst(3).contains("\n---") || text.contains("\n---\n") || text.contains("\n--- ")
             do {
+                // Yams' loader traps on a mapping key that is not text (`{[1]: 2}`, found by libFuzzer): refused first.
+                if multi { for node in try Yams.compose_all(yaml: text) { try Self.requireTextKeys(node, file: file) } }
+                else if let node = try Yams.compose(yaml: text) { try Self.requireTextKeys(node, file: file) }
                 if multi { for d in try Yams.load_all(yaml: text) { docs.append(d) } }
                 else {
                     if let node = try Yams.compose(yaml: text), case .scalar(let sc) = node {
@@ -62,6 +65,25 @@ public struct CTMLImporter {
         }
         if out.isEmpty { throw ImportError(description: "\(file): no CTML trial document found") }
         return out
+    }
+
+    /// Throws, at the key's `file:line:column`, when a mapping key anywhere in `node` is not a scalar.
+    static func requireTextKeys(_ node: Node, file: String, depth: Int = 0) throws {
+        guard depth < 512 else { return }  // libyaml itself refuses deeper nesting
+        switch node {
+        case .mapping(let m):
+            for (k, v) in m {
+                guard case .scalar = k else {
+                    let mark = k.mark
+                    throw ImportError(description: "\(file):\(mark?.line ?? 1):\(mark?.column ?? 1): invalid YAML: a mapping key must be text, not a list or a mapping")
+                }
+                try requireTextKeys(v, file: file, depth: depth + 1)
+            }
+        case .sequence(let sq):
+            for x in sq { try requireTextKeys(x, file: file, depth: depth + 1) }
+        default:
+            return
+        }
     }
 
     /// Splits concatenated top-level JSON values (`{…}{…}` or one per line).
@@ -108,6 +130,14 @@ public struct CTMLImporter {
         fallbackID = count > 1 ? "\(base)-\(index + 1)" : base
     }
 
+    /// `str` without surrounding blanks and control characters; nil when nothing is left (an empty `arm_code`
+    /// made a trial that does not load — found by the libFuzzer target).
+    static func code(_ v: Any?) -> String? {
+        guard let s = str(v) else { return nil }
+        let t = s.trimmingCharacters(in: .whitespacesAndNewlines.union(.controlCharacters))
+        return t.isEmpty ? nil : t
+    }
+
     static func str(_ v: Any?) -> String? {
         switch v {
         case let s as String: return s
@@ -151,17 +181,17 @@ public struct CTMLImporter {
             let stepCode = CTMLImporter.str(step["step_code"]) ?? "?"
             let stepMatch = matchCriteria(step["match"], context: "step \(stepCode)")
             for arm in step["arm"] as? [[String: Any]] ?? [] {
-                let code = CTMLImporter.str(arm["arm_code"]) ?? CTMLImporter.str(arm["arm_internal_id"]) ?? "arm"
+                let code = CTMLImporter.code(arm["arm_code"]) ?? CTMLImporter.code(arm["arm_internal_id"]) ?? "arm"
                 let armSuspended = CTMLImporter.yes(arm["arm_suspended"])
                 let armMatch = matchCriteria(arm["match"], context: "arm \(code)")
-                let name = CTMLImporter.str(arm["arm_description"]) ?? code
+                let name = CTMLImporter.code(arm["arm_description"]) ?? code
                 let base = trialMatch + stepMatch + armMatch
                 let levels = arm["dose_level"] as? [[String: Any]] ?? []
                 if levels.isEmpty {
                     arms.append(ArmOut(id: unique(code, &codes), name: name, status: armSuspended ? .suspended : .open, inclusion: base))
                 } else {
                     for lv in levels {
-                        let lc = CTMLImporter.str(lv["level_code"]) ?? CTMLImporter.str(lv["level_internal_id"]) ?? "level"
+                        let lc = CTMLImporter.code(lv["level_code"]) ?? CTMLImporter.code(lv["level_internal_id"]) ?? "level"
                         let lvSuspended = CTMLImporter.yes(lv["level_suspended"])
                         let lm = matchCriteria(lv["match"], context: "arm \(code) dose level \(lc)")
                         let lname = "\(name) — dose level \(lc)" + (CTMLImporter.str(lv["level_description"]).map { " (\($0))" } ?? "")

@@ -26,10 +26,11 @@ public enum YAMLErrorLocation {
             let key = keys.first ?? "?"
             let first = context.mark
             // The repeated occurrence: the next line at the same indentation that starts with the key.
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            // YAML line breaks: LF, CR, CRLF (one Character), NEL, LS, PS — as libyaml counts them for the marks.
+            let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
             let indent = max(0, first.column - 1)
             var again: (Int, Int)?
-            if first.line >= 1 {
+            if first.line >= 1 && first.line < lines.count {
                 for i in first.line..<lines.count {
                     let l = lines[i]
                     guard l.count > indent, l.prefix(indent).allSatisfy({ $0 == " " || $0 == "-" }) else { continue }

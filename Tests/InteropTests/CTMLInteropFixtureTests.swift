@@ -31,7 +31,8 @@ final class CTMLInteropFixtureTests: XCTestCase {
     // README: malformed YAML: rejected with its line number.
     func testMatchminer00000Rejected() throws {
         XCTAssertThrowsError(try importFixture("matchminer-engine_00-000.yml")) { e in
-            XCTAssertTrue("\(e)".hasPrefix("matchminer-engine_00-000.yml: invalid YAML: 2:"), "\(e)")
+            // Issue 12 item 10: at the real file:line:column.
+            XCTAssertTrue("\(e)".hasPrefix("matchminer-engine_00-000.yml:2:33: invalid YAML: mapping values are not allowed"), "\(e)")
         }
     }
 
