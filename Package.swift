@@ -40,7 +40,6 @@ let package = Package(
         // The performance benchmark and its SQL baseline (reads the benchmark file through GRDB directly).
         .target(name: "CaseboardBench", dependencies: [
             "CaseModel", "ClinicalRules", "TrialEngine", "CaseStore", "CaseboardCore", "BoardApp",
-            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Survival statistics (Kaplan–Meier, log-rank, Cox, cumulative incidence) and their CSV input. Foundation only.
         .target(name: "SurvivalStats"),
@@ -56,13 +55,13 @@ let package = Package(
         .testTarget(name: "CaseModelTests", dependencies: ["CaseModel"]),
         .testTarget(name: "ClinicalRulesTests", dependencies: ["CaseModel", "ClinicalRules"]),
         .testTarget(name: "TrialEngineTests", dependencies: ["CaseModel", "ClinicalRules", "TrialEngine"]),
-        .testTarget(name: "CaseStoreTests", dependencies: ["CaseModel", "CaseStore", "ClinicalRules", "TrialEngine", "CaseboardBench"]),
+        .testTarget(name: "CaseStoreTests", dependencies: ["CaseModel", "CaseStore", "ClinicalRules", "TrialEngine", "ScreenTesting"]),
         .testTarget(name: "InteropTests", dependencies: ["CaseModel", "Interop", "TrialEngine", "CaseStore", "ClinicalRules"]),
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["ScreenKit", "CursesBackend"]),
         .testTarget(name: "CaseboardCoreTests", dependencies: ["CaseModel", "CaseStore", "ClinicalRules", "TrialEngine", "BoardApp", "CaseboardCore", "ScreenTesting"]),
-        .testTarget(name: "SurvivalStatsTests", dependencies: ["SurvivalStats"]),
-        .testTarget(name: "CohortOutcomesTests", dependencies: ["CaseModel", "ClinicalRules", "CohortOutcomes", "SurvivalStats", "CaseStore"]),
+        .testTarget(name: "SurvivalStatsTests", dependencies: ["SurvivalStats", "ScreenTesting"]),
+        .testTarget(name: "CohortOutcomesTests", dependencies: ["CaseModel", "ClinicalRules", "CohortOutcomes", "SurvivalStats", "CaseStore", "ScreenTesting"]),
         .testTarget(name: "BoardAppTests", dependencies: ["CaseModel", "BoardApp", "ScreenKit", "ScreenTesting", "CaseStore", "ClinicalRules"]),
     ],
     swiftLanguageModes: [.v6]

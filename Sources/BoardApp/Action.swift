@@ -16,6 +16,8 @@ public enum Action: Equatable, Sendable {
     /// Opens a board meeting in meeting mode (the command line, the meeting list).
     case openMeeting(String)
     case caseListLoaded([String])
+    /// Case-list rows read for the generation they were asked at.
+    case caseRowsLoaded(generation: Int, [String: CaseRowEntry])
     case caseLoaded(id: String, CaseDetail?)
     case trialsLoaded([TrialSummary])
     case trialLoaded(id: String, TrialDetail?)

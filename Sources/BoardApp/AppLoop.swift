@@ -8,8 +8,9 @@ public struct AppLoop {
     public let terminal: TerminalDevice
     /// Frames drawn (tests check that an unchanged state draws nothing).
     public private(set) var framesDrawn = 0
-    /// Called once after the first full frame (start-up timing).
+    /// Called once after the first full frame: the first drawn with no effect still running (start-up timing).
     public var onFirstFrame: (() -> Void)?
+    private var firstFullFrameSeen = false
 
     public init(runtime: AppRuntime, terminal: TerminalDevice) { self.runtime = runtime; self.terminal = terminal }
 
@@ -37,10 +38,11 @@ public struct AppLoop {
                 terminal.draw(runtime.render())
                 lastDrawn = runtime.state
                 framesDrawn += 1
-                if framesDrawn == 1 { onFirstFrame?() }
+                if !firstFullFrameSeen && !runtime.isBusy { firstFullFrameSeen = true; onFirstFrame?() }
             }
-            guard let key = terminal.readKey(timeoutMs: pollMs) else {
-                idle += 1
+            // While effects run in the background, wake often to show their results as soon as they arrive.
+            guard let key = terminal.readKey(timeoutMs: runtime.isBusy ? min(pollMs, 10) : pollMs) else {
+                if !runtime.isBusy { idle += 1 }
                 if let m = maxIdlePolls, idle >= m { return }
                 // Catch a size change the backend did not report as an event.
                 let (nw, nh) = terminal.size

@@ -2,25 +2,38 @@ import Foundation
 import CaseModel
 import ScreenKit
 
-/// Runs the reducer and performs its effects against a repository, feeding results back as
-/// actions, until nothing is left to do. Used by the terminal loop, `caseboard screen` and tests.
-/// Writes go through the `WorkflowRepository` (one per app launch: the undo session); an error it
-/// throws is shown in a dialog, never a crash.
+/// Runs the reducer and performs its effects against a repository, feeding results back as actions.
+///
+/// Effects are jobs: each reads or writes through the repository and returns the actions that report what it
+/// found. With `.background` execution (the terminal UI) they run in order on one serial queue, off the UI
+/// thread, and their actions come back through the `inbox`, which the loop drains between keys — a slow read or
+/// write never freezes the screen, and the repository is only ever touched from that queue. With `.inline`
+/// execution (`caseboard screen`, tests) the same jobs run on the caller's thread and their actions are sent at
+/// once. Writes go through the `WorkflowRepository` (one per app launch: the undo session); an error it throws is
+/// shown in a dialog, never a crash.
 public final class AppRuntime {
+    /// Where effects run.
+    public enum Execution: Sendable { case inline, background }
+
     public private(set) var state: AppState
     public let repository: CaseRepository
     public let workflows: WorkflowRepository?
+    public let execution: Execution
     /// Every effect performed, in order (tests assert on it).
     public private(set) var performed: [Effect] = []
-    /// Actions posted by background work (any thread), drained by the UI loop (`drainInbox`).
+    /// Actions posted by background work and by effects run in the background (any thread), drained by the UI
+    /// loop (`drainInbox`).
     public let inbox = ActionInbox()
+    private let effectQueue = DispatchQueue(label: "caseboard.effects", qos: .userInitiated)
 
     /// `screeningNext` gives the statuses allowed after a status (nil: not in the log yet); the store's
     /// status model in the executable.
     public init(repository: CaseRepository, width: Int, height: Int, ascii: Bool, workflows: WorkflowRepository? = nil,
+                execution: Execution = .inline,
                 screeningNext: (ScreeningStatus?) -> [ScreeningStatus] = { c in ScreeningStatus.allCases.filter { $0 != c } }) {
         self.repository = repository
         self.workflows = workflows
+        self.execution = execution
         self.state = AppState(width: width, height: height, ascii: ascii, isDemo: repository.isDemo,
                               today: repository.today, caseCount: repository.caseCount, facets: repository.facets)
         state.workflowsAvailable = workflows != nil
@@ -30,16 +43,38 @@ public final class AppRuntime {
         state.screeningNext = next
     }
 
-    /// Sends the actions background work posted since the last call (on the caller's thread: the UI loop's).
-    /// True when there were any.
+    /// Sends the actions that background work and background effects posted since the last call (on the caller's
+    /// thread: the UI loop's). True when there were any.
     @discardableResult
     public func drainInbox() -> Bool {
         let actions = inbox.take()
-        for a in actions {
-            if case .backgroundUpdated = a { repository.backgroundChanged() }
+        for (a, forwarded) in actions {
+            if case .backgroundUpdated(let what) = a, !forwarded {
+                // The repository forgets what was derived from the old data (on the effect queue when effects run
+                // in the background), then the screen reloads.
+                let repository = self.repository
+                schedule(Job { repository.backgroundChanged(); return [.backgroundUpdated(what)] }, forwarded: true)
+                continue
+            }
             send(a)
         }
         return !actions.isEmpty
+    }
+
+    /// True while effects are running in the background or their actions wait in the inbox.
+    public var isBusy: Bool { inbox.isBusy }
+
+    /// Waits until every effect has finished and its actions were sent (background execution; tests and
+    /// `caseboard screen`). False when `timeout` seconds passed first.
+    @discardableResult
+    public func settle(timeout: Double = 30) -> Bool {
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(timeout * 1e9)
+        while true {
+            drainInbox()
+            if !inbox.isBusy { return true }
+            if DispatchTime.now().uptimeNanoseconds > deadline { return false }
+            usleep(1_000)
+        }
     }
 
     /// Loads what the first screen shows.
@@ -59,32 +94,65 @@ public final class AppRuntime {
     /// Types each character of `text` as a key.
     public func type(_ text: String) { for c in text { send(.key(.char(c))) } }
 
+    /// An effect's work: runs where the execution says, returns the actions reporting its outcome.
+    struct Job: @unchecked Sendable {
+        // @unchecked: the closure captures the repository, which is touched only from the effect queue (background
+        // execution) or only from the caller's thread (inline), never from both.
+        let run: () -> [Action]
+    }
+
     private func perform(_ effects: [Effect]) {
         for e in effects {
             performed.append(e)
-            switch e {
-            case .quit: break
-            case .loadCaseList, .loadCase, .loadTrials, .loadTrial, .loadWorklist, .loadMeetingCase: performRead(e)
-            default: performWorkflow(e)
-            }
+            if case .quit = e { continue }
+            schedule(job(for: e), forwarded: false)
+        }
+    }
+
+    /// `forwarded`: the job's actions are a background update already handled (not to be handled again).
+    private func schedule(_ job: Job, forwarded: Bool) {
+        switch execution {
+        case .inline:
+            for a in job.run() { send(a) }
+        case .background:
+            inbox.begin()
+            let inbox = self.inbox
+            effectQueue.async { inbox.finish(job.run(), forwarded: forwarded) }
+        }
+    }
+
+    /// The job of one effect. Everything it needs from the state is captured now (never read from another thread).
+    private func job(for e: Effect) -> Job {
+        let repository = self.repository, workflows = self.workflows, today = state.today
+        switch e {
+        case .loadCaseList, .loadCaseRows, .loadCase, .loadTrials, .loadTrial, .loadWorklist, .loadMeetingCase:
+            return Job { AppRuntime.read(e, repository) }
+        default:
+            return Job { AppRuntime.workflow(e, repository: repository, workflows: workflows, today: today) }
         }
     }
 
     /// The repository reads: their data comes back as an action; a read that fails is shown as an error naming
     /// what could not be read (never as "unknown id", "0 eligible" or an empty list).
-    private func performRead(_ e: Effect) {
+    static func read(_ e: Effect, _ repository: CaseRepository) -> [Action] {
         do {
             switch e {
-            case .loadCaseList(let q): send(.caseListLoaded(try repository.caseIDs(matching: q)))
-            case .loadCase(let id): send(.caseLoaded(id: id, try repository.detail(id: id)))
-            case .loadTrials: send(.trialsLoaded(try repository.trials()))
-            case .loadTrial(let id): send(.trialLoaded(id: id, try repository.trialDetail(id: id)))
-            case .loadWorklist(let f): send(.worklistLoaded(try repository.worklist(filter: f)))
-            case .loadMeetingCase(let id): send(.meetingCaseLoaded(id: id, try repository.detail(id: id)))
-            default: break
+            case .loadCaseList(let q): return [.caseListLoaded(try repository.caseIDs(matching: q))]
+            case .loadCaseRows(let ids, let generation):
+                var rows: [String: CaseRowEntry] = [:]
+                for id in ids {
+                    do { rows[id] = try repository.summary(id: id).map(CaseRowEntry.loaded) ?? .missing } catch { rows[id] = .failed("\(error)") }
+                }
+                return [.caseRowsLoaded(generation: generation, rows)]
+            case .loadCase(let id): return [.caseLoaded(id: id, try repository.detail(id: id))]
+            case .loadTrials: return [.trialsLoaded(try repository.trials())]
+            case .loadTrial(let id): return [.trialLoaded(id: id, try repository.trialDetail(id: id))]
+            case .loadWorklist(let f): return [.worklistLoaded(try repository.worklist(filter: f))]
+            case .loadMeetingCase(let id): return [.meetingCaseLoaded(id: id, try repository.detail(id: id))]
+            default: return []
             }
         } catch {
-            send(.readFailed(AppRuntime.readFailure(e, error)))
+            return [.readFailed(AppRuntime.readFailure(e, error))]
         }
     }
 
@@ -92,7 +160,7 @@ public final class AppRuntime {
     static func readFailure(_ e: Effect, _ error: Error) -> String {
         let what: String
         switch e {
-        case .loadCaseList: what = "the case list"
+        case .loadCaseList, .loadCaseRows: what = "the case list"
         case .loadCase(let id), .loadMeetingCase(let id): what = id
         case .loadTrials: what = "the trial catalogue"
         case .loadTrial(let id): what = "trial \(id)"
@@ -104,63 +172,62 @@ public final class AppRuntime {
 
     /// The workflow effects: reads feed their data back; a write reports success (and invalidates the
     /// cached rows of the case it changed) or its error message.
-    private func performWorkflow(_ e: Effect) {
+    static func workflow(_ e: Effect, repository: CaseRepository, workflows: WorkflowRepository?, today: LocalDate) -> [Action] {
         guard let wf = workflows else {
             switch e {  // Reads without workflows: nothing to show.
-            case .loadScreening(let trial): send(.screeningLoaded(trial: trial, [])); return
-            case .loadMeetings: send(.meetingsLoaded([])); return
-            case .loadMeeting: return
+            case .loadScreening(let trial): return [.screeningLoaded(trial: trial, [])]
+            case .loadMeetings: return [.meetingsLoaded([])]
+            case .loadMeeting: return []
             default: break
             }
-            send(.workflowFailed("The workflows are not available (no database is open for writing). Nothing was written."))
-            return
+            return [.workflowFailed("The workflows are not available (no database is open for writing). Nothing was written.")]
         }
         do {
             switch e {
-            case .loadScreening(let trial): send(.screeningLoaded(trial: trial, try wf.screeningRecords(trial: trial, patient: nil)))
-            case .loadMeetings: send(.meetingsLoaded(try wf.meetings()))
-            case .loadMeeting(let id): send(.meetingLoaded(try wf.meeting(id: id)))
+            case .loadScreening(let trial): return [.screeningLoaded(trial: trial, try wf.screeningRecords(trial: trial, patient: nil))]
+            case .loadMeetings: return [.meetingsLoaded(try wf.meetings())]
+            case .loadMeeting(let id): return [.meetingLoaded(try wf.meeting(id: id))]
             case .completeTask(let id, let date):
                 let out = try wf.completeTask(id: id, date: date)
                 repository.invalidate(caseID: out.task.patient)
-                var m = "Done: \(out.task.kind), \(out.task.patient), \(out.task.done ?? date ?? state.today)."
+                var m = "Done: \(out.task.kind), \(out.task.patient), \(out.task.done ?? date ?? today)."
                 if let n = out.next { m += " Next due \(n.due)." }
-                send(.workflowSucceeded(message: m, warnings: []))
+                return [.workflowSucceeded(message: m, warnings: [])]
             case .rescheduleTask(let id, let to, let reason):
                 let t = try wf.rescheduleTask(id: id, to: to, reason: reason)
                 repository.invalidate(caseID: t.patient)
-                send(.workflowSucceeded(message: "Rescheduled: \(t.kind) for \(t.patient) now due \(t.due).", warnings: []))
+                return [.workflowSucceeded(message: "Rescheduled: \(t.kind) for \(t.patient) now due \(t.due).", warnings: [])]
             case .noteTask(let id, let text):
                 let t = try wf.noteTask(id: id, text: text)
                 repository.invalidate(caseID: t.patient)
-                send(.workflowSucceeded(message: "Note added to \(t.kind) for \(t.patient).", warnings: []))
+                return [.workflowSucceeded(message: "Note added to \(t.kind) for \(t.patient).", warnings: [])]
             case .setScreeningStatus(let change):
                 let r = try wf.setScreeningStatus(change)
-                send(.workflowSucceeded(message: "Screening \(r.trial): \(r.patient) is now \(r.status?.rawValue ?? "?").", warnings: []))
+                return [.workflowSucceeded(message: "Screening \(r.trial): \(r.patient) is now \(r.status?.rawValue ?? "?").", warnings: [])]
             case .createMeeting(let date, let name, let site):
                 let m = try wf.createMeeting(date: date, name: name, site: site)
-                send(.workflowSucceeded(message: "Meeting \(m.id) created: \(m.name) \(m.date). Open a case and press a to put it on the agenda.", warnings: []))
-                send(.openMeeting(m.id))
+                return [.workflowSucceeded(message: "Meeting \(m.id) created: \(m.name) \(m.date). Open a case and press a to put it on the agenda.", warnings: []),
+                        .openMeeting(m.id)]
             case .addToAgenda(let meetingID, let patientID, let question):
                 let item = try wf.addToAgenda(meetingId: meetingID, patientId: patientID, question: question)
-                send(.workflowSucceeded(message: "\(patientID) is case \(item.position) on the agenda of \(meetingID).", warnings: []))
+                return [.workflowSucceeded(message: "\(patientID) is case \(item.position) on the agenda of \(meetingID).", warnings: [])]
             case .recordDecision(let meetingID, let patientID, let decision):
                 let out = try wf.recordDecision(meetingId: meetingID, patientId: patientID, decision: decision)
                 repository.invalidate(caseID: patientID)
                 var m = "Decision recorded for \(patientID)."
                 if let t = decision.trialProposed { m += " \(t) entered the pre-screening log (\(out.screening?.status?.rawValue ?? "identified"))." }
                 if let r = out.reviewTask { m += " Review task due \(r.due)." }
-                send(.workflowSucceeded(message: m, warnings: out.warnings))
+                return [.workflowSucceeded(message: m, warnings: out.warnings)]
             case .undo:
                 let target = AppRuntime.lastUndoable(try wf.sessionChanges())
                 let undone = try wf.undoLastChange()
                 let entry = undone.action == "undo" ? (target ?? undone) : undone
                 repository.invalidate(caseID: nil)
-                send(.workflowSucceeded(message: "Undone: \(AppRuntime.describe(entry)).", warnings: []))
-            default: break
+                return [.workflowSucceeded(message: "Undone: \(AppRuntime.describe(entry)).", warnings: [])]
+            default: return []
             }
         } catch {
-            send(.workflowFailed(String(describing: error)))
+            return [.workflowFailed(String(describing: error))]
         }
     }
 
@@ -196,17 +263,30 @@ public final class AppRuntime {
     /// The current screen drawn into a new buffer.
     public func render() -> Buffer {
         var b = Buffer(width: state.width, height: state.height)
-        ScreenRenderer.render(state, repository: repository, into: &b)
+        ScreenRenderer.render(state, into: &b)
         return b
     }
 }
 
-/// Where background work (the stored trial verdicts being prepared or updated after a write) posts the action
-/// that tells the UI; the UI loop drains it between keys. Thread-safe.
+/// Where background work (the stored trial verdicts being prepared or updated after a write) and the effects run
+/// in the background post the actions that tell the UI; the UI loop drains it between keys. Thread-safe.
 public final class ActionInbox: @unchecked Sendable {
     private let lock = NSLock()
-    private var queued: [Action] = []
+    private var queued: [(action: Action, forwarded: Bool)] = []
+    private var running = 0
     public init() {}
-    public func post(_ action: Action) { lock.lock(); queued.append(action); lock.unlock() }
-    func take() -> [Action] { lock.lock(); defer { lock.unlock() }; let out = queued; queued = []; return out }
+    /// Posts an action from background work.
+    public func post(_ action: Action) { lock.lock(); queued.append((action, false)); lock.unlock() }
+    /// An effect started in the background.
+    func begin() { lock.lock(); running += 1; lock.unlock() }
+    /// An effect finished with these actions (`forwarded`: a background update the effect queue already handled).
+    func finish(_ actions: [Action], forwarded: Bool) {
+        lock.lock(); running -= 1; queued += actions.map { ($0, forwarded) }; lock.unlock()
+    }
+    var isBusy: Bool { lock.lock(); defer { lock.unlock() }; return running > 0 || !queued.isEmpty }
+    func take() -> [(action: Action, forwarded: Bool)] {
+        lock.lock(); defer { lock.unlock() }
+        let out = queued; queued = []
+        return out
+    }
 }

@@ -1,7 +1,7 @@
 import CaseModel
 import ScreenKit
 
-/// `case-list`: one row per case; summaries are asked for the visible rows only.
+/// `case-list`: one row per case, drawn from the rows the state holds (loaded for the visible window by an effect).
 public enum CaseListScreen {
     public static let columns: [TableColumn] = [
         TableColumn("ID", width: .fixed(12)),
@@ -55,7 +55,7 @@ public enum CaseListScreen {
         return spans
     }
 
-    public static func render(_ s: AppState, repository: CaseRepository, into buffer: inout Buffer, area: Rect) {
+    public static func render(_ s: AppState, into buffer: inout Buffer, area: Rect) {
         buffer.write(spans: infoLine(s), x: area.x, y: area.y, maxWidth: area.width)
         let tableArea = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
         let ids = s.caseList.ids
@@ -68,11 +68,11 @@ public enum CaseListScreen {
         }
         let table = Table(columns: columns, rowCount: ids.count, isFocused: s.caseList.searchEditor == nil, ascii: s.ascii) { i in
             // A row that cannot be read says so on its line (never a blank or a default row).
-            do {
-                guard let c = try repository.summary(id: ids[i]) else { return [Span(ids[i]), Span("(missing)", role: .error)] }
-                return row(c, presenter: s.presenter, ascii: s.ascii)
-            } catch {
-                return [Span(ids[i]), Span("could not read: \(error)", role: .error)]
+            switch s.caseList.rows[ids[i]] {
+            case .loaded(let c): return row(c, presenter: s.presenter, ascii: s.ascii)
+            case .missing: return [Span(ids[i]), Span("(missing)", role: .error)]
+            case .failed(let message): return [Span(ids[i]), Span("could not read: \(message)", role: .error)]
+            case nil: return [Span(ids[i]), Span(s.ascii ? "..." : "…", role: .muted)]
             }
         }
         table.render(into: &buffer, area: tableArea, state: &list)

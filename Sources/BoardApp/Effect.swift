@@ -3,6 +3,8 @@ import CaseModel
 /// Side effects the reducer asks for; the runtime performs them and feeds the results back as actions.
 public enum Effect: Equatable, Sendable {
     case loadCaseList(CaseQuery)
+    /// The rows of these cases (the case list's visible window), for the generation of the data they show.
+    case loadCaseRows(ids: [String], generation: Int)
     case loadCase(String)
     case loadTrials
     case loadTrial(String)

@@ -5,7 +5,8 @@ import ScreenKit
 /// actions produced by the runtime performing the effects.
 public func reduce(_ state: AppState, _ action: Action) -> (AppState, [Effect]) {
     var s = state
-    let effects = Reducer.apply(action, to: &s)
+    var effects = Reducer.apply(action, to: &s)
+    if let rows = CaseListRows.request(&s) { effects.append(rows) }
     return (s, effects)
 }
 
@@ -38,6 +39,12 @@ enum Reducer {
             s.caseList.isLoaded = true
             if let p = previous, let i = ids.firstIndex(of: p) { s.caseList.list.selected = i } else { s.caseList.list = ListState() }
             clampAll(&s)
+            return []
+        case .caseRowsLoaded(let generation, let rows):
+            // The answer to the latest request of a row replaces it; an older answer only fills a row not shown yet.
+            for (id, row) in rows where s.caseList.rowsRequested[id] == generation || s.caseList.rows[id] == nil {
+                s.caseList.rows[id] = row
+            }
             return []
         case .caseLoaded(let id, let detail):
             guard s.caseDetail.id == id else { return [] }
@@ -122,6 +129,7 @@ enum Reducer {
         case .workflowFailed(let message):
             return failed(message, &s)
         case .backgroundUpdated:
+            s.caseList.rowsGeneration += 1
             return reloadCurrent(s)
         case .readFailed(let message):
             s.message = message

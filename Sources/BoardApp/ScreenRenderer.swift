@@ -2,10 +2,10 @@ import CaseModel
 import ScreenKit
 
 /// Draws the whole screen for a state: header (view tabs, demo banner, breadcrumb), the current
-/// screen, the footer generated from the key map, and overlays. A pure function of its inputs
-/// (the repository only answers lookups for visible rows, cached).
+/// screen, the footer generated from the key map, and overlays. A pure function of the state: what a screen
+/// shows was loaded into the state by an effect.
 public enum ScreenRenderer {
-    public static func render(_ s: AppState, repository: CaseRepository, into buffer: inout Buffer) {
+    public static func render(_ s: AppState, into buffer: inout Buffer) {
         buffer.fill(buffer.area)
         if s.isTooSmall {
             renderTooSmall(s, into: &buffer)
@@ -14,7 +14,7 @@ public enum ScreenRenderer {
         renderHeader(s, into: &buffer)
         let content = ScreenLayout.content(width: s.width, height: s.height)
         switch s.screen {
-        case .caseList: CaseListScreen.render(s, repository: repository, into: &buffer, area: content)
+        case .caseList: CaseListScreen.render(s, into: &buffer, area: content)
         case .caseDetail: CaseDetailScreen.render(s, into: &buffer, area: content)
         case .trials: TrialsScreen.render(s, into: &buffer, area: content)
         case .trialDetail: TrialDetailScreen.render(s, into: &buffer, area: content)

@@ -25,7 +25,13 @@ extension Reducer {
     // MARK: worklist
 
     static func worklistCommand(_ c: Command, _ s: inout AppState) -> [Effect] {
-        guard let row = s.worklist.selectedRow else { s.message = "No task selected."; return [] }
+        // A write key on a read-only database says so first, whatever is selected.
+        let writes: [Command: String] = [.markDone: "mark a task done", .reschedule: "reschedule a task", .addNote: "add a note"]
+        if let what = writes[c], !guardWrite(what, &s) { return [] }
+        guard let row = s.worklist.selectedRow else {
+            s.message = s.worklist.isLoaded ? "No task selected." : "The worklist is still loading."
+            return []
+        }
         let t = row.task
         switch c {
         case .markDone:
@@ -240,6 +246,7 @@ extension Reducer {
 
     static func succeeded(_ message: String, warnings: [String], _ s: inout AppState) -> [Effect] {
         s.draft = nil; s.hasUnsavedChanges = false
+        s.caseList.rowsGeneration += 1 // the case-list rows are asked again (the written case's row changed)
         s.message = ([message] + warnings.map { "WARNING: " + $0 }).joined(separator: " — ")
         s.messageRole = warnings.isEmpty ? .ok : .warning
         if !warnings.isEmpty {

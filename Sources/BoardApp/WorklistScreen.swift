@@ -6,6 +6,11 @@ public enum WorklistScreen {
     public static func render(_ s: AppState, into buffer: inout Buffer, area: Rect) {
         let st = s.worklist
         let counts = FollowUpStatus.allCases.map { status in st.rows.filter { $0.task.status == status }.count }
+        if !st.isLoaded {
+            // Never "0 tasks" for a list not read yet.
+            buffer.write(spans: [Span(" Loading the worklist" + (s.ascii ? "..." : "…"), role: .title)], x: area.x, y: area.y, maxWidth: area.width)
+            return
+        }
         buffer.write(spans: [Span(" \(st.rows.count) tasks", role: .title),
                              Span("  \(counts[0]) overdue", role: .taskOverdue), Span("  \(counts[1]) due soon", role: .taskDuesoon),
                              Span("  \(counts[2]) upcoming", role: .taskUpcoming),

@@ -2,12 +2,14 @@ import CaseModel
 import Foundation
 import GRDB
 
-/// The case database: a GRDB `DatabaseWriter` with Caseboard's schema (GRDB demo-app style).
+/// The case database: a GRDB `DatabaseWriter` with Caseboard's schema (GRDB demo-app style). The writer and the
+/// raw `read`/`write` transactions are internal: only the store touches SQLite, and what leaves it are
+/// CaseModel values and `StoreError`s.
 ///
 /// Files are opened in WAL mode with foreign keys on; migrations are append-only and named.
 /// A database opened read-only refuses every write with `StoreError.readOnly`.
 public struct AppDatabase: Sendable {
-    public let dbWriter: any DatabaseWriter
+    let dbWriter: any DatabaseWriter
     /// Path of the file, or ":memory:".
     public let path: String
     public let isReadOnly: Bool
@@ -26,7 +28,10 @@ public struct AppDatabase: Sendable {
                     "its schema is older than this version of Caseboard or it is not a Caseboard database; open it once without --read-only to upgrade it.")
             }
         } else {
-            try AppDatabase.migrator.migrate(dbWriter)
+            // Issue 12 item 5: nothing is written on open when nothing needs migrating (reads work while another
+            // process holds the write lock).
+            let done = try dbWriter.read { db in try AppDatabase.migrator.hasCompletedMigrations(db) }
+            if !done { try AppDatabase.migrator.migrate(dbWriter) }
         }
     }
 
@@ -56,12 +61,23 @@ public struct AppDatabase: Sendable {
                 }
             }
             if ro {
-                let queue = try DatabaseQueue(path: path, configuration: makeConfiguration(readOnly: true))
+                // A read-only directory: SQLite cannot create the -shm/-wal a WAL reader needs, and nobody can write
+                // there either, so the file is opened immutable (issue 12 item 11).
+                let target = exists && AppDatabase.inReadOnlyDirectory(path) ? AppDatabase.immutableURI(path) : path
+                let queue = try DatabaseQueue(path: target, configuration: makeConfiguration(readOnly: true))
                 var app = try AppDatabase(queue, path: path, readOnly: true)
                 app.notice = notice
                 return app
             }
+            // GRDB's pool writes on open (WAL set-up) when the file is not in WAL mode or has no -wal yet; while another
+            // process holds the write lock that write would wait and fail, so the file is opened as a queue instead
+            // (reads work now, writes wait for the lock like any write).
+            if exists && AppDatabase.poolOpenWouldWrite(path) && DatabaseLock.writeLockHeld(path: path) {
+                let queue = try DatabaseQueue(path: path, configuration: makeConfiguration(readOnly: false))
+                return try AppDatabase(queue, path: path, readOnly: false)
+            }
             let pool = try DatabasePool(path: path, configuration: makeConfiguration(readOnly: false))
+            if !exists { FilePermissions.applyCreationMode(path) }
             return try AppDatabase(pool, path: path, readOnly: false)
         } catch let e as StoreError {
             throw e
@@ -77,11 +93,39 @@ public struct AppDatabase: Sendable {
         return (try? h.read(upToCount: 16)).map { Array($0) } ?? []
     }
 
+    /// How long a statement waits for another process's lock before `StoreError.locked` (README: "Locks").
+    public static let busyTimeoutSeconds: TimeInterval = 3
+
+    /// True when opening a `DatabasePool` would write: the file is not in WAL mode (header bytes 18–19 ≠ 2) or its
+    /// `-wal` is missing or empty (GRDB then writes to create one).
+    static func poolOpenWouldWrite(_ path: String) -> Bool {
+        guard let h = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? h.close() }
+        guard let bytes = try? h.read(upToCount: 20), bytes.count == 20 else { return false }
+        if Array(bytes)[18] != 2 || Array(bytes)[19] != 2 { return true }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        return size == 0
+    }
+
+    /// True when the file's directory cannot be written (no -shm/-wal can be created there).
+    static func inReadOnlyDirectory(_ path: String) -> Bool {
+        let dir = (path as NSString).deletingLastPathComponent
+        return access(dir.isEmpty ? "." : dir, W_OK) != 0 && !FileManager.default.fileExists(atPath: path + "-shm")
+    }
+
+    /// `file:PATH?immutable=1` (SQLite URI; `%`, `?` and `#` escaped).
+    static func immutableURI(_ path: String) -> String {
+        let abs = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let escaped = abs.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "?", with: "%3f")
+            .replacingOccurrences(of: "#", with: "%23")
+        return "file:\(escaped)?immutable=1"
+    }
+
     static func makeConfiguration(readOnly: Bool) -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.readonly = readOnly
-        config.busyMode = .timeout(3)
+        config.busyMode = .timeout(busyTimeoutSeconds)
         config.label = "caseboard"
         return config
     }
@@ -103,7 +147,7 @@ public struct AppDatabase: Sendable {
     }
 
     /// Runs `updates` in one write transaction; refuses on a read-only database and maps lock errors.
-    public func write<T>(_ action: String, _ updates: (Database) throws -> T) throws -> T {
+    func write<T>(_ action: String, _ updates: (Database) throws -> T) throws -> T {
         if isReadOnly { throw StoreError.readOnly(path: path, action: action) }
         do {
             return try dbWriter.write(updates)
@@ -113,7 +157,7 @@ public struct AppDatabase: Sendable {
     }
 
     /// Runs `value` in a read transaction, mapping lock errors.
-    public func read<T>(_ value: (Database) throws -> T) throws -> T {
+    func read<T>(_ value: (Database) throws -> T) throws -> T {
         do {
             return try dbWriter.read(value)
         } catch let e as DatabaseError {

@@ -107,8 +107,8 @@ extension AppDatabase {
 
     /// Appends an audit entry inside the caller's transaction (every workflow write does this).
     public static func appendAudit(_ entry: AuditEntry, db: Database) throws {
-        try db.execute(sql: "INSERT INTO auditLog (at, who, action, entity, before, after) VALUES (?,?,?,?,?,?)",
-                       arguments: [entry.at, entry.who, entry.action, entry.entity, entry.before, entry.after])
+        try AuditChain.append(db, at: entry.at, who: entry.who, action: entry.action, entity: entry.entity,
+                              before: entry.before, after: entry.after)
     }
 
     /// Audit entries, newest first; `entity` filters by exact entity or prefix ("patient/").

@@ -141,6 +141,8 @@ extension AppDatabase {
         migrator.registerMigration("v4-patient-outcome", migrate: AppDatabase.migratePatientOutcome)
         migrator.registerMigration("v4-comorbidities-reviewed-fusion-panels", migrate: AppDatabase.migrateFusionPanels)
         HardeningSchema.register(&migrator)
+        AuditChain.register(&migrator)
+        BoardRecordPseudonyms.register(&migrator)
         migrator.registerMigration("v13-match-packed", migrate: MatchPacked.migrate)
         return migrator
     }

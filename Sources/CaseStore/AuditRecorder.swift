@@ -26,15 +26,16 @@ final class AuditRecorder {
 
     /// Appends the audit entry (after the changes) and returns it with its id.
     @discardableResult
-    func finish(action: String, entity defaultEntity: String, who: String, at: String, session: String) throws -> AuditEntry {
+    func finish(action: String, entity defaultEntity: String, who: String, at: String, session: String,
+                undoes: Int64? = nil) throws -> AuditEntry {
         let entity = self.entity ?? defaultEntity
         var after: [Any] = []
         for t in touched { after.append(try AuditRecorder.snapshot(db, table: t.table, id: t.id) ?? NSNull()) }
         let b = AuditRecorder.json(zip(touched, before).map { AuditRecorder.change($0.0, $0.1) })
         let a = AuditRecorder.json(zip(touched, after).map { AuditRecorder.change($0.0, $0.1) })
-        try db.execute(sql: "INSERT INTO auditLog (at, who, action, entity, before, after, session) VALUES (?,?,?,?,?,?,?)",
-                       arguments: [at, who, action, entity, b, a, session])
-        return AuditEntry(id: db.lastInsertedRowID, at: at, who: who, action: action, entity: entity, before: b, after: a)
+        let id = try AuditChain.append(db, at: at, who: who, action: action, entity: entity, before: b, after: a,
+                                       session: session, undoes: undoes)
+        return AuditEntry(id: id, at: at, who: who, action: action, entity: entity, before: b, after: a)
     }
 
     static func change(_ t: (table: String, id: DatabaseValue), _ row: Any) -> [String: Any] {

@@ -12,14 +12,15 @@ extension AppDatabase {
     public func startSession() throws -> WorkflowSession { WorkflowSession(startAuditId: try auditWatermark()) }
 
     /// Reverts the last audited change made in `session` that was not undone yet, in one transaction,
-    /// and audits the undo itself (action `undo`, entity of the change, before/after swapped).
+    /// and audits the undo itself (action `undo`, entity of the change, before/after swapped, `undoes` = the undone row).
     /// Refuses (nothing written) when a row it would restore was changed since by another session.
     @discardableResult
     public func undoLastChange(sinceSessionStart session: WorkflowSession, who: String,
                                at: String = AppDatabase.timestamp()) throws -> AuditEntry {
         try write("undo the last change") { db in
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT * FROM auditLog WHERE id > ? AND session = ? AND action <> 'undo' AND undoneBy IS NULL
+                SELECT * FROM auditLog a WHERE id > ? AND session = ? AND action <> 'undo' AND undoneBy IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM auditLog u WHERE u.undoes = a.id)
                 ORDER BY id DESC LIMIT 1
                 """, arguments: [session.startAuditId, session.id]) else { throw WorkflowError.nothingToUndo }
             let entryId: Int64 = row["id"]
@@ -64,9 +65,8 @@ extension AppDatabase {
                     try db.execute(sql: "DELETE FROM \(table.quotedDatabaseIdentifier) WHERE id = ?", arguments: [id])
                 }
             }
-            let entry = try recorder.finish(action: "undo", entity: entity, who: who, at: at, session: session.id)
-            try db.execute(sql: "UPDATE auditLog SET undoneBy = ? WHERE id = ?", arguments: [entry.id, entryId])
-            return entry
+            // Append-only: the undo row names the row it undoes (`undoes`); the undone row is never updated.
+            return try recorder.finish(action: "undo", entity: entity, who: who, at: at, session: session.id, undoes: entryId)
         }
     }
 

@@ -62,6 +62,8 @@ public enum DatabaseBackup {
         var done = false
         defer { if !done { for s in ["", "-wal", "-shm", "-journal"] { try? fm.removeItem(atPath: tmp + s) } } }
         let old = umask(0o077)
+        let mask = old | 0o007  // never world-readable; group-shared (007) stays group-shared
+        umask(mask)
         defer { umask(old) }
         do {
             let dest = try DatabaseQueue(path: tmp)
@@ -74,7 +76,7 @@ public enum DatabaseBackup {
             }
             try dest.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
             try dest.close()
-            chmod(tmp, 0o600)
+            chmod(tmp, 0o666 & ~mask)
             guard rename(tmp, out) == 0 else { throw SafetyError("cannot write \(out) (\(String(cString: strerror(errno)))).") }
             done = true
             let bytes = (try fm.attributesOfItem(atPath: out)[.size] as? Int) ?? 0

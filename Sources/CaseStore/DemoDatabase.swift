@@ -126,6 +126,7 @@ public enum DemoDatabase {
         }
         try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
         try queue.close()
+        FilePermissions.applyCreationMode(path)
         return BuildReport(patients: patients.count, generateSeconds: t1.timeIntervalSince(t0), writeSeconds: Date().timeIntervalSince(t1))
     }
 }

@@ -38,9 +38,18 @@ public enum MeetingExport {
     }
 
     /// (label, value) rows of one case.
-    public static func fields(meeting m: BoardMeeting, item: AgendaItem, patient: Patient?, facts: MeetingCaseFacts) -> [(String, String)] {
+    /// With `pseudonym` (the pseudonymised record): no name, MRN or birth date; the pseudonym, the age at diagnosis
+    /// and the sex instead, and the pseudonym wherever the case id would be.
+    public static func fields(meeting m: BoardMeeting, item: AgendaItem, patient: Patient?, facts: MeetingCaseFacts,
+                              pseudonym: String? = nil) -> [(String, String)] {
         var rows: [(String, String)] = []
-        if let p = patient {
+        if let p = patient, let pseudonym {
+            var who = ["pseudonym \(pseudonym)"]
+            if let dx = p.diagnosis, let age = p.age(on: dx.date) { who.append("age at diagnosis \(age) y") } else { who.append("age at diagnosis not recorded") }
+            who.append(p.sex.rawValue)
+            rows.append(("Patient", who.joined(separator: " · ")))
+            rows.append(("Treating site", p.site ?? "not recorded"))
+        } else if let p = patient {
             var who = [p.displayName ?? "(name not recorded)"]
             who.append("MRN " + (p.identity?.mrn ?? "not recorded"))
             if let b = p.birthDate, let age = p.age(on: m.date) { who.append("born \(b) (\(age) y)") } else { who.append("birth date not recorded") }
@@ -49,7 +58,7 @@ public enum MeetingExport {
             rows.append(("Patient", who.joined(separator: " · ")))
             rows.append(("Treating site", p.site ?? "not recorded"))
         } else {
-            rows.append(("Patient", "case \(item.patient) (no longer in the database)"))
+            rows.append(("Patient", "case \(pseudonym ?? item.patient) (no longer in the database)"))
         }
         rows.append(("RCP", "\(m.name) · \(m.date)" + (m.site.map { " · \($0)" } ?? "") + " · meeting \(m.id)"))
         let d = item.decision
@@ -126,8 +135,9 @@ public enum MeetingExport {
             .replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
     }
 
+    /// `pseudonyms` (case id → pseudonym): the pseudonymised record (see `fields`).
     public static func markdown(_ m: BoardMeeting, patients: [String: Patient], facts: (Patient) -> MeetingCaseFacts,
-                                isDemo: Bool = false) -> String {
+                                isDemo: Bool = false, pseudonyms: [String: String]? = nil) -> String {
         var out = "# Fiche RCP — \(md(m.name)) — \(m.date)\n\n"
         if isDemo { out += "> SYNTHETIC DEMO DATA — fictitious patients, not for clinical use\n\n" }
         out += "- Meeting: \(md(m.id))\n- Date: \(m.date)\n- Site: \(md(m.site ?? "not recorded"))\n"
@@ -135,8 +145,10 @@ public enum MeetingExport {
         out += "- Cases: \(m.agenda.count) (\(decided) with a recorded decision)\n"
         for (i, item) in m.agenda.enumerated() {
             let p = patients[item.patient]
-            out += "\n## Case \(i + 1) of \(m.agenda.count) — \(md(item.patient))\n\n| Field | Value |\n|---|---|\n"
-            for (label, value) in fields(meeting: m, item: item, patient: p, facts: p.map(facts) ?? MeetingCaseFacts()) {
+            let shown = pseudonyms.map { $0[item.patient] ?? "PSN-?" } ?? item.patient
+            out += "\n## Case \(i + 1) of \(m.agenda.count) — \(md(shown))\n\n| Field | Value |\n|---|---|\n"
+            for (label, value) in fields(meeting: m, item: item, patient: p, facts: p.map(facts) ?? MeetingCaseFacts(),
+                                         pseudonym: pseudonyms.map { _ in shown }) {
                 out += "| \(md(label)) | \(md(value)) |\n"
             }
         }
@@ -144,7 +156,7 @@ public enum MeetingExport {
     }
 
     public static func html(_ m: BoardMeeting, patients: [String: Patient], facts: (Patient) -> MeetingCaseFacts,
-                            isDemo: Bool = false) -> String {
+                            isDemo: Bool = false, pseudonyms: [String: String]? = nil) -> String {
         let e = escapeHTML
         var out = """
             <!DOCTYPE html>
@@ -171,14 +183,16 @@ public enum MeetingExport {
         out += "<li>Cases: \(m.agenda.count) (\(decided) with a recorded decision)</li>\n</ul>\n"
         for (i, item) in m.agenda.enumerated() {
             let p = patients[item.patient]
-            out += "<section class=\"case\">\n<h2>Case \(i + 1) of \(m.agenda.count) — \(e(item.patient))</h2>\n<table>\n"
-            for (label, value) in fields(meeting: m, item: item, patient: p, facts: p.map(facts) ?? MeetingCaseFacts()) {
+            let shown = pseudonyms.map { $0[item.patient] ?? "PSN-?" } ?? item.patient
+            out += "<section class=\"case\">\n<h2>Case \(i + 1) of \(m.agenda.count) — \(e(shown))</h2>\n<table>\n"
+            for (label, value) in fields(meeting: m, item: item, patient: p, facts: p.map(facts) ?? MeetingCaseFacts(),
+                                         pseudonym: pseudonyms.map { _ in shown }) {
                 let warn = label == "Quorum" && value.hasPrefix("NOT MET") || label == "Guideline" && value.hasPrefix("HORS")
                 out += "<tr><th>\(e(label))</th><td\(warn ? " class=\"warning\"" : "")>\(e(value))</td></tr>\n"
             }
             out += "</table>\n<figure>\n"
             if let svg = MeetingMRDChart.svg((p?.mrd ?? []).filter { $0.date <= m.date }) {
-                out += svg + "\n<figcaption>MRD of \(e(item.patient)) up to \(m.date): log10 scale; ▽ undetectable, drawn at the assay sensitivity.</figcaption>\n"
+                out += svg + "\n<figcaption>MRD of \(e(shown)) up to \(m.date): log10 scale; ▽ undetectable, drawn at the assay sensitivity.</figcaption>\n"
             } else {
                 out += "<figcaption>No MRD results up to \(m.date).</figcaption>\n"
             }

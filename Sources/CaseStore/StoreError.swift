@@ -22,7 +22,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
         case .readOnly(let path, let action):
             return "cannot \(action): the database \(path) is open read-only (--read-only, or the file is not writable). Nothing was written."
         case .locked(let path):
-            return "the database \(path) is locked by another program; try again when it has finished."
+            return "the database \(path) is locked: still busy after waiting \(Int(AppDatabase.busyTimeoutSeconds)) s; wait for "
+                + "\(DatabaseLock.whoToWaitFor(path: path)) to finish, then try again."
         case .notFound(let path):
             return "no database at \(path) (create one with `caseboard import FILE --db \(path)`)."
         case .unusable(let path, let reason):

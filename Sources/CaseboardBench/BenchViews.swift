@@ -18,14 +18,16 @@ enum BenchViews {
             return Double(DispatchTime.now().uptimeNanoseconds - a) / 1e6
         }
         func step(_ name: String, expect screen: ScreenID, _ commands: [Command]) throws {
-            let open = ms { for c in commands { rt.send(c) }; rt.drainInbox(); _ = rt.render() }
+            var settled = true
+            let open = ms { for c in commands { rt.send(c) }; settled = rt.settle(); _ = rt.render() }
+            guard settled else { throw CoreError.internal("caseboard bench: \(name): the view's loads did not finish within 30 s") }
             guard rt.state.screen == screen else {
                 throw CoreError.internal("caseboard bench: \(name): expected the \(screen.rawValue) view, the runtime shows \(rt.state.screen.rawValue)")
             }
             let render = ms { _ = rt.render() }
             out.append(BenchViewResult(view: name, patients: patients, openMs: open, renderMs: render))
         }
-        let first = ms { rt.start(); rt.drainInbox(); _ = rt.render() }
+        let first = ms { rt.start(); rt.settle(); _ = rt.render() }
         out.append(BenchViewResult(view: "case list", patients: patients, openMs: first, renderMs: ms { _ = rt.render() }))
         for key in CaseSortKey.allCases.dropFirst() {
             try step("case list sorted by \(key.rawValue)", expect: .caseList, [.sortNext])

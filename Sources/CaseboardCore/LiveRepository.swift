@@ -135,10 +135,13 @@ public enum LiveRepository {
 
     /// A runtime over a session: the case repository, the workflows, and the screening status model.
     /// Background work reaches the runtime as actions: stored verdicts ready (after start-up or after a write's
-    /// re-match) → `.backgroundUpdated`, drained by the UI loop.
-    public static func runtime(_ session: Session, width: Int, height: Int, ascii: Bool) -> AppRuntime {
+    /// re-match) → `.backgroundUpdated`, drained by the UI loop. The terminal UI runs its effects in the
+    /// background (`.background`); `caseboard screen` and tests inline.
+    public static func runtime(_ session: Session, width: Int, height: Int, ascii: Bool,
+                               execution: AppRuntime.Execution = .inline) -> AppRuntime {
         let rt = AppRuntime(repository: session.repository, width: width, height: height, ascii: ascii,
-                            workflows: session.workflows, screeningNext: { ScreeningTransitions.allowed(after: $0) })
+                            workflows: session.workflows, execution: execution,
+                            screeningNext: { ScreeningTransitions.allowed(after: $0) })
         let inbox = rt.inbox
         session.stored?.onReady { inbox.post(.backgroundUpdated("stored trial verdicts ready")) }
         // Ready before the handler was set: the screens may have loaded on-the-fly values; reload them once.

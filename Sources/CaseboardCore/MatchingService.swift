@@ -15,6 +15,11 @@ public enum StoredMatching {
     public static func bringUpToDate(_ db: AppDatabase, matcher: Matcher, today: LocalDate,
                                      report: ((MatchRecomputeReport) -> Void)? = nil, warn: (String) -> Void) -> Bool {
         guard !db.isReadOnly, !matcher.trials.isEmpty else { return false }
+        // A read while another process writes: do not wait the busy timeout for a cache refresh.
+        if db.writeLockHeldElsewhere() {
+            warn("the stored trial results are not refreshed while \(DatabaseLock.whoToWaitFor(path: db.path)) writes; computing the verdicts on the fly instead.")
+            return false
+        }
         do {
             let r = try db.recomputeMatches(engine: CatalogueMatchEngine(matcher: matcher), today: today)
             report?(r)

@@ -30,7 +30,9 @@ public enum Reports {
 
     /// The board record of one meeting. Every case on the agenda is read; a case that cannot be read is an error
     /// naming it (never a record with the case left out).
-    public static func boardRecord(_ workspace: Workspace, meetingID: String, format: RecordFormat) throws -> String {
+    /// `pseudonymised`: without MRN, names or birth date (a stable pseudonym per case, the age at diagnosis).
+    public static func boardRecord(_ workspace: Workspace, meetingID: String, format: RecordFormat,
+                                   pseudonymised: Bool = false) throws -> String {
         let db = try workspace.database()
         let m = try db.meeting(id: meetingID)
         var patients: [String: Patient] = [:]
@@ -45,8 +47,9 @@ public enum Reports {
             f.germlineActions = i.germline.actions
             return f
         }
-        return format == .md ? MeetingExport.markdown(m, patients: patients, facts: facts, isDemo: workspace.isDemo)
-            : MeetingExport.html(m, patients: patients, facts: facts, isDemo: workspace.isDemo)
+        let pseudonyms = pseudonymised ? try db.pseudonyms(for: m.agenda.map(\.patient)) : nil
+        return format == .md ? MeetingExport.markdown(m, patients: patients, facts: facts, isDemo: workspace.isDemo, pseudonyms: pseudonyms)
+            : MeetingExport.html(m, patients: patients, facts: facts, isDemo: workspace.isDemo, pseudonyms: pseudonyms)
     }
 
     /// "Name:specialty" (physician) or "Name:role:non-physician".

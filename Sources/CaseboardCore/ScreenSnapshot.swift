@@ -23,6 +23,15 @@ public enum ScreenSnapshot {
         }
     }
 
+    /// `--size WIDTHxHEIGHT` (each 1–1000).
+    public static func size(_ s: String) throws -> (width: Int, height: Int) {
+        let parts = s.lowercased().split(separator: "x")
+        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), (1...1000).contains(w), (1...1000).contains(h) else {
+            throw CoreError.user("--size: expected WIDTHxHEIGHT such as 120x40, found \"\(s)\"")
+        }
+        return (w, h)
+    }
+
     /// The screen's rows, trailing spaces trimmed, one per line. Unknown ids are user errors naming them.
     public static func render(_ request: Request, workspace: Workspace, waitStored: Bool) throws -> String {
         guard names.contains(request.name) else {

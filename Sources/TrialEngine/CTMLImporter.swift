@@ -46,7 +46,8 @@ public struct CTMLImporter {
                     if let d = try Yams.load(yaml: text) { docs.append(d) }
                 }
             } catch let e as ImportError { throw e } catch let e as YamlError {
-                throw ImportError(description: "\(file): invalid YAML: \(e)")
+                let at = YAMLErrorLocation.locate(e, text: text)
+                throw ImportError(description: "\(file):\(at.line):\(at.column): invalid YAML: \(at.message)")
             } catch {
                 throw ImportError(description: "\(file): invalid YAML: \(error)")
             }

@@ -117,7 +117,12 @@ public enum Evaluator {
             guard let code else { return (.notMet, .oncotree(tooCoarse: false)) }
             let ok = isA ? f.oncotreeAncestors.contains(code) : pc == code
             if ok { return (.met, .oncotree(tooCoarse: false)) }
-            if f.oncotreeDerived && code != pc && OncoTree.isA(code, pc) { return (.unknown, .oncotree(tooCoarse: true)) }
+            // Issue 11 point 21: a generic code (recorded or derived) is unknown for a subtype below it, unless
+            // the WHO/ICC label or the blasts decide it (OncoTreeSubtype).
+            if let r = OncoTreeSubtype.coarseResult(code: code, isA: isA, patientCode: pc, diagnosis: f.patient.diagnosis) {
+                if r == .unknown { return (r, .oncotree(tooCoarse: true)) }
+                return (r, .oncotreeSubtype(excessBlasts: OncoTreeSubtype.excessBlasts(f.patient.diagnosis) ?? false))
+            }
             return (.notMet, .oncotree(tooCoarse: false))
         case .status(let sels):
             guard let i = f.latestStatus else { return (.unknown, .noStatus) }

@@ -26,6 +26,8 @@ final class FastFacts {
     private var oncotreeCode: String?
     private var oncotreeID: Int32 = -1
     private var oncotreeDerived = true
+    /// oncoCoarse[code * 2 + isA]: `OncoTreeSubtype.coarseResult` for this patient (0: the code is not below theirs)
+    private var oncoCoarse: [UInt8] = []
     private var latestStatus: DiseaseStatus?
     private var everRelapsed = false
     private var lines: Int?
@@ -235,6 +237,14 @@ final class FastFacts {
             if let id = symbols.oncotreeCodes[c] { oncoStamp[Int(id)] = stamp }
             cur = OncoTree.parent[c]
         }
+        if oncoCoarse.count != counts.onco * 2 { oncoCoarse = [UInt8](repeating: 0, count: counts.onco * 2) }
+        guard let pc = oncotreeCode else { return }
+        for (i, name) in symbols.oncotreeNames.enumerated() where i < counts.onco {
+            for a in 0..<2 {
+                let r = OncoTreeSubtype.coarseResult(code: name, isA: a == 1, patientCode: pc, diagnosis: diagnosis)
+                oncoCoarse[i * 2 + a] = r.map { $0 == .met ? 1 : $0 == .notMet ? 2 : 3 } ?? 0
+            }
+        }
     }
 
     private func loadLabels() {
@@ -366,8 +376,9 @@ final class FastFacts {
             guard oncotreeCode != nil else { return 3 }
             guard code >= 0 else { return 2 }
             if isA ? oncoStamp[Int(code)] == stamp : oncotreeID == code { return 1 }
-            if oncotreeDerived && category >= 0 && symbols.oncoDerivedUnknown[Int(code) * FastBits.categories.count + category] { return 3 }
-            return 2
+            // As Evaluator: a generic code is unknown for a subtype below it unless label/blasts decide.
+            let coarse = oncoCoarse[Int(code) * 2 + (isA ? 1 : 0)]
+            return coarse != 0 ? coarse : 2
         case .status(let mask, let remission, let first):
             guard let s = latestStatus else { return 3 }
             if mask & (1 << UInt32(FastBits.index(s, in: FastBits.statuses))) != 0 { return 1 }

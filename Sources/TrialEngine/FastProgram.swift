@@ -56,13 +56,7 @@ final class FastProgram {
         ops = FastProgram.copy(opList)
         args = FastProgram.copy(argList)
         stack = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, opList.count))
-        let cats = FastBits.categories
-        for code in sym.oncotreeCodes.sorted(by: { $0.value < $1.value }).map(\.key) {
-            for c in cats {
-                let derived = OncoTree.code(for: c)
-                sym.oncoDerivedUnknown.append(code != derived && OncoTree.isA(code, derived))
-            }
-        }
+        for code in sym.oncotreeCodes.sorted(by: { $0.value < $1.value }).map(\.key) { sym.oncotreeNames.append(code) }
         symbols = sym
     }
 
@@ -127,9 +121,8 @@ struct FastSymbols {
     var featureTags: [String: Int32] = [:]
     var lesions: [String] = []
     var oncotreeCodes: [String: Int32] = [:]
-    /// oncoDerivedUnknown[code * categories + category]: a rule code coarser-or-finer case of `Evaluator.atom`'s
-    /// `.oncotree`: the patient's code was derived from the category and the rule's code lies below it.
-    var oncoDerivedUnknown: [Bool] = []
+    /// oncotree code id → code
+    var oncotreeNames: [String] = []
 
     // MARK: side tables of the atoms
 

@@ -8,7 +8,7 @@ import Foundation
 public struct Matcher: Sendable {
     /// Version of the criteria semantics and of the result-code layout: bump it with every change that can alter
     /// a verdict or a stored code for the same trial file (stored results of another version are recomputed).
-    public static let engineVersion = "match-2026-12-01.2"
+    public static let engineVersion = "match-2026-12-02.1"
     public let trials: [CompiledTrial]
     /// (trial index, arm index) of every arm, in catalogue order.
     public let armIndex: [(trial: Int, arm: Int)]

@@ -11,6 +11,8 @@ public enum Reason: Sendable {
     case flag(Bool?)
     case label(String?)
     case oncotree(tooCoarse: Bool)
+    /// A generic MDS code; the WHO/ICC label or the blasts decided excess blasts (`OncoTreeSubtype`).
+    case oncotreeSubtype(excessBlasts: Bool)
     case noStatus
     case status(Int)
     case lines(Int?)

@@ -50,8 +50,15 @@ public enum ReasonText {
             if case .oncotree(let c, let name, let isA) = p {
                 want = c == nil ? "\"\(name)\" (not a haematological OncoTree type)" : (isA ? "\(c ?? "") or below" : (c ?? ""))
             }
-            if coarse { return "OncoTree only known as \(code) (from the diagnosis category); \(want) needs the subtype" }
+            if coarse {
+                return "OncoTree only known as \(code) (\(f.oncotreeDerived ? "from the diagnosis category" : "no subtype recorded")); \(want) needs the subtype"
+            }
             return "OncoTree \(code)\(f.oncotreeDerived ? " (from the diagnosis category)" : ""); criterion \(want)"
+        case .oncotreeSubtype(let excess):
+            let d = pt.diagnosis
+            let label = d?.who2022.map { "WHO 2022 \($0)" } ?? d?.icc2022.map { "ICC 2022 \($0)" }
+            let blasts = "BM blasts \(d?.blastsBM.map { "\($0) %" } ?? "not recorded"), PB blasts \(d?.blastsPB.map { "\($0) %" } ?? "not recorded")"
+            return "OncoTree only known as \(f.oncotreeCode ?? "?"); \(label.map { $0 + ", " } ?? "")\(blasts): MDS \(excess ? "with" : "without") excess blasts"
         case .noStatus: return "disease status not recorded"
         case .status(let i):
             let s = pt.diseaseStatus[i]

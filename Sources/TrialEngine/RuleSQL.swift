@@ -190,9 +190,13 @@ public struct RuleSQL: Sendable {
                 let pc = OncoTree.code(for: $0)
                 return !matching.contains(pc) && code != pc && OncoTree.isA(code, pc)
             }.map(\.rawValue)
-            let stored = "CASE WHEN x.oncotree IS NOT NULL AND x.oncotree <> '' THEN (x.oncotree IN \(RuleSQL.list(matching.sorted()))) "
+            // Issue 11 point 21: a recorded or derived code above the rule's is decided as OncoTreeSubtype.coarseResult.
+            let coarse = OncoTreeSubtype.coarseSQL(code: code, isA: isA)
+            let above = OncoTreeSubtype.strictAncestors(code)
+            let stored = "CASE WHEN x.oncotree IS NOT NULL AND x.oncotree <> '' THEN (CASE WHEN x.oncotree IN \(RuleSQL.list(matching.sorted())) THEN 1 "
+                + (above.isEmpty ? "" : "WHEN x.oncotree IN \(RuleSQL.list(above)) THEN \(coarse) ") + "ELSE 0 END) "
             let derived = "WHEN p.category IN \(RuleSQL.list(metCats)) THEN 1 "
-                + (coarseCats.isEmpty ? "" : "WHEN p.category IN \(RuleSQL.list(coarseCats)) THEN NULL ") + "ELSE 0 END"
+                + (coarseCats.isEmpty ? "" : "WHEN p.category IN \(RuleSQL.list(coarseCats)) THEN \(coarse) ") + "ELSE 0 END"
             return newestDiagnosis(stored + derived)
         case .status(let sels):
             var direct: [String] = [], firstRemission = false

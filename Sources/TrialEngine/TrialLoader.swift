@@ -87,7 +87,7 @@ public struct TrialLoader {
     mutating func run(text: String) -> CompiledTrial? {
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch let e as YamlError {
-            diagnostics.append(TrialLoader.yamlDiagnostic(e, file: file)); return nil
+            diagnostics.append(TrialLoader.yamlDiagnostic(e, file: file, text: text)); return nil
         } catch {
             diagnostics.append(TrialDiagnostic(file: file, line: 1, column: 1, message: "\(error)")); return nil
         }
@@ -269,13 +269,14 @@ public struct TrialLoader {
         return out
     }
 
-    static func yamlDiagnostic(_ e: YamlError, file: String) -> TrialDiagnostic {
+    static func yamlDiagnostic(_ e: YamlError, file: String, text: String = "") -> TrialDiagnostic {
         switch e {
         case .scanner(let ctx, let problem, let mark, _), .parser(let ctx, let problem, let mark, _):
             return TrialDiagnostic(file: file, line: mark.line, column: mark.column,
                                    message: "YAML: \(problem)\(ctx.map { " (\($0.text))" } ?? "")")
         default:
-            return TrialDiagnostic(file: file, line: 1, column: 1, message: "YAML: \(e)")
+            let at = YAMLErrorLocation.locate(e, text: text)
+            return TrialDiagnostic(file: file, line: at.line, column: at.column, message: "YAML: \(at.message)")
         }
     }
 }

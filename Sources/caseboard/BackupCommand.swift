@@ -1,5 +1,4 @@
 import ArgumentParser
-import CaseStore
 import CaseboardCore
 import Foundation
 
@@ -12,11 +11,7 @@ struct BackupCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(name: .long, help: "The backup file to create (must not exist).") var out: String
 
-    func run() throws {
-        let db = try global.workspace().database()
-        let r = try DatabaseBackup.backup(db, to: out)
-        FileHandle.standardError.write(Data("backed up \(db.path) to \(r.path): \(r.patients) patients, \(r.auditRows) audit rows, \(r.bytes) bytes, integrity_check ok\n".utf8))
-    }
+    func run() throws { try DataRuns.backup(try global.workspace(), out: out, console: .standard) }
 }
 
 /// `caseboard restore FILE --out NEW`: checks a backup and restores it into a NEW database file.
@@ -26,10 +21,8 @@ struct RestoreCommand: ParsableCommand {
         abstract: "Check a backup (integrity_check) and restore it into a new database file (never over an existing one).")
 
     @Argument(help: "The backup file.") var file: String
+    @OptionGroup var sharing: GroupSharedOption
     @Option(name: .long, help: "The database file to create (must not exist).") var out: String
 
-    func run() throws {
-        let r = try DatabaseBackup.restore(file, to: out)
-        FileHandle.standardError.write(Data("restored \(file) into \(r.path): \(r.patients) patients, \(r.auditRows) audit rows, integrity_check ok\n".utf8))
-    }
+    func run() throws { try DataRuns.restore(file: file, out: out, console: .standard) }
 }

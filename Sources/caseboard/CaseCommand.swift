@@ -10,14 +10,5 @@ struct CaseCommand: ParsableCommand {
     @Argument(help: "Case id, e.g. SL-AML-0042.") var id: String
     @Flag(name: .long, help: "Print one JSON object on stdout.") var json = false
 
-    func run() throws {
-        let context = try global.workspace()
-        let p = try context.patient(id: id)
-        let doc = try CaseDocument.make(p, in: context)
-        if json {
-            try CLI.printJSON(doc)
-        } else {
-            print(CaseTextSummary.text(p, doc, today: context.today), terminator: "")
-        }
-    }
+    func run() throws { try CaseRuns.show(try global.workspace(), id: id, json: json, console: .standard) }
 }

@@ -21,43 +21,27 @@ struct Caseboard: AsyncParsableCommand {
     /// Runs the command and maps failures to the exit codes of formats.md §4: 0 success,
     /// 1 user error (bad input, unknown id, bad option), 2 internal error. Help and --version exit 0.
     static func main() async {
-        FilePermissions.restrictNewFiles() // files 0600, directories 0700 (CASEBOARD_GROUP_SHARED=1: 0660/0770)
-        let command: ParsableCommand
+        FilePermissions.restrictNewFiles(arguments: CommandLine.arguments) // 0600/0700; --group-shared or CASEBOARD_GROUP_SHARED=1: 0660/0770
+        var parsed = false
         do {
-            command = try parseAsRoot()
-        } catch {
-            let code = exitCode(for: error)
-            if code == .success { exit(withError: error) }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(1)
-        }
-        do {
-            if var asyncCommand = command as? AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                var c = command
-                try c.run()
-            }
-        } catch let e as CleanExit {
-            exit(withError: e)
+            var command = try parseAsRoot()
+            parsed = true
+            if var asyncCommand = command as? AsyncParsableCommand { try await asyncCommand.run() } else { try command.run() }
+        } catch let e as CommandFailure {
+            CLI.stderr(e.line)
+            Foundation.exit(e.code)
         } catch let e as ExitCode {
             Foundation.exit(e.rawValue)
-        } catch let e as CommandFailure {
-            FileHandle.standardError.write(Data((e.line + "\n").utf8))
-            Foundation.exit(e.code)
         } catch {
-            // ArgumentParser reports help (`case --help`) and late parse errors by throwing from run().
-            if !CLI.isKnown(error) {
-                let code = exitCode(for: error)
-                if code == .success { exit(withError: error) }
-                let typeName = String(reflecting: type(of: error))
-                if typeName.hasPrefix("ArgumentParser.") {
-                    FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                    Foundation.exit(1)
-                }
+            // Help, --version and CleanExit exit 0; ArgumentParser's own errors (also thrown from run() for a late
+            // parse error or `case --help`) print its message with the usage and exit 1.
+            if exitCode(for: error) == .success { exit(withError: error) }
+            if !parsed || (!CLI.isKnown(error) && String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")) {
+                CLI.stderr(fullMessage(for: error))
+                Foundation.exit(1)
             }
             let (message, code) = CLI.classify(error)
-            FileHandle.standardError.write(Data("caseboard: \(message)\n".utf8))
+            CLI.stderr("caseboard: \(message)")
             Foundation.exit(code)
         }
     }

@@ -25,25 +25,5 @@ struct CasesCommand: ParsableCommand {
     @Option(name: .long, parsing: .singleValue, help: "KEY=VALUE filter (group, category, site, status, q, risk); repeatable.")
     var filter: [String] = []
 
-    func run() throws {
-        var selection = try CaseSelection(parsing: filter)
-        if let w = whereText { try selection.restrict(where: w) }
-        let context = try global.workspace()
-        let rows = try CaseRow.list(context, selection: selection, warn: { CLI.warn("cases", $0) }, report: CLI.matchReport("cases"))
-        if json {
-            try CLI.printJSON(rows)
-            return
-        }
-        print(pad("ID", 12) + pad("SEX", 7) + pad("AGE", 5) + pad("DIAGNOSIS", 18) + pad("DX DATE", 12) + pad("RISK", 17) + pad("GERMLINE", 9) + pad("TRIALS ✓/?", 11) + "NEXT FOLLOW-UP")
-        for r in rows {
-            let fu = r.nextFollowUp.map { "\($0.due) \($0.kind) (\($0.status))" } ?? "-"
-            print(pad(r.id, 12) + pad(r.sex, 7) + pad(r.age.map(String.init) ?? "?", 5) + pad(r.diagnosis?.category ?? "-", 18)
-                  + pad(r.diagnosis.map { "\($0.date)" } ?? "-", 12) + pad(r.eln2022Risk.map { "ELN \($0)" + (r.eln2022Complete == false ? "?" : "") } ?? r.risk ?? "-", 17)
-                  + pad(r.germlineTestingRecommended ? "test" : "-", 9)
-                  + pad(r.eligibleTrials.map { "\($0)/\(r.possiblyEligibleTrials ?? 0)" } ?? "-", 11) + fu)
-        }
-        print("\(rows.count) case\(rows.count == 1 ? "" : "s")")
-    }
-
-    func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
+    func run() throws { try CaseRuns.list(try global.workspace(), filters: filter, whereText: whereText, json: json, console: .standard) }
 }

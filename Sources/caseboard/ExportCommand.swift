@@ -1,8 +1,6 @@
 import ArgumentParser
-import CaseStore
 import CaseboardCore
 import Foundation
-import Interop
 
 /// `caseboard export [--out FILE]`: caseboard-cases v1, patients by id, keys sorted.
 struct ExportCommand: ParsableCommand {
@@ -15,19 +13,6 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace --out even when it is not an earlier export (never the open database).") var force = false
 
     func run() throws {
-        let context = try global.workspace()
-        let export = try CaseExport.make(context, format: format, patientIDs: patient)
-        for w in export.warnings { CLI.stderr("warning: \(w)") }
-        let data = export.data
-        if let out {
-            try OutputGuard.check(out, writing: "a caseboard-cases export", mayReplace: [.caseFile], force: force,
-                                  openDatabase: try context.database().path)
-            let url = URL(fileURLWithPath: out)
-            do { try data.write(to: url, options: .atomic) } catch {
-                throw CLIError.user("cannot write \(out): \(error.localizedDescription)")
-            }
-        } else {
-            FileHandle.standardOutput.write(data)
-        }
+        try DataRuns.export(try global.workspace(), out: out, format: format, patientIDs: patient, force: force, console: .standard)
     }
 }

@@ -35,20 +35,7 @@ extension FollowupsCommand {
         @Flag(name: .long, help: "Print a JSON array of tasks on stdout.") var json = false
 
         func run() throws {
-            try CLI.run("followups") {
-                if let d = dueWithin, d < 0 { throw CLIError.user("--due-within must be 0 or more days, found \(d)") }
-                let context = try options.workspace()
-                // The schedule's tasks with the nurses' records (done, rescheduled, notes) and the tasks the
-                // workflows created (RCP reviews, screening rechecks, next occurrences).
-                let tasks = try CLI.service(context, withCatalogue: false)
-                    .worklist(patients: try context.patients(), dueWithinDays: dueWithin, site: site)
-                if json {
-                    try CLI.printJSON(tasks)
-                } else {
-                    if context.isDemo { print("SYNTHETIC DEMO DATA") }
-                    print(Reports.worklistTable(tasks, today: context.today), terminator: "")
-                }
-            }
+            try CLI.run("followups") { try FollowupRuns.list(try options.workspace(), dueWithin: dueWithin, site: site, json: json, console: .standard) }
         }
     }
 }

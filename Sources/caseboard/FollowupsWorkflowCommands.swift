@@ -1,6 +1,4 @@
 import ArgumentParser
-import CaseModel
-import CaseStore
 import CaseboardCore
 import Foundation
 
@@ -20,15 +18,7 @@ extension FollowupsCommand {
         @Argument(help: "Task id (see `caseboard followups`).") var task: String
         @Option(name: .long, help: ArgumentHelp("Date it was done (default: today).", valueName: "YYYY-MM-DD")) var date: String?
 
-        func run() throws {
-            try CLI.run("followups done") {
-                let context = try options.workspace()
-                let d = try date.map { try CLI.date($0, option: "--date", today: context.today) }
-                let outcome = try CLI.service(context).completeTask(id: task, date: d)
-                print("\(task): done on \(outcome.task.done?.description ?? "")")
-                if let n = outcome.next { print("next occurrence \(n.id): \(n.kind) due \(n.due)") }
-            }
-        }
+        func run() throws { try CLI.run("followups done") { try FollowupRuns.done(try options.workspace(), task: task, date: date, console: .standard) } }
     }
 
     struct Reschedule: ParsableCommand {
@@ -39,11 +29,7 @@ extension FollowupsCommand {
         @Option(name: .long, help: ArgumentHelp("Why it moves (required).", valueName: "R")) var reason: String
 
         func run() throws {
-            try CLI.run("followups reschedule") {
-                let context = try options.workspace()
-                let t = try CLI.service(context).rescheduleTask(id: task, to: try CLI.date(to, option: "--to", today: context.today), reason: reason)
-                print("\(task): now due \(t.due) (\(t.status.rawValue))")
-            }
+            try CLI.run("followups reschedule") { try FollowupRuns.reschedule(try options.workspace(), task: task, to: to, reason: reason, console: .standard) }
         }
     }
 
@@ -53,12 +39,6 @@ extension FollowupsCommand {
         @Argument(help: "Task id.") var task: String
         @Option(name: .long, help: ArgumentHelp("The note.", valueName: "T")) var text: String
 
-        func run() throws {
-            try CLI.run("followups note") {
-                let context = try options.workspace()
-                _ = try CLI.service(context).noteTask(id: task, text: text)
-                print("\(task): note added")
-            }
-        }
+        func run() throws { try CLI.run("followups note") { try FollowupRuns.note(try options.workspace(), task: task, text: text, console: .standard) } }
     }
 }

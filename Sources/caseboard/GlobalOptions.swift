@@ -10,6 +10,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Today's date, YYYY-MM-DD (default: CASEBOARD_TODAY or the system date).") var today: String?
     @Option(name: .long, help: "Who is acting, for the audit log (default: $USER).") var user: String?
     @Flag(name: .customLong("read-only"), help: "Open the database read-only: no command may write.") var readOnly = false
+    @OptionGroup var sharing: GroupSharedOption
 
     func resolvedToday() throws -> LocalDate {
         if let t = today {

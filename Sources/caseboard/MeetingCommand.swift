@@ -1,7 +1,4 @@
 import ArgumentParser
-import CaseModel
-import CaseStore
-import ClinicalRules
 import CaseboardCore
 import Foundation
 
@@ -27,22 +24,7 @@ extension MeetingCommand {
         @OptionGroup var options: GlobalOptions
         @Flag(name: .long, help: "Print a JSON array of {id, date, name, site, cases, decided}.") var json = false
 
-        struct Row: Encodable { let id: String, date: String, name: String, site: String?, cases: Int, decided: Int }
-
-        func run() throws {
-            try CLI.run("meeting list") {
-                let context = try options.workspace()
-                let meetings = try context.database().meetings()
-                let rows = meetings.map { Row(id: $0.id, date: $0.date.description, name: $0.name, site: $0.site,
-                                              cases: $0.agenda.count, decided: $0.agenda.filter { $0.decision != nil }.count) }
-                if json { try CLI.printJSON(rows); return }
-                if context.isDemo { print("SYNTHETIC DEMO DATA") }
-                if rows.isEmpty { print("No board meetings."); return }
-                print(Reports.textTable(["ID", "DATE", "NAME", "SITE", "CASES", "DECIDED"],
-                                        rows.map { [$0.id, $0.date, $0.name, $0.site ?? "-", "\($0.cases)", "\($0.decided)"] }),
-                      terminator: "")
-            }
-        }
+        func run() throws { try CLI.run("meeting list") { try MeetingRuns.list(try options.workspace(), json: json, console: .standard) } }
     }
 
     struct Show: ParsableCommand {
@@ -51,15 +33,7 @@ extension MeetingCommand {
         @Argument(help: "Meeting id (see `caseboard meeting list`).") var id: String
         @Flag(name: .long, help: "Print the meeting as JSON (agenda with decisions).") var json = false
 
-        func run() throws {
-            try CLI.run("meeting show") {
-                let context = try options.workspace()
-                let m = try context.database().meeting(id: id)
-                if json { try CLI.printJSON(m); return }
-                if context.isDemo { print("SYNTHETIC DEMO DATA") }
-                print(Reports.meetingText(m), terminator: "")
-            }
-        }
+        func run() throws { try CLI.run("meeting show") { try MeetingRuns.show(try options.workspace(), id: id, json: json, console: .standard) } }
     }
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case md, html }
@@ -71,12 +45,13 @@ extension MeetingCommand {
         @Argument(help: "Meeting id.") var id: String
         @Option(name: .long, help: ArgumentHelp("md or html.", valueName: "md|html")) var format: Format
         @Option(name: .long, help: ArgumentHelp("Write to FILE instead of stdout.", valueName: "FILE")) var out: String?
+        @Flag(name: .long, help: "Without MRN, names or birth date: a stable pseudonym per case and the age at diagnosis.")
+        var pseudonymised = false
 
         func run() throws {
             try CLI.run("meeting export") {
-                let context = try options.workspace()
-                let text = try Reports.boardRecord(context, meetingID: id, format: format == .md ? .md : .html)
-                try CLI.emit(text, out: out)
+                try Console.standard.emit(try Reports.boardRecord(try options.workspace(), meetingID: id, format: format == .md ? .md : .html,
+                                                                  pseudonymised: pseudonymised), out: out)
             }
         }
     }
@@ -88,14 +63,7 @@ extension MeetingCommand {
         @Option(name: .long, help: ArgumentHelp("Meeting name, e.g. \"RCP LAM adultes\".", valueName: "NAME")) var name: String
         @Option(name: .long, help: ArgumentHelp("Site (hospital).", valueName: "S")) var site: String?
 
-        func run() throws {
-            try CLI.run("meeting create") {
-                let context = try options.workspace()
-                let d = try date.map { try CLI.date($0, option: "--date", today: context.today) } ?? context.today
-                let m = try CLI.service(context).createMeeting(date: d, name: name, site: site)
-                print(m.id)
-            }
-        }
+        func run() throws { try CLI.run("meeting create") { try MeetingRuns.create(try options.workspace(), date: date, name: name, site: site, console: .standard) } }
     }
 
     struct Add: ParsableCommand {
@@ -105,13 +73,7 @@ extension MeetingCommand {
         @Option(name: .customLong("case"), help: ArgumentHelp("Case (patient) id.", valueName: "C")) var caseId: String
         @Option(name: .long, help: ArgumentHelp("The question asked of the board.", valueName: "Q")) var question: String
 
-        func run() throws {
-            try CLI.run("meeting add") {
-                let context = try options.workspace()
-                let item = try CLI.service(context).addToAgenda(meetingId: id, patientId: caseId, question: question)
-                print("\(id): \(item.patient) on the agenda at position \(item.position)")
-            }
-        }
+        func run() throws { try CLI.run("meeting add") { try MeetingRuns.add(try options.workspace(), id: id, caseID: caseId, question: question, console: .standard) } }
     }
 
     struct Record: ParsableCommand {
@@ -133,17 +95,9 @@ extension MeetingCommand {
 
         func run() throws {
             try CLI.run("meeting record") {
-                let context = try options.workspace()
-                let participants = try participant.map(Reports.participant)
-                let next = try nextReview.map { try CLI.date($0, option: "--next-review", today: context.today) }
-                let decision = BoardDecision(participants: participants, diseaseStatus: diseaseStatus, proposal: proposal,
-                                             followsGuideline: !offGuideline, justification: justification, trialProposed: trial,
-                                             nextReview: next, recordedBy: context.options.user)
-                let outcome = try CLI.service(context).recordDecision(meetingId: id, patientId: caseId, decision: decision)
-                for w in outcome.warnings { CLI.warn("meeting record", w) }
-                print("\(id): decision recorded for \(caseId)")
-                if let s = outcome.screening { print("pre-screening log: \(caseId) on \(s.trial) is \(s.status?.rawValue ?? "-")") }
-                if let t = outcome.reviewTask { print("follow-up task \(t.id): \(t.kind) due \(t.due)") }
+                try MeetingRuns.record(try options.workspace(), .init(meetingID: id, caseID: caseId, participants: participant, diseaseStatus: diseaseStatus,
+                                       proposal: proposal, offGuideline: offGuideline, justification: justification, trial: trial,
+                                       nextReview: nextReview), console: .standard)
             }
         }
     }

@@ -20,20 +20,11 @@ struct ScreenCommand: ParsableCommand {
     @Flag(name: .long, help: "ASCII characters only.") var ascii = false
     @OptionGroup var options: GlobalOptions
 
-    static func parseSize(_ s: String) -> (Int, Int)? {
-        let parts = s.lowercased().split(separator: "x")
-        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), w > 0, h > 0, w <= 1000, h <= 1000 else { return nil }
-        return (w, h)
-    }
-
     func run() throws {
-        guard let (w, h) = ScreenCommand.parseSize(size) else {
-            throw CLIError.user("--size: expected WIDTHxHEIGHT such as 120x40, found \"\(size)\"")
-        }
+        let (w, h) = try ScreenSnapshot.size(size)
         let request = ScreenSnapshot.Request(name: name, caseID: caseID, trialID: trialID, meetingID: meetingID, search: search,
                                              width: w, height: h, ascii: ascii)
-        let text = try ScreenSnapshot.render(request, workspace: try options.workspace(),
-                                             waitStored: ProcessInfo.processInfo.environment["CASEBOARD_WAIT_STORED"] == "1")
-        FileHandle.standardOutput.write(Data(text.utf8))
+        Console.standard.raw(try ScreenSnapshot.render(request, workspace: try options.workspace(),
+                                                       waitStored: ProcessInfo.processInfo.environment["CASEBOARD_WAIT_STORED"] == "1"))
     }
 }

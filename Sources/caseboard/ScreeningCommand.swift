@@ -1,6 +1,5 @@
 import ArgumentParser
 import CaseModel
-import CaseStore
 import CaseboardCore
 import Foundation
 
@@ -38,19 +37,8 @@ extension ScreeningCommand {
 
         func run() throws {
             try CLI.run("screening set") {
-                let context = try options.workspace()
-                guard let status = ScreeningStatus(rawValue: status) else {
-                    throw CLIError.user("--status: unknown status \"\(self.status)\"; expected one of "
-                        + ScreeningStatus.allCases.map(\.rawValue).joined(separator: ", ") + ".")
-                }
-                let change = ScreeningChange(trial: trial, patient: patient, status: status,
-                                             date: try date.map { try CLI.date($0, option: "--date", today: context.today) }, reason: reason,
-                                             criterion: criterion, recheck: try recheck.map { try CLI.date($0, option: "--recheck", today: context.today) },
-                                             source: source, arm: arm)
-                let service = try CLI.service(context)
-                let record = try service.setScreeningStatus(change)
-                let previous = record.history.dropLast().last?.status.rawValue ?? "(new)"
-                print("\(patient) on \(trial): \(previous) → \(status.rawValue) (\(record.history.last?.date.description ?? ""))")
+                try ScreeningRuns.set(try options.workspace(), .init(trial: trial, patient: patient, status: status, reason: reason,
+                                      criterion: criterion, recheck: recheck, date: date, source: source, arm: arm), console: .standard)
             }
         }
     }
@@ -64,21 +52,7 @@ extension ScreeningCommand {
         var json = false
 
         func run() throws {
-            try CLI.run("screening list") {
-                let context = try options.workspace()
-                let service = try CLI.service(context)
-                // An id neither in the catalogue nor in the log is unknown (with no catalogue: not in the log).
-                if let t = trial, try service.screeningRecords(trial: t).isEmpty,
-                   try context.knownTrialIDs()?.contains(t) != true {
-                    throw WorkflowError.unknownTrial(id: t)
-                }
-                if let p = patient { _ = try context.patient(id: p) }
-                let records = try service.screeningRecords(trial: trial, patient: patient)
-                if json { try CLI.printJSON(records); return }
-                if context.isDemo { print("SYNTHETIC DEMO DATA") }
-                if records.isEmpty { print("The pre-screening log is empty."); return }
-                print(Reports.screeningTable(records), terminator: "")
-            }
+            try CLI.run("screening list") { try ScreeningRuns.list(try options.workspace(), trial: trial, patient: patient, json: json, console: .standard) }
         }
     }
 
@@ -94,13 +68,7 @@ extension ScreeningCommand {
 
         func run() throws {
             try CLI.run("screening export") {
-                let context = try options.workspace()
-                let records = try context.database().screeningRecords(trial: trial)
-                if records.isEmpty {
-                    let known = try context.knownTrialIDs()
-                    if known == nil || known?.contains(trial) == false { throw WorkflowError.unknownTrial(id: trial) }
-                }
-                try CLI.emit(ScreeningExport.csv(records), out: out)
+                try Console.standard.emit(try ScreeningRuns.exportCSV(try options.workspace(), trial: trial), out: out)
             }
         }
     }

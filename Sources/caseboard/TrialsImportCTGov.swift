@@ -1,8 +1,6 @@
 import ArgumentParser
 import CaseboardCore
 import Foundation
-import Interop
-import TrialEngine
 
 /// `caseboard trials import-ctgov FILE… --out DIR`: ClinicalTrials.gov API v2 JSON (a study or a search page) or
 /// classic XML → one trial file per study. Every file is read and every converted trial loaded back before
@@ -13,10 +11,5 @@ struct TrialsImportCTGov: ParsableCommand {
     @Argument(help: "ClinicalTrials.gov files (a study, a search page, or a classic XML record each).") var files: [String]
     @Option(name: .long, help: "Directory to write the trial files into.") var out: String
 
-    func run() throws {
-        let converted = try CTGovConversion.convert(files: files, warn: { CLI.stderr($0) })
-        for (r, path) in try CTGovConversion.write(converted, to: out, warn: { CLI.stderr($0) }) {
-            print("\(r.id) → \(path) (\(r.inclusionItems.count) inclusion, \(r.exclusionItems.count) exclusion items)")
-        }
-    }
+    func run() throws { try TrialRuns.importCTGov(files: files, out: out, console: .standard) }
 }

@@ -15,13 +15,35 @@ final class ReducerTests: XCTestCase {
     func testFirstFrameInterpretsOnlyTheVisibleRows() {
         let repo = BoardFixtures.repository()
         let rt = runtime(80, 24, repo: repo)
-        XCTAssertEqual(repo.interpretedCount, 0, "loading the list must not interpret cases")
-        _ = rt.render()
         let visible = ScreenLayout.tableRows(width: 80, height: 24)
         XCTAssertLessThan(visible, repo.caseCount)
-        XCTAssertEqual(repo.interpretedCount, visible, "only the rows on screen are interpreted")
+        XCTAssertEqual(repo.interpretedCount, visible, "the list's effect loads the rows on screen, and only those")
+        XCTAssertEqual(rt.state.caseList.rows.count, visible)
         _ = rt.render()
-        XCTAssertEqual(repo.interpretedCount, visible, "summaries are cached")
+        XCTAssertEqual(repo.interpretedCount, visible, "rendering reads only the state")
+        rt.send(.key(.down))
+        XCTAssertEqual(repo.interpretedCount, visible, "moving within the window loads nothing")
+    }
+
+    /// Effects run off the UI thread in background execution: `send` returns before the effect has run, its
+    /// result arrives through the inbox, and the state is the same as inline once settled.
+    func testBackgroundEffectsComeBackThroughTheInbox() {
+        let gate = DispatchSemaphore(value: 0)
+        let repo = GatedRepository(BoardFixtures.repository(), gate: gate)
+        let rt = AppRuntime(repository: repo, width: 120, height: 40, ascii: false, execution: .background)
+        rt.start()
+        XCTAssertFalse(rt.state.caseList.isLoaded, "start returned while the read is held")
+        XCTAssertTrue(rt.isBusy)
+        rt.send(.key(.char("2")))
+        XCTAssertEqual(rt.state.screen, .trials, "keys are handled while an effect runs")
+        repo.open()
+        XCTAssertTrue(rt.settle(timeout: 10))
+        XCTAssertTrue(rt.state.caseList.isLoaded)
+        XCTAssertTrue(rt.state.trials.isLoaded)
+        let inline = runtime(120, 40)
+        inline.send(.key(.char("2")))
+        XCTAssertEqual(rt.state.caseList.ids, inline.state.caseList.ids)
+        XCTAssertEqual(rt.state.trials.rows, inline.state.trials.rows)
     }
 
     func testSearchOpenCaseTrialReasonsAndBack() {
@@ -213,7 +235,7 @@ final class ReducerTests: XCTestCase {
         XCTAssertFalse(kept.isQuitting, "q does not drop unsaved changes the user cannot see")
         XCTAssertTrue(effects.isEmpty)
         var b = Buffer(width: 40, height: 10)
-        ScreenRenderer.render(kept, repository: rt.repository, into: &b)
+        ScreenRenderer.render(kept, into: &b)
         XCTAssertTrue((0..<10).map { b.rowText($0) }.joined().contains("Unsaved changes"))
         rt.send(.key(.char("q")))
         XCTAssertTrue(rt.isQuitting)
@@ -370,4 +392,28 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(rt.state.caseDetail.showReasons)
         XCTAssertEqual(rt.state.caseDetail.selectedTrial?.trialID, "DEMO-AML-FLT3")
     }
+}
+
+/// A repository whose list and catalogue reads wait for a gate to open (a slow disk, as the effect queue sees it).
+final class GatedRepository: CaseRepository, @unchecked Sendable {
+    let inner: InMemoryRepository
+    let gate: DispatchSemaphore
+    private let lock = NSLock()
+    private var isOpen = false
+    init(_ inner: InMemoryRepository, gate: DispatchSemaphore) { self.inner = inner; self.gate = gate }
+    func open() { lock.lock(); isOpen = true; lock.unlock(); gate.signal() }
+    private func pass() {
+        lock.lock(); let o = isOpen; lock.unlock()
+        if !o { gate.wait(); gate.signal() }
+    }
+    var isDemo: Bool { inner.isDemo }
+    var today: LocalDate { inner.today }
+    var caseCount: Int { inner.caseCount }
+    var facets: CaseFacets { inner.facets }
+    func caseIDs(matching query: CaseQuery) throws -> [String] { pass(); return try inner.caseIDs(matching: query) }
+    func summary(id: String) throws -> CaseSummary? { try inner.summary(id: id) }
+    func detail(id: String) throws -> CaseDetail? { try inner.detail(id: id) }
+    func trials() throws -> [TrialSummary] { pass(); return try inner.trials() }
+    func trialDetail(id: String) throws -> TrialDetail? { try inner.trialDetail(id: id) }
+    func worklist(filter: WorklistFilter) throws -> [WorklistRow] { try inner.worklist(filter: filter) }
 }

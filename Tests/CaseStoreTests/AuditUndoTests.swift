@@ -58,8 +58,11 @@ final class AuditUndoTests: XCTestCase {
         XCTAssertEqual(log.map(\.action), ["undo", "undo", "undo", "meeting.decision", "meeting.agenda.add", "meeting.create"])
         XCTAssertEqual(log.last?.entity, "meeting/\(m.id)")
         XCTAssertEqual(log.first?.entity, "meeting/\(m.id)", "the undo names what it reverted")
-        let undone = try db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM auditLog WHERE undoneBy IS NOT NULL") }
+        // Append-only (issue 12 item 8): the undo rows name what they undo; the originals are never updated.
+        let undone = try db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM auditLog WHERE undoes IS NOT NULL") }
         XCTAssertEqual(undone, 3)
+        XCTAssertEqual(try db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM auditLog WHERE undoneBy IS NOT NULL") }, 0)
+        XCTAssertTrue(try db.verifyAuditChain().intact)
     }
 
     func testUndoOfATaskCompletionRemovesTheNextOccurrenceToo() throws {

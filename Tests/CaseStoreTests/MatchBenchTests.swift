@@ -1,24 +1,14 @@
 import Foundation
+import ScreenTesting
 import XCTest
 
 /// `caseboard bench --check-only` end to end on a 200-patient synthetic database: the engine's eligible
 /// (trial, arm, patient) pairs equal the SQL baseline's on every arm SQL covers, and the reason codes agree with
 /// the explained verdicts. Runs the built executable: the benchmark command end to end, as a user runs it.
 final class MatchBenchTests: XCTestCase {
-    /// The `caseboard` executable next to the test bundle (`swift build --build-tests` builds it).
-    static func executable() -> URL? {
-        let fm = FileManager.default
-        var candidates: [URL] = []
-        for b in Bundle.allBundles where b.bundlePath.hasSuffix(".xctest") {
-            candidates.append(b.bundleURL.deletingLastPathComponent().appendingPathComponent("caseboard"))
-        }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(root.appendingPathComponent(".build/debug/caseboard"))
-        return candidates.first { fm.isExecutableFile(atPath: $0.path) }
-    }
 
     func testEngineAndSQLAgreeOnTwoHundredPatients() throws {
-        let exe = try XCTUnwrap(MatchBenchTests.executable(), "build the caseboard executable first (swift build --build-tests)")
+        let exe = try XCTUnwrap(BuiltExecutable.url(), "build the caseboard executable first (swift build --build-tests)")
         let cache = TestFixtures.tempDirectory()
         let p = Process()
         p.executableURL = exe
@@ -47,7 +37,7 @@ final class MatchBenchTests: XCTestCase {
     }
 
     func testBadSizesAreAUserError() throws {
-        let exe = try XCTUnwrap(MatchBenchTests.executable())
+        let exe = try XCTUnwrap(BuiltExecutable.url())
         let p = Process()
         p.executableURL = exe
         p.arguments = ["bench", "--sizes", "10,abc"]

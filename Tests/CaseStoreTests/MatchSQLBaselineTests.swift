@@ -2,7 +2,6 @@ import CaseModel
 import GRDB
 import XCTest
 @testable import CaseStore
-import CaseboardBench
 
 /// The SQL baseline's execution and pair comparison on a small database (the queries are hand-written here; the
 /// translator that writes them is tested in TrialEngineTests, and `caseboard bench` checks both end to end).

@@ -5,8 +5,8 @@ import XCTest
 final class MeetingExportTests: XCTestCase {
     /// A meeting with one decided case (quorum not met, off guideline, trial, next review) and one undecided
     /// case whose question holds HTML; fixed dates and users.
-    func fixture() throws -> (BoardMeeting, [String: Patient]) {
-        let db = try WorkflowTestSupport.database()
+    func fixture(_ db: AppDatabase? = nil) throws -> (BoardMeeting, [String: Patient]) {
+        let db = try db ?? WorkflowTestSupport.database()
         let s = try WorkflowTestSupport.service(db, user: "dr.secretary")
         let m = try s.createMeeting(date: TestFixtures.date("2026-11-29"), name: "RCP LAM adultes", site: "Hôpital Saint-Louis")
         try s.addToAgenda(meetingId: m.id, patientId: "SL-AML-0001", question: "Allogreffe en RC1 | donneur géno-identique ?")

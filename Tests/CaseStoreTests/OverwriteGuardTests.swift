@@ -105,6 +105,12 @@ final class OverwriteGuardTests: XCTestCase {
     func testPermissionsMask() {
         XCTAssertEqual(FilePermissions.mask(environment: [:]), 0o077)
         XCTAssertEqual(FilePermissions.mask(environment: ["CASEBOARD_GROUP_SHARED": "1"]), 0o007)
+        // Issue 12 item 7: the --group-shared option (read from the raw arguments, before a `--`).
+        XCTAssertEqual(FilePermissions.mask(environment: [:], groupShared: true), 0o007)
+        XCTAssertTrue(FilePermissions.groupSharedRequested(["caseboard", "demo-db", "--group-shared", "--out", "x"]))
+        XCTAssertFalse(FilePermissions.groupSharedRequested(["caseboard", "demo-db", "--out", "x"]))
+        XCTAssertFalse(FilePermissions.groupSharedRequested(["caseboard", "note", "--", "--group-shared"]))
+        XCTAssertFalse(FilePermissions.groupSharedRequested(["--group-shared"]), "argument 0 is the program")
     }
 }
 

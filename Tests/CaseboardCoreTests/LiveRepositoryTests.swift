@@ -1,6 +1,7 @@
 import BoardApp
 import CaseModel
 import ClinicalRules
+import ScreenKit
 import XCTest
 @testable import CaseStore
 @testable import CaseboardCore
@@ -70,5 +71,24 @@ final class LiveRepositoryTests: XCTestCase {
         var heard = false
         while !heard && Date() < deadline { heard = rt.drainInbox(); if !heard { usleep(50_000) } }
         XCTAssertTrue(heard, "the stored verdicts being ready reached the UI as an action")
+    }
+
+    /// The terminal runs its effects off the UI thread (`.background`): once they settle, every screen a person walks
+    /// through is the one `caseboard screen` (inline) draws.
+    func testBackgroundExecutionDrawsTheSameScreensAsInline() throws {
+        let ws = CoreFixture.workspace(try CoreFixture.demoPath.get(), readOnly: true)
+        let background = LiveRepository.runtime(try LiveRepository.open(ws), width: 120, height: 40, ascii: false, execution: .background)
+        let inline = LiveRepository.runtime(try LiveRepository.open(ws), width: 120, height: 40, ascii: false)
+        func text(_ rt: AppRuntime) -> String { let b = rt.render(); return (0..<b.height).map { b.rowText($0) }.joined(separator: "\n") }
+        background.start(); inline.start()
+        XCTAssertTrue(background.settle(timeout: 60))
+        XCTAssertEqual(text(background), text(inline))
+        XCTAssertEqual(background.state.caseList.rows.count, ScreenLayout.tableRows(width: 120, height: 40), "every visible row loaded")
+        let keys: [KeyEvent] = [.char("j"), .char("j"), .enter, .escape, .char("2"), .enter, .escape, .char("3"), .char("j")]
+        for k in keys {
+            background.send(.key(k)); inline.send(.key(k))
+            XCTAssertTrue(background.settle(timeout: 60), "effects of \(k) finished")
+            XCTAssertEqual(text(background), text(inline), "after \(k)")
+        }
     }
 }

@@ -1,37 +1,14 @@
 import Foundation
+import ScreenTesting
 import XCTest
 
 /// `caseboard outcomes` and `caseboard cases --where` end to end on a demo database written by
 /// `caseboard demo-db --out` (the same generator, size and seed as the default demo database).
 final class OutcomesCommandTests: XCTestCase {
-    static func executable() -> URL? {
-        var candidates: [URL] = []
-        for b in Bundle.allBundles where b.bundlePath.hasSuffix(".xctest") {
-            candidates.append(b.bundleURL.deletingLastPathComponent().appendingPathComponent("caseboard"))
-        }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(root.appendingPathComponent(".build/debug/caseboard"))
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
-
     nonisolated(unsafe) static var database: String?
 
     func run(_ args: [String]) throws -> (status: Int32, out: Data, err: String) {
-        let exe = try XCTUnwrap(Self.executable(), "build the caseboard executable first (swift build --build-tests)")
-        let p = Process()
-        p.executableURL = exe
-        p.arguments = args
-        var env = ProcessInfo.processInfo.environment
-        env["CASEBOARD_TODAY"] = "2026-11-29"
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        return (p.terminationStatus, data, e)
+        try BuiltExecutable.run(args, environment: ["CASEBOARD_TODAY": "2026-11-29"])
     }
 
     func demoDatabase() throws -> String {

@@ -1,32 +1,12 @@
 import Foundation
+import ScreenTesting
 import XCTest
 
 /// `caseboard survival` end to end (the "done when": aml.csv reproduces R's published output,
 /// fixtures/survival/README.md), and its refusals with exit status 1.
 final class SurvivalCommandTests: XCTestCase {
-    static func executable() -> URL? {
-        var candidates: [URL] = []
-        for b in Bundle.allBundles where b.bundlePath.hasSuffix(".xctest") {
-            candidates.append(b.bundleURL.deletingLastPathComponent().appendingPathComponent("caseboard"))
-        }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(root.appendingPathComponent(".build/debug/caseboard"))
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
-
     func run(_ args: [String]) throws -> (status: Int32, out: Data, err: String) {
-        let exe = try XCTUnwrap(Self.executable(), "build the caseboard executable first (swift build --build-tests)")
-        let p = Process()
-        p.executableURL = exe
-        p.arguments = args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        return (p.terminationStatus, data, e)
+        try BuiltExecutable.run(args)
     }
 
     func testAMLJSONReproducesR() throws {

@@ -38,6 +38,8 @@ final class RuleSQLDatabaseTests: XCTestCase {
         "not (diagnosis AML and status newly-diagnosed)",
         "age >= 75 or (age >= 18 and (ecog >= 2 within 30 days or comorbidity heart-failure))",
         "diagnosis MDS and not oncotree is-a MDSEB",
+        // Issue 11 point 21: generic MDS codes against MDS subtypes (OncoTreeSubtypeTests has the cases).
+        "oncotree is-a MDSEB", "oncotree MDSEB", "oncotree MDSEB1", "oncotree MDSSLD", "oncotree is-a MDSRS", "oncotree is-a AMLNPM1",
     ]
 
     /// Synthetic patients plus hand-made edge cases (29 February, unknown sex, benign variants, odd units and
@@ -76,6 +78,7 @@ final class RuleSQLDatabaseTests: XCTestCase {
                           diagnoses: [Diagnosis(date: today.adding(days: -10), category: .mds)]))
         ps.append(Patient(id: "LEAP-17", sex: .male, birthDate: LocalDate("2008-03-02")!,
                           diagnoses: [Diagnosis(date: today.adding(days: -10), category: .mdsMpn, oncotree: "")]))
+        ps += OncoTreeSubtypeTests.genericMDSPatients(diagnosed: today.adding(days: -30))
         return ps
     }
 
@@ -208,7 +211,7 @@ final class TestSQLite {
     static let schema = """
         CREATE TABLE patient (id TEXT PRIMARY KEY, sex TEXT NOT NULL, birthDate TEXT NOT NULL, category TEXT, who2022 TEXT, comorbiditiesReviewed TEXT);
         CREATE TABLE fusionPanel (id INTEGER PRIMARY KEY, patientId TEXT, seq INT, date TEXT, genes TEXT);
-        CREATE TABLE diagnosis (id INTEGER PRIMARY KEY, patientId TEXT, seq INT, date TEXT, category TEXT, who2022 TEXT, icc2022 TEXT, oncotree TEXT, therapyRelated BOOLEAN, postMDS BOOLEAN, postMPN BOOLEAN);
+        CREATE TABLE diagnosis (id INTEGER PRIMARY KEY, patientId TEXT, seq INT, date TEXT, category TEXT, who2022 TEXT, icc2022 TEXT, oncotree TEXT, therapyRelated BOOLEAN, postMDS BOOLEAN, postMPN BOOLEAN, blastsBM DOUBLE, blastsPB DOUBLE);
         CREATE TABLE diseaseStatus (id INTEGER PRIMARY KEY, patientId TEXT, seq INT, date TEXT, status TEXT);
         CREATE TABLE karyotype (id INTEGER PRIMARY KEY, patientId TEXT, seq INT, date TEXT, abnormalities TEXT);
         CREATE TABLE fusion (id INTEGER PRIMARY KEY, patientId TEXT, seq INT, date TEXT, name TEXT);
@@ -240,7 +243,7 @@ final class TestSQLite {
             }
         }
         rows("fusionPanel", p.testedFusions) { [q($0.date), list($0.genes)] }
-        rows("diagnosis", p.diagnoses) { [q($0.date), q($0.category.rawValue), q($0.who2022), q($0.icc2022), q($0.oncotree), q($0.therapyRelated), q($0.postMDS), q($0.postMPN)] }
+        rows("diagnosis", p.diagnoses) { [q($0.date), q($0.category.rawValue), q($0.who2022), q($0.icc2022), q($0.oncotree), q($0.therapyRelated), q($0.postMDS), q($0.postMPN), q($0.blastsBM), q($0.blastsPB)] }
         rows("diseaseStatus", p.diseaseStatus) { [q($0.date), q($0.status.rawValue)] }
         rows("karyotype", p.karyotypes) { [q($0.date), list($0.abnormalities)] }
         rows("fusion", p.fusions) { [q($0.date), q($0.name)] }

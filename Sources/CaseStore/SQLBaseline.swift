@@ -1,5 +1,4 @@
 import Foundation
-import CaseStore
 import GRDB
 
 /// The plain-SQL baseline of the benchmark: one query per trial arm over the case database, each returning the

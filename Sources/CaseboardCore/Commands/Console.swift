@@ -1,0 +1,74 @@
+import CaseModel
+import Foundation
+import CaseStore
+
+/// Where a command's output goes: results on `out` (stdout), diagnostics on `err` (stderr) — formats.md §4.
+/// The command runs of this folder write only through it, so tests can run a command without the binary.
+public struct Console: Sendable {
+    /// Raw bytes on stdout.
+    public var write: @Sendable (Data) -> Void
+    /// One diagnostic line on stderr (a newline is added when missing).
+    public var errorLine: @Sendable (String) -> Void
+
+    public init(write: @escaping @Sendable (Data) -> Void, errorLine: @escaping @Sendable (String) -> Void) {
+        self.write = write
+        self.errorLine = errorLine
+    }
+
+    /// The process's stdout and stderr.
+    public static let standard = Console(
+        write: { FileHandle.standardOutput.write($0) },
+        errorLine: { FileHandle.standardError.write(Data(($0.hasSuffix("\n") ? $0 : $0 + "\n").utf8)) })
+
+    /// `text` on stdout as it is.
+    public func raw(_ text: String) { write(Data(text.utf8)) }
+    /// `text` and a newline on stdout (as `print`).
+    public func line(_ text: String = "") { write(Data((text + "\n").utf8)) }
+    public func err(_ text: String) { errorLine(text) }
+    /// `caseboard COMMAND: warning: message` on stderr.
+    public func warn(_ command: String, _ message: String) { errorLine("caseboard \(command): warning: \(message)") }
+
+    /// Pretty-printed, sorted-keys JSON with a final newline.
+    public static func encodeJSON<T: Encodable>(_ value: T) throws -> Data {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var d = try e.encode(value)
+        d.append(10)
+        return d
+    }
+
+    public func json<T: Encodable>(_ value: T) throws { write(try Console.encodeJSON(value)) }
+
+    /// Writes `text` to the file `out`, or to stdout (with a final newline).
+    public func emit(_ text: String, out: String?) throws {
+        if let out {
+            do { try Data(text.utf8).write(to: URL(fileURLWithPath: out)) } catch {
+                throw CoreError.user("--out: cannot write \(out): \(error.localizedDescription)")
+            }
+        } else {
+            raw(text.hasSuffix("\n") ? text : text + "\n")
+        }
+    }
+
+    /// `CASEBOARD_MATCH_REPORT=1`: what a command recomputed of the stored trial results, on stderr.
+    public func matchReport(_ command: String) -> ((MatchRecomputeReport) -> Void)? {
+        guard ProcessInfo.processInfo.environment["CASEBOARD_MATCH_REPORT"] == "1" else { return nil }
+        return { r in
+            self.err("caseboard \(command): stored match results: \(r.patientsRecomputed.count) patients and "
+                     + "\(r.trialsRecomputed.count) trials recomputed, \(r.trialsRemoved.count) trials removed, \(r.rowsWritten) rows written")
+        }
+    }
+
+    /// A date option: `YYYY-MM-DD`, `today` or an offset from `today` (`+7d`, `+2w`, `+3m`).
+    public static func date(_ text: String, option: String, today: LocalDate) throws -> LocalDate {
+        guard let d = RelativeDate.parse(text, today: today) else {
+            throw CoreError.user("\(option): expected a date (\(RelativeDate.hint)), found \"\(text)\"")
+        }
+        return d
+    }
+
+    /// An optional date option.
+    public static func date(_ text: String?, option: String, today: LocalDate) throws -> LocalDate? {
+        try text.map { try date($0, option: option, today: today) }
+    }
+}
