@@ -23,7 +23,7 @@ let package = Package(
         ]),
         // SQLite schema, migrations, import/export, audit log, demo generator. The only code touching SQLite (asks
         // ClinicalRules for the follow-up status and urgency order of the tasks it stores).
-        .target(name: "CaseStore", dependencies: ["CaseModel", "ClinicalRules", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "CaseStore", dependencies: ["CaseModel", "ClinicalRules", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         // Interchange formats in and out: ClinicalTrials.gov records, FHIR R4, VCF, result tables.
         .target(name: "Interop", dependencies: ["CaseModel", "ClinicalRules", "TrialEngine", "CaseStore", .product(name: "Yams", package: "Yams")]),
         // Cells, buffers, widgets, key maps, themes. Knows nothing of ncurses.

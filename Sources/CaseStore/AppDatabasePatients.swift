@@ -6,11 +6,11 @@ extension AppDatabase {
     // MARK: patients
 
     /// Every patient, ordered by id, each child table loaded with one query.
-    public func patients() throws -> [Patient] { try read { try PatientRows.load($0) } }
+    public func patients() throws -> [Patient] { try read { try PatientColumnLoad.load($0) } }
 
     /// One patient; `StoreError.unknownPatient` when the id is unknown.
     public func patient(id: String) throws -> Patient {
-        let found = try read { try PatientRows.load($0, whereClause: "WHERE p.id = ?", arguments: [id]) }
+        let found = try read { try PatientColumnLoad.load($0, whereClause: "WHERE p.id = ?", arguments: [id]) }
         guard let p = found.first else { throw StoreError.unknownPatient(id: id) }
         return p
     }

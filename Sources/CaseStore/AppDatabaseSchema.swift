@@ -143,6 +143,7 @@ extension AppDatabase {
         HardeningSchema.register(&migrator)
         AuditChain.register(&migrator)
         BoardRecordPseudonyms.register(&migrator)
+        migrator.registerMigration("v13-match-packed", migrate: MatchPacked.migrate)
         return migrator
     }
 }

@@ -27,7 +27,7 @@ extension AppDatabase {
             let chunk = Array(ids[start..<min(ids.count, start + 500)])
             start += chunk.count
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            for p in try PatientRows.load(db, whereClause: "WHERE p.id IN (\(marks))", arguments: StatementArguments(chunk)) {
+            for p in try PatientColumnLoad.load(db, whereClause: "WHERE p.id IN (\(marks))", arguments: StatementArguments(chunk)) {
                 let bytes = Array(try CaseFileWriter.data([p]))
                 let before = "{\"bytes\":\(bytes.count),\"sha256\":\"\(SHA256.hex(bytes))\"}"
                 try appendAudit(AuditEntry(at: at, who: who, action: "import.replace", entity: "patient/\(p.id)", before: before,

@@ -51,29 +51,27 @@ extension AppDatabase {
     // MARK: stored results
 
     public func storedMatches(patientId: String) throws -> [StoredMatch] {
-        try read { db in try AppDatabase.fetchMatches(db, "WHERE patientId = ?", [patientId]) }
+        try read { db in try MatchPacked.rows(db, patientId: patientId, layouts: try MatchPacked.Layouts(db)) ?? [] }
     }
 
+    /// Every patient's rows of one trial, ordered by patient id then arm id.
     public func storedMatches(trialId: String) throws -> [StoredMatch] {
-        try read { db in try AppDatabase.fetchMatches(db, "WHERE trialId = ?", [trialId]) }
-    }
-
-    public func storedMatchCount() throws -> Int {
-        try read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM matchResult") ?? 0 }
-    }
-
-    static func fetchMatches(_ db: Database, _ filter: String, _ args: StatementArguments) throws -> [StoredMatch] {
-        var out: [StoredMatch] = []
-        let rows = try Row.fetchCursor(db, sql: "SELECT patientId, trialId, armId, verdict, codes FROM matchResult \(filter) ORDER BY patientId, trialId, armId", arguments: args)
-        while let r = try rows.next() {
-            let v: String = r[3]
-            guard let verdict = Verdict(rawValue: v) else {
-                throw StoreError.unusable(path: "matchResult", reason: "unknown verdict '\(v)' stored for patient \(r[0] as String)")
+        try read { db in
+            var out: [StoredMatch] = []
+            var holds: [Int64: Bool] = [:]
+            try MatchPacked.forEach(db) { pid, id, layout, data in
+                let has = holds[id] ?? layout.contains(where: { $0.trialId == trialId })
+                holds[id] = has
+                guard has else { return }
+                out += try MatchPacked.decode(data, layout: layout, patientId: pid).filter { $0.trialId == trialId }
             }
-            let data: Data = r[4]
-            out.append(StoredMatch(patientId: r[0], trialId: r[1], armId: r[2], verdict: verdict, codes: decodeCodes(data)))
+            return out
         }
-        return out
+    }
+
+    /// Stored (patient, trial arm) rows.
+    public func storedMatchCount() throws -> Int {
+        try read { try MatchPacked.count($0) }
     }
 
     static func encodeCodes(_ codes: [UInt32]) -> Data {
@@ -92,26 +90,25 @@ extension AppDatabase {
     // MARK: serving stored results
 
     /// Each patient's best verdict per trial over the trial's OPEN arms (`openArms`: trial id → open arm ids),
-    /// for the patients and trials where that verdict is eligible or possibly eligible (one SQL aggregate; a
+    /// for the patients and trials where that verdict is eligible or possibly eligible (one scan of the packed rows; a
     /// trial absent for a patient is ineligible, or has no open arm). Patient id → trial id → verdict.
     public func storedCandidateVerdicts(openArms: [String: Set<String>], patientId: String? = nil) throws -> [String: [String: Verdict]] {
-        let pairs = openArms.flatMap { t in t.value.map { "[" + AppDatabase.jsonString(t.key) + "," + AppDatabase.jsonString($0) + "]" } }.sorted()
-        guard !pairs.isEmpty else { return [:] }
-        let json = "[" + pairs.joined(separator: ",") + "]"
+        guard openArms.contains(where: { !$0.value.isEmpty }) else { return [:] }
         return try read { db in
             var out: [String: [String: Verdict]] = [:]
-            // One index seek per open arm (matchResult_trial_verdict): only candidate rows are read.
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT m.patientId, m.trialId, MIN(m.verdict = 'possibly-eligible')
-                FROM json_each(?) j CROSS JOIN matchResult m
-                  ON m.trialId = json_extract(j.value, '$[0]') AND m.armId = json_extract(j.value, '$[1]')
-                 AND m.verdict IN ('eligible', 'possibly-eligible')
-                \(patientId == nil ? "" : "WHERE m.patientId = ?")
-                GROUP BY m.patientId, m.trialId
-                """, arguments: patientId.map { [json, $0] } ?? [json])
-            while let r = try rows.next() {
-                let possibly: Bool = r[2]
-                out[r[0], default: [:]][r[1]] = possibly ? .possiblyEligible : .eligible
+            // Per layout, which of its arms are open (computed once per layout, not per patient).
+            var openByLayout: [Int64: [Bool]] = [:]
+            try MatchPacked.forEach(db, patientId: patientId) { pid, id, layout, data in
+                let open = openByLayout[id] ?? layout.map { openArms[$0.trialId]?.contains($0.armId) ?? false }
+                openByLayout[id] = open
+                guard open.contains(true) else { return }
+                var best: [String: Verdict] = [:]
+                try MatchPacked.walk(data, layout: layout, patientId: pid) { k, v, _ in
+                    guard open[k], v < 2 else { return }
+                    let t = layout[k].trialId
+                    if v == 0 { best[t] = .eligible } else if best[t] == nil { best[t] = .possiblyEligible }
+                }
+                if !best.isEmpty { out[pid] = best }
             }
             return out
         }
@@ -199,11 +196,14 @@ extension AppDatabase {
         let todayText = today.description
         if !plan.removedTrials.isEmpty || cleanRevisions {
             try write("store trial match results") { db in
+                try MatchPacked.removeTrials(db, Set(plan.removedTrials))
                 for id in plan.removedTrials {
-                    try db.execute(sql: "DELETE FROM matchResult WHERE trialId = ?", arguments: [id])
                     try db.execute(sql: "DELETE FROM matchTrialState WHERE trialId = ?", arguments: [id])
                 }
-                if cleanRevisions { try db.execute(sql: "DELETE FROM patientRevision WHERE patientId NOT IN (SELECT id FROM patient)") }
+                if cleanRevisions {
+                    try db.execute(sql: "DELETE FROM patientRevision WHERE patientId NOT IN (SELECT id FROM patient)")
+                    try db.execute(sql: "DELETE FROM matchLayout WHERE id NOT IN (SELECT DISTINCT layout FROM matchPacked)")
+                }
             }
             report.trialsRemoved += plan.removedTrials.filter { !report.trialsRemoved.contains($0) }
         }
@@ -235,13 +235,14 @@ extension AppDatabase {
                 let exists = try db.cachedStatement(sql: "SELECT 1 FROM patient WHERE id = ?")
                 let state = try db.cachedStatement(sql: "INSERT OR REPLACE INTO matchPatientState (patientId, fingerprint, today, revision) VALUES (?,0,?,?)")
                 let newRevision = try db.cachedStatement(sql: "INSERT OR REPLACE INTO patientRevision (patientId, revision) VALUES (?, random()) RETURNING revision")
+                let layouts = try MatchPacked.Layouts(db)
                 for (p, rows) in zip(patients, results) {
                     // Edited or removed since it was read: left stale for the next pass (never stored from old data).
                     guard try Int.fetchOne(exists, arguments: [p.id]) != nil else { continue }
                     let now = try Int64.fetchOne(currentRevision, arguments: [p.id])
                     if let r = revisions[p.id], now != r { continue }
                     if chunk.trials == nil, revisions[p.id] == nil, now != nil { continue }
-                    written += try AppDatabase.store(db, p.id, rows, trials: chunk.trials)
+                    written += try MatchPacked.store(db, p.id, rows, trials: chunk.trials, layouts: layouts)
                     guard chunk.trials == nil else { continue }
                     // A patient without a revision (written before the triggers existed and missed by the migration) gets one.
                     let revision: Int64
@@ -271,42 +272,12 @@ extension AppDatabase {
     /// The patients of one chunk, in the chunk's order. Few: by id; many: one range scan (ids are in order), filtered.
     static func loadChunk(_ db: Database, _ ids: [String]) throws -> [Patient] {
         if ids.count <= 16 {
-            return try ids.flatMap { try PatientRows.load(db, whereClause: "WHERE p.id = ?", arguments: [$0]) }
+            return try ids.flatMap { try PatientColumnLoad.load(db, whereClause: "WHERE p.id = ?", arguments: [$0]) }
         }
         let wanted = Set(ids)
         let lo = ids.min() ?? "", hi = ids.max() ?? ""
-        let byID = Dictionary(try PatientRows.load(db, whereClause: "WHERE p.id BETWEEN ? AND ?", arguments: [lo, hi])
+        let byID = Dictionary(try PatientColumnLoad.load(db, whereClause: "WHERE p.id BETWEEN ? AND ?", arguments: [lo, hi])
             .filter { wanted.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         return ids.compactMap { byID[$0] }
-    }
-
-    /// Replaces one patient's rows of `trials` (all when nil) by `rows`, writing only what differs (a new day
-    /// usually changes few verdicts: the unchanged rows are not rewritten). Returns the rows written.
-    static func store(_ db: Database, _ patientId: String, _ rows: [StoredMatch], trials: Set<String>?) throws -> Int {
-        let existing = try db.cachedStatement(sql: "SELECT trialId, armId, verdict, codes FROM matchResult WHERE patientId = ?")
-        let upsert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO matchResult (patientId, trialId, armId, verdict, codes) VALUES (?,?,?,?,?)")
-        let delete = try db.cachedStatement(sql: "DELETE FROM matchResult WHERE patientId = ? AND trialId = ? AND armId = ?")
-        var written = 0
-        var old: [String: (verdict: String, codes: Data)] = [:]
-        let cursor = try Row.fetchCursor(existing, arguments: [patientId])
-        while let r = try cursor.next() {
-            let trial: String = r[0]
-            if let trials, !trials.contains(trial) { continue }
-            let arm: String = r[1]
-            old[trial + "\u{1F}" + arm] = (r[2], r[3])
-        }
-        for m in rows {
-            let codes = encodeCodes(m.codes)
-            if let o = old.removeValue(forKey: m.trialId + "\u{1F}" + m.armId), o.verdict == m.verdict.rawValue, o.codes == codes { continue }
-            try upsert.execute(arguments: [m.patientId, m.trialId, m.armId, m.verdict.rawValue, codes])
-            written += 1
-        }
-        for key in old.keys.sorted() {
-            let parts = key.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-            guard parts.count == 2 else { continue }
-            try delete.execute(arguments: [patientId, parts[0], parts[1]])
-            written += 1
-        }
-        return written
     }
 }

@@ -47,10 +47,16 @@ public struct Benchmark {
                                       printSQL: printSQL, checkOnly: checkOnly).run()
             r.database = path
             if !r.pairsAgree { disagree = true }
+            var startup: BenchStartupResult?
+            if !checkOnly && r.timed, let today = LocalDate(r.today) {
+                try BenchEndToEnd(path: path, matcher: matcher, today: today, runs: runs, trialsDir: options.trials).measure(into: &r)
+                let s = try BenchStartupResult.measure(path: path, patients: n, options: options, runs: runs)
+                r.firstFrameMs = s.firstFrameMs
+                startup = s
+            }
             results.append(r)
             if !json { BenchIO.printHuman(r) }
-            if !checkOnly {
-                let s = try BenchStartupResult.measure(path: path, patients: n, options: options, runs: runs)
+            if let s = startup {
                 startups.append(s)
                 if !json { s.printHuman() }
             }

@@ -45,7 +45,8 @@ final class MatchSQLBaselineTests: XCTestCase {
     func testMigrationAddsMatchTablesAndIndexes() throws {
         let db = try AppDatabase.inMemory()
         let names = try db.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master") }
-        for n in ["matchResult", "matchPatientState", "matchTrialState", "lab_patient_test_date", "diseaseStatus_patient_date", "variant_patient_gene"] {
+        XCTAssertFalse(names.contains("matchResult"), "v13-match-packed replaces matchResult")
+        for n in ["matchPacked", "matchLayout", "matchPatientState", "matchTrialState", "lab_patient_test_date", "diseaseStatus_patient_date", "variant_patient_gene"] {
             XCTAssertTrue(names.contains(n), n)
         }
     }

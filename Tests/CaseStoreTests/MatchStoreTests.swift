@@ -170,10 +170,10 @@ final class MatchStoreTests: XCTestCase {
 
     // MARK: change detection by SQL (migration v3-match-revisions)
 
-    /// Rows of `matchResult` / `matchPatientState` as raw values, to prove nothing was rewritten.
+    /// Rows of `matchPacked` / `matchPatientState` as raw values, to prove nothing was rewritten.
     func snapshot(_ db: AppDatabase) throws -> [String] {
         try db.read { d in
-            try Row.fetchAll(d, sql: "SELECT * FROM matchResult ORDER BY patientId, trialId, armId").map { "\($0)" }
+            try Row.fetchAll(d, sql: "SELECT * FROM matchPacked ORDER BY patientId").map { "\($0)" }
                 + Row.fetchAll(d, sql: "SELECT * FROM matchPatientState ORDER BY patientId").map { "\($0)" }
         }
     }
@@ -289,9 +289,10 @@ final class MatchStoreTests: XCTestCase {
             ("P-1", "T2", "A", .ineligible),
         ]
         try db.write("test") { d in
-            for r in rows {
-                try d.execute(sql: "INSERT INTO matchResult (patientId, trialId, armId, verdict, codes) VALUES (?,?,?,?,?)",
-                              arguments: [r.0, r.1, r.2, r.3.rawValue, AppDatabase.encodeCodes([1])])
+            let layouts = try MatchPacked.Layouts(d)
+            for pid in ["P-0", "P-1"] {
+                let mine = rows.filter { $0.0 == pid }.map { StoredMatch(patientId: $0.0, trialId: $0.1, armId: $0.2, verdict: $0.3, codes: [1]) }
+                _ = try MatchPacked.store(d, pid, mine, trials: nil, layouts: layouts)
             }
         }
         let open: [String: Set<String>] = ["T1": ["A", "B"], "T2": ["A"]]
