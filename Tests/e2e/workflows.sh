@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end test of the workflows in the terminal UI (issue 6): in tmux, on a copy of a synthetic demo
 # database, the binary records a board decision (meeting mode), marks a task done (worklist) and moves a
-# screening status (screening view, then undoes a second move with u), quits; the script then reopens the
+# screening status (screening view, then undoes a second move with u), reschedules a task to +7d in the form,
+# checks that the screening cursor stays on its patient after a re-sort, quits; the script then reopens the
 # database through the command line (`meeting show`, `followups --json`, `screening list --json`) and finds
 # them there. Also checks that --read-only refuses a write key with a message and writes nothing.
 #
@@ -93,6 +94,15 @@ wait_for "Mark done" 5
 keys y
 wait_for "Done: " 10
 
+step "worklist: reschedule the selected task to +7d (a relative date typed in the form)"
+keys r
+wait_for "Reschedule " 5
+keys -l "+7d"
+keys Tab
+keys -l "patient away (e2e)"
+keys Enter
+wait_for "now due 2026-12-06" 10                  # +7d from 2026-11-29 (issue 17: relative dates in every form)
+
 step "screening: move the first candidate of the first trial to identified, then pre-screened, undo the latter"
 keys 4
 wait_for "Choose trial" 10
@@ -107,6 +117,8 @@ TRIAL=$(sed 's/^Screening \([^:]*\): .*/\1/' <<<"$line"); PATIENT=$(sed 's/^Scre
 [ -n "$TRIAL" ] && [ -n "$PATIENT" ] || fail "could not read the screening change from the status line"
 keys m
 wait_for "New status" 5
+# The status change re-sorted the candidates: the cursor stayed on the patient it changed (issue 17).
+wait_for "· $PATIENT (now identified)" 5
 keys F2                                          # F2 saves from any field
 wait_for "is now pre-screened" 10
 keys u
