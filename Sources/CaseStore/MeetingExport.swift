@@ -39,21 +39,7 @@ public enum MeetingExport {
         }
     }
 
-    public static func escapeHTML(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    public static func escapeHTML(_ s: String) -> String { HTMLText.escape(s) }
 
     /// (label, value) rows of one case.
     /// With `pseudonym` (the pseudonymised record): no name, MRN or birth date; the pseudonym, the age at diagnosis

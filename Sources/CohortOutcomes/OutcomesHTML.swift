@@ -1,3 +1,4 @@
+import CaseModel
 import Foundation
 import SurvivalStats
 
@@ -5,20 +6,7 @@ import SurvivalStats
 /// with one marker shape per group, months on the x-axis, the number-at-risk table under it), with the medians, the
 /// log-rank test and the excluded patients. Self-contained, every text escaped. Pure.
 public enum OutcomesHTML {
-    static func esc(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    static func esc(_ s: String) -> String { HTMLText.escape(s) }
 
     static let colours = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"]
 
