@@ -7,32 +7,9 @@
 #
 # Usage: Tests/e2e/live-undo.sh [path/to/caseboard]
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-export LC_ALL=C.UTF-8 LANG=C.UTF-8 TERM=${TERM:-xterm-256color}
-[ "$TERM" = dumb ] && export TERM=xterm-256color
-ROOT=$(pwd)
-BIN=${1:-${CASEBOARD_BIN:-}}
-if [ -z "$BIN" ]; then BIN="$(swift build --show-bin-path)/caseboard"; fi
-case "$BIN" in /*) ;; *) BIN="$ROOT/$BIN" ;; esac
-[ -x "$BIN" ] || { echo "FAIL: no caseboard binary at $BIN (build first)"; exit 1; }
-command -v tmux >/dev/null || { echo "FAIL: tmux is not installed"; exit 1; }
-
-export CASEBOARD_TODAY=2026-11-29 USER=e2e-nurse
-WORK=$(mktemp -d)
-export XDG_DATA_HOME="$WORK/data"
-SOCK="$WORK/tmux.sock"
-S=cblive
-DB="$WORK/copy.sqlite"
-tm() { tmux -S "$SOCK" "$@"; }
-cleanup() { tm kill-server >/dev/null 2>&1 || true; rm -rf "$WORK"; }
-trap cleanup EXIT
-pane() { tm capture-pane -p -t "$S" 2>/dev/null || true; }
-dump() { echo "---- pane ----"; pane; echo "---- end of pane ----"; [ -s "$WORK/stderr" ] && { echo "---- stderr ----"; cat "$WORK/stderr"; }; return 0; }
-fail() { echo "FAIL (live/undo e2e): $*"; dump; exit 1; }
-step() { echo "e2e-live-undo: $*"; }
-# shellcheck source=lib.sh
-. "$(dirname "$0")/lib.sh"
-keys() { tm send-keys -t "$S" "$@"; sleep 0.15; }
+E2E_SESSION=cblive E2E_NAME=live-undo
+# shellcheck source=session.sh
+. "$(dirname "$0")/session.sh" "$@"
 # Whether task $1 is open, per the command line (output to a file first: `grep -q` on a pipe closes it early and
 # the writer's SIGPIPE would fail the pipeline).
 is_open() { "$BIN" followups --db "$DB" --json > "$WORK/open.json" 2>/dev/null; grep -qF "\"$1\"" "$WORK/open.json"; }

@@ -8,32 +8,9 @@
 #
 # Usage: Tests/e2e/workflows.sh [path/to/caseboard]
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-export LC_ALL=C.UTF-8 LANG=C.UTF-8 TERM=${TERM:-xterm-256color}
-[ "$TERM" = dumb ] && export TERM=xterm-256color
-ROOT=$(pwd)
-BIN=${1:-${CASEBOARD_BIN:-}}
-if [ -z "$BIN" ]; then BIN="$(swift build --show-bin-path)/caseboard"; fi
-case "$BIN" in /*) ;; *) BIN="$ROOT/$BIN" ;; esac
-[ -x "$BIN" ] || { echo "FAIL: no caseboard binary at $BIN (build first)"; exit 1; }
-command -v tmux >/dev/null || { echo "FAIL: tmux is not installed"; exit 1; }
-
-export CASEBOARD_TODAY=2026-11-29 USER=e2e-nurse
-WORK=$(mktemp -d)
-export XDG_DATA_HOME="$WORK/data"
-SOCK="$WORK/tmux.sock"
-S=cbflow
-DB="$WORK/copy.sqlite"
-tm() { tmux -S "$SOCK" "$@"; }
-cleanup() { tm kill-server >/dev/null 2>&1 || true; rm -rf "$WORK"; }
-trap cleanup EXIT
-pane() { tm capture-pane -p -t "$S" 2>/dev/null || true; }
-dump() { echo "---- pane ----"; pane; echo "---- end of pane ----"; [ -s "$WORK/stderr" ] && { echo "---- stderr ----"; cat "$WORK/stderr"; }; return 0; }
-fail() { echo "FAIL (workflows e2e): $*"; dump; exit 1; }
-step() { echo "e2e-workflows: $*"; }
-# shellcheck source=lib.sh
-. "$(dirname "$0")/lib.sh"
-keys() { tm send-keys -t "$S" "$@"; sleep 0.15; }
+E2E_SESSION=cbflow E2E_NAME=workflows
+# shellcheck source=session.sh
+. "$(dirname "$0")/session.sh" "$@"
 
 step "demo database copy (60 patients, seed 3), a meeting with one case on its agenda"
 "$BIN" demo-db --patients 60 --seed 3 --out "$WORK/demo.sqlite" >/dev/null 2>&1
