@@ -45,6 +45,8 @@ public enum Action: Equatable, Sendable {
     case historyLoaded([SessionChange])
     /// Another process committed to the database (the live-data poll): reload what is on screen.
     case dataChanged
+    /// The case index was read again after a change made elsewhere: how many cases there are now.
+    case caseIndexReloaded(count: Int)
     /// A meeting shown or being edited no longer exists (undone, or deleted by another user).
     case meetingGone(String)
     /// Neither --user nor $USER named who is acting: ask once.

@@ -239,7 +239,10 @@ public final class AppRuntime {
     /// Undo/redo of one change, the session history, live-data reloads and who is acting (UndoReducer's effects).
     /// A meeting that no longer exists comes back as `meetingGone`, never as "unknown meeting id".
     static func session(_ e: Effect, repository: CaseRepository, workflows: WorkflowRepository?) -> [Action] {
-        if case .forgetCached = e { repository.externalChange(); return [] }
+        if case .forgetCached = e {
+            do { try repository.externalChange() } catch { return [.readFailed("Could not read the case list: \(error)")] }
+            return [.caseIndexReloaded(count: repository.caseCount)]
+        }
         guard let wf = workflows else {
             switch e {
             case .loadHistory, .reloadMeeting: return []

@@ -36,14 +36,14 @@ public protocol CaseRepository: AnyObject {
     func outcomes(_ query: OutcomesQuery) throws -> OutcomesData
     /// Another process changed the database: forget every cached case and what was derived from it (without
     /// treating it as this process's write: nothing is recomputed in the store).
-    func externalChange()
+    func externalChange() throws
 }
 
 extension CaseRepository {
     public func invalidate(caseID: String?) {}
     public func backgroundChanged() {}
     public func outcomes(_ query: OutcomesQuery) throws -> OutcomesData { throw OutcomesUnavailable() }
-    public func externalChange() { invalidate(caseID: nil) }
+    public func externalChange() throws { invalidate(caseID: nil) }
 
     public func summaries(filter: CaseFilter, sort: CaseSort) throws -> [CaseSummary] {
         try caseIDs(matching: CaseQuery(filter: filter, sort: sort)).compactMap { try summary(id: $0) }

@@ -15,8 +15,10 @@ public final class InMemoryRepository: CaseRepository {
 
     public let isDemo: Bool
     public let today: LocalDate
-    private let entries: [CaseIndexEntry]
-    private let index: [String: Int]
+    private var entries: [CaseIndexEntry]
+    private var index: [String: Int]
+    /// Re-reads the index of every case (the store's); a change made elsewhere may add or remove cases.
+    public var indexLoader: (() throws -> [CaseIndexEntry])?
     private let loader: (String) throws -> Patient?
     private var patientCache: [String: Patient] = [:]
     private let trialList: [Trial]
@@ -186,8 +188,16 @@ public final class InMemoryRepository: CaseRepository {
         afterWrite?(caseID)
     }
 
-    public func externalChange() {
+    public func externalChange() throws {
         patientCache = [:]; interpretations = [:]; verdicts = [:]; trialVerdictCache = [:]; summaryCache = [:]; trialSummaryCache = nil
+        guard let indexLoader else { return }
+        // Cases imported or removed by another process: the index is read again (a failure is the caller's error).
+        let sorted = try indexLoader().sorted { $0.id < $1.id }
+        entries = sorted
+        var idx: [String: Int] = [:]
+        for (i, e) in sorted.enumerated() { idx[e.id] = i }
+        index = idx
+        facetCache = nil
     }
 
     public func backgroundChanged() {

@@ -153,8 +153,12 @@ enum Reducer {
         case .historyLoaded(let changes):
             s.history = changes
             return []
+        case .caseIndexReloaded(let count):
+            s.caseCount = count
+            return []
         case .dataChanged:
             s.externalChanges += 1
+            s.caseList.rowsGeneration += 1 // the visible rows are read again
             if s.message == nil { s.message = "Updated with changes made elsewhere."; s.messageRole = .ok }
             return reloadEverything(s)
         case .meetingGone(let id):

@@ -114,6 +114,7 @@ public enum LiveRepository {
                                       today: context.today, isDemo: context.isDemo,
                                       interpreter: { Interpretation.interpret($0, today: $1) }, verdicts: wiring.verdicts,
                                       trialVerdicts: wiring.trialVerdicts)
+        repo.indexLoader = { try db.caseIndex() }
         let today = context.today
         let matcher = wiring.matcher
         let known: Set<String>? = wiring.trials.isEmpty ? nil : Set(wiring.trials.map(\.id))

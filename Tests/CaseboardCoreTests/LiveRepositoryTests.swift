@@ -91,4 +91,25 @@ final class LiveRepositoryTests: XCTestCase {
             XCTAssertEqual(text(background), text(inline), "after \(k)")
         }
     }
+
+    /// A case imported by another process appears in a running UI once the live-data poll reports the change; the
+    /// count in the header follows (issue 17: the UI sees writes made elsewhere).
+    func testACaseImportedElsewhereAppearsAfterTheChangeIsNoticed() throws {
+        let path = try CoreFixture.copy()
+        let session = try LiveRepository.open(CoreFixture.workspace(path))
+        let rt = LiveRepository.runtime(session, width: 120, height: 40, ascii: false)
+        rt.start()
+        let before = rt.state.caseCount
+        XCTAssertFalse(rt.state.caseList.ids.contains("SL-AML-9999"))
+        // Another process imports a new case.
+        let other = try AppDatabase.open(path: path)
+        var p = try other.patient(id: "SL-AML-0042")
+        p.id = "SL-AML-9999"
+        _ = try other.importPatients([p], who: "other-user", source: "test")
+        rt.send(.dataChanged)
+        XCTAssertEqual(rt.state.caseCount, before + 1)
+        XCTAssertTrue(rt.state.caseList.ids.contains("SL-AML-9999"), "the new case is listed")
+        rt.send(.search); rt.type("9999"); rt.send(.key(.enter))
+        XCTAssertEqual(rt.state.caseList.ids, ["SL-AML-9999"], "and found by search")
+    }
 }
