@@ -17,8 +17,6 @@ public protocol CaseRepository: AnyObject {
     func caseIDs(matching query: CaseQuery) throws -> [String]
     /// The list row of one case (computed on demand, cached).
     func summary(id: String) throws -> CaseSummary?
-    /// Every case's row matching `filter`, sorted.
-    func summaries(filter: CaseFilter, sort: CaseSort) throws -> [CaseSummary]
     /// Everything the case screen shows, or nil for an unknown id.
     func detail(id: String) throws -> CaseDetail?
     /// The trial catalogue with patient counts per verdict.
@@ -44,8 +42,4 @@ extension CaseRepository {
     public func backgroundChanged() {}
     public func outcomes(_ query: OutcomesQuery) throws -> OutcomesData { throw OutcomesUnavailable() }
     public func externalChange() throws { invalidate(caseID: nil) }
-
-    public func summaries(filter: CaseFilter, sort: CaseSort) throws -> [CaseSummary] {
-        try caseIDs(matching: CaseQuery(filter: filter, sort: sort)).compactMap { try summary(id: $0) }
-    }
 }

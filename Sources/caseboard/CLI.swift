@@ -26,8 +26,6 @@ enum CLI {
     }
 
     static func stderr(_ s: String) { Console.standard.err(s) }
-    static func warn(_ command: String, _ message: String) { Console.standard.warn(command, message) }
-    static func printJSON<T: Encodable>(_ value: T) throws { try Console.standard.json(value) }
 
     /// Runs `body`; any error becomes a `CommandFailure` worded `caseboard COMMAND: message` with exit status
     /// 1 (user) or 2 (internal), printed by `Caseboard.main`.
