@@ -144,11 +144,14 @@ for term in xterm-256color tmux-256color; do
   infocmp "$term" >/dev/null 2>&1 || { echo "e2e: terminfo $term not installed: skipping it"; continue; }
   keys "clear; TERM=$term \"$BIN\" 2>\"$WORK/stderr\"; echo EXIT=\$? > \"$WORK/exit-$term\"" Enter
   wait_for "SYNTHETIC DEMO DATA" 60
+  # The list's rows are read after the first frame: an End typed before they are there has nothing to move to
+  # (on a slow CI machine that is a second or more), so wait for the first row before typing it.
+  wait_for "${first:0:11}" 30
   keys End
-  wait_for "${last:0:11}" 5
+  wait_for "${last:0:11}" 15
   pane | grep -qF "Caseboard › Cases" || fail "End under TERM=$term left the case list"
   keys Home
-  wait_for "${first:0:11}" 5
+  wait_for "${first:0:11}" 15
   pane | grep -qF "Caseboard › Cases" || fail "Home under TERM=$term left the case list"
   keys q
   i=0; while [ ! -s "$WORK/exit-$term" ] && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
