@@ -7,7 +7,7 @@ import Foundation
 /// the sources' reference date (2026-11-29), never to the system clock.
 public struct DemoGenerator {
     /// Bump when the generator's code changes what it produces (part of the demo database hash).
-    public static let version = 6
+    public static let version = 7
 
     public let sources: DemoSources
     public let seed: UInt64

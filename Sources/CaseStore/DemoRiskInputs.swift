@@ -1,4 +1,5 @@
 import CaseModel
+import ClinicalRules
 
 /// The data the non-AML risk scores need, added to each demo patient of those groups:
 /// labs at diagnosis, spleen size, constitutional symptoms, thrombosis history, marrow cellularity,
@@ -66,6 +67,7 @@ struct DemoRiskInputs {
                 default: lab("PB-blasts", r(1, 3), "%", latest); lab("hemoglobin", r(8, 9.5), "g/dL", latest)
                          lab("WBC", r(26, 35), "10^9/L", latest)                                   // symptoms not recorded
                 }
+                addMIPSS70Inputs(to: &p, age: age, diagnosisDate: d, latest: latest, counters: &counters)
             } else {
                 let pv = who.contains("polycyth")
                 let jak2 = p.variants.contains { $0.gene == "JAK2" && ($0.hgvsp ?? "").contains("617") }
@@ -127,5 +129,51 @@ struct DemoRiskInputs {
             return
         }
         p.labs.sort { ($0.date, $0.test) < ($1.date, $1.test) }
+    }
+
+    /// MIPSS70 is a score at diagnosis: blood counts, circulating blasts, the fibrosis grade of the diagnostic biopsy and
+    /// constitutional symptoms, dated on the diagnosis day, chosen around the patient's mutations (CALR type 1 / HMR
+    /// genes) so that the few myelofibrosis cases show every category: low (a younger patient without an HMR mutation
+    /// whose biopsy shows the prefibrotic stage, MF-1), then intermediate, high, and one with the fibrosis grade and the
+    /// symptoms not recorded (missing on purpose). Symptoms are dated at diagnosis only when a later assessment exists,
+    /// so DIPSS (the latest values) reads what it read before; nothing is added on the diagnosis day of a patient last
+    /// seen that day (DIPSS's values are then the diagnosis-day values).
+    private mutating func addMIPSS70Inputs(to p: inout Patient, age: Int, diagnosisDate d: LocalDate, latest: LocalDate,
+                                           counters: inout [String: Int]) {
+        guard latest > d, let dx = p.diagnosis, !MPNSubtype.isSecondaryMyelofibrosis(dx) else { return }
+        let x = MIPSS70.inputs(p, today: ref)
+        let genetic = (x.calrType1 == true ? 0 : 1) + min(2, x.hmrMutated.count + x.hmrUntested.count)
+        enum Archetype { case low, intermediate, high, missing }
+        let archetype: Archetype
+        if genetic <= 1 && age <= 65 && counters["mipss-low", default: 0] == 0 {
+            counters["mipss-low"] = 1; archetype = .low
+        } else {
+            let n = counters["mipss", default: 0]; counters["mipss"] = n + 1
+            archetype = [Archetype.intermediate, .high, .missing][n % 3]
+        }
+        func lab(_ test: String, _ v: Double, _ unit: String) { p.labs.append(LabResult(date: d, test: test, value: v, unit: unit)) }
+        let symptomsLater = p.findings.contains { $0.kind == "constitutional-symptoms" && $0.date > d }
+        switch archetype {
+        case .low, .intermediate, .missing:
+            // No clinical point: Hb ≥ 10, leukocytes ≤ 25, platelets ≥ 100, blasts < 2 %; intermediate adds anaemia
+            // when the mutations alone leave the score below 2.
+            let anaemic = archetype == .intermediate && genetic + 1 < 2
+            lab("hemoglobin", anaemic ? r(8.5, 9.8) : r(10.5, 13.5), "g/dL"); lab("WBC", r(6, 18), "10^9/L")
+            lab("platelets", r(150, 400, 1), "10^9/L"); lab("PB-blasts", r(0, 1.5), "%")
+            if archetype != .missing {
+                p.findings.append(ClinicalFinding(date: d, kind: "marrow-fibrosis-grade", value: .number(archetype == .low ? 1 : 2)))
+                if symptomsLater { p.findings.append(ClinicalFinding(date: d, kind: "constitutional-symptoms", value: .flag(false))) }
+            }
+            if archetype == .low, var dxRecord = p.diagnoses.last, dxRecord.icc2022 != nil {
+                dxRecord.icc2022 = "Primary myelofibrosis, early/prefibrotic stage"
+                p.diagnoses[p.diagnoses.count - 1] = dxRecord
+            }
+        case .high:
+            // Anaemia 1, platelets < 100 ×10⁹/L 2, circulating blasts ≥ 2 % 1, MF-3 1: high whatever the mutations.
+            lab("hemoglobin", r(7.5, 9.5), "g/dL"); lab("WBC", r(8, 22), "10^9/L"); lab("platelets", r(40, 95, 1), "10^9/L")
+            lab("PB-blasts", r(2, 4), "%")
+            p.findings.append(ClinicalFinding(date: d, kind: "marrow-fibrosis-grade", value: .number(3)))
+            if symptomsLater { p.findings.append(ClinicalFinding(date: d, kind: "constitutional-symptoms", value: .flag(true))) }
+        }
     }
 }

@@ -35,7 +35,12 @@ extension FieldValidator {
                 default: break
                 }
                 if case .number(let x) = value {
-                    if FieldValidator.percentFindings.contains(kind) {
+                    if kind == "marrow-fibrosis-grade" {
+                        // EUMNET grading (Thiele et al., Haematologica 2005): MF-0, MF-1, MF-2, MF-3.
+                        guard x == x.rounded(), (0...3).contains(x) else {
+                            v.error("\(p).value", "marrow-fibrosis-grade is the EUMNET grade MF-0 … MF-3 (an integer 0–3), found \(x)"); return nil
+                        }
+                    } else if FieldValidator.percentFindings.contains(kind) {
                         guard v.range(x, "\(p).value", 0, 100, "\(kind) (%)") != nil else { return nil }
                     } else {
                         guard v.nonNegative(x, "\(p).value", kind) != nil else { return nil }

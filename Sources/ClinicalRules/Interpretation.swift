@@ -5,7 +5,7 @@ public struct Interpretation: Sendable, Equatable {
     /// Version of the clinical rules as the trial engine reads them: bump it with every change that can alter an
     /// interpretation (risk, MRD status, germline flags), so that stored trial verdicts computed by an older
     /// engine are recomputed rather than served.
-    public static let rulesVersion = "rules-2026-12-02.1"
+    public static let rulesVersion = "rules-2026-12-02.2"
     public var eln2022: RiskAssessment?
     public var eln2024LessIntensive: RiskAssessment?
     public var germline: GermlineAssessment

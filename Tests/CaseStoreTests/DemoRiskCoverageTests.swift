@@ -22,7 +22,12 @@ final class DemoRiskCoverageTests: XCTestCase {
             switch c {
             case .mds: XCTAssertEqual(schemes, ["IPSS-R", "IPSS-M"], p.id)
             case .cml: XCTAssertEqual(schemes, ["ELTS", "Sokal", "CML-ELN2020-milestone"], p.id)
-            case .mpn: XCTAssertEqual(schemes.count, 1, p.id)
+            case .mpn:
+                if let d = p.diagnosis, MPNSubtype.of(d) == .myelofibrosis {
+                    XCTAssertEqual(schemes, MPNSubtype.isSecondaryMyelofibrosis(d) ? ["DIPSS"] : ["DIPSS", "MIPSS70"], p.id)
+                } else {
+                    XCTAssertEqual(schemes.count, 1, p.id)
+                }
             case .tALL: XCTAssertEqual(schemes, ["T-ALL-GRAALL-2013", "T-ALL-NGS-2024", "ALL-MRD"], p.id)
             case .bALL: XCTAssertEqual(schemes, ["IKZF1plus", "ALL-MRD"], p.id)
             case .aplasticAnaemia: XCTAssertEqual(schemes, ["AA-severity"], p.id)

@@ -64,6 +64,14 @@ final class RiskInputRecordsTests: XCTestCase {
                        ["in.json: patient P-1: $.patients[0].findings[0].value: thrombosis expects true or false, found a number"])
         XCTAssertEqual(problems("\"findings\": [{\"date\": \"2026-01-10\", \"kind\": \"marrow-cellularity\", \"value\": 120}]").errors,
                        ["in.json: patient P-1: $.patients[0].findings[0].value: marrow-cellularity (%) must be between 0 and 100, found 120"])
+        // The EUMNET fibrosis grade (Thiele et al., Haematologica 2005): MF-0 … MF-3 only.
+        XCTAssertEqual(problems("\"findings\": [{\"date\": \"2026-01-10\", \"kind\": \"marrow-fibrosis-grade\", \"value\": 4}]").errors,
+                       ["in.json: patient P-1: $.patients[0].findings[0].value: marrow-fibrosis-grade is the EUMNET grade MF-0 … MF-3 (an integer 0–3), found 4.0"])
+        XCTAssertEqual(problems("\"findings\": [{\"date\": \"2026-01-10\", \"kind\": \"marrow-fibrosis-grade\", \"value\": 1.5}]").errors.count, 1)
+        XCTAssertEqual(problems("\"findings\": [{\"date\": \"2026-01-10\", \"kind\": \"marrow-fibrosis-grade\", \"value\": true}]").errors,
+                       ["in.json: patient P-1: $.patients[0].findings[0].value: marrow-fibrosis-grade expects a number, found a boolean"])
+        XCTAssertEqual(problems("\"findings\": [{\"date\": \"2026-01-10\", \"kind\": \"marrow-fibrosis-grade\", \"value\": 3}]").errors, [])
+        XCTAssertEqual(problems("\"findings\": [{\"date\": \"2026-01-10\", \"kind\": \"marrow-fibrosis-grade\", \"value\": 0}]").warnings, [])
         XCTAssertEqual(problems("\"findings\": [{\"date\": \"2026-01-10\", \"kind\": \"spleen-cm\", \"value\": \"big\"}]").errors,
                        ["in.json: patient P-1: $.patients[0].findings[0].value: expected a number or true/false, found a string"])
         XCTAssertEqual(problems("\"findings\": [{\"date\": \"2026-01-10\", \"kind\": \"spleen-cm\"}]").errors,

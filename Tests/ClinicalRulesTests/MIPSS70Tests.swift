@@ -84,4 +84,41 @@ final class MIPSS70Tests: XCTestCase {
         XCTAssertEqual(a.category, "high")
         XCTAssertTrue(a.complete, "\(a.missing)")
     }
+
+    /// MIPSS70 is a score at diagnosis (Guglielmelli 2018: clinical and molecular data at diagnosis, PMF ≤ 70 years):
+    /// values far from the diagnosis are not read; it joins DIPSS for primary myelofibrosis only; over 70 at diagnosis
+    /// a driver says the patient is outside the derivation cohort.
+    func testWiredForPrimaryMyelofibrosisAtDiagnosis() {
+        let dx = LocalDate("2026-01-10")!, today = LocalDate("2026-06-01")!
+        func pmf(who: String, born: String) -> Patient {
+            var p = Patient(id: "MF-2", sex: .female, birthDate: LocalDate(born), diagnoses: [Diagnosis(date: dx, category: .mpn, who2022: who)])
+            p.variants = [Variant(gene: "JAK2", date: dx, hgvsp: "p.(Val617Phe)", consequence: .missense, vaf: 0.5)]
+            p.testedGenes = [GenePanel(date: dx, assay: "MPN", tissue: .pb, genes: ["JAK2", "CALR", "MPL"] + MIPSS70.hmrGenes)]
+            p.labs = [LabResult(date: dx.adding(days: 5), test: "hemoglobin", value: 11, unit: "g/dL"),
+                      LabResult(date: dx, test: "WBC", value: 10, unit: "10^9/L"), LabResult(date: dx, test: "platelets", value: 200, unit: "10^9/L"),
+                      LabResult(date: dx, test: "PB-blasts", value: 0, unit: "%"),
+                      // Five months later: anaemic. DIPSS (dynamic) reads it; MIPSS70 (at diagnosis) does not.
+                      LabResult(date: today, test: "hemoglobin", value: 8, unit: "g/dL")]
+            p.findings = [ClinicalFinding(date: dx, kind: "marrow-fibrosis-grade", value: .number(2)),
+                          ClinicalFinding(date: dx, kind: "constitutional-symptoms", value: .flag(false))]
+            return p
+        }
+        let risks = RiskSchemes.assess(pmf(who: "Primary myelofibrosis", born: "1970-01-01"), today: today)
+        XCTAssertEqual(risks.map(\.scheme), ["DIPSS", "MIPSS70"])
+        let m = risks[1]
+        XCTAssertEqual(m.score, 2, "\(m.drivers)")   // no CALR type 1: 1 + MF-2: 1; the later Hb 8 is not at diagnosis
+        XCTAssertEqual(m.category, "intermediate")
+        XCTAssertTrue(m.drivers.contains("haemoglobin 11 g/dL: 0"), "\(m.drivers)")
+        XCTAssertFalse(m.drivers.contains { $0.contains("derived in patients aged") })
+        XCTAssertTrue(risks[0].drivers.contains("haemoglobin 8 g/dL: 2"), "DIPSS reads the latest value: \(risks[0].drivers)")
+        let old = RiskSchemes.assess(pmf(who: "Primary myelofibrosis", born: "1950-01-01"), today: today)
+        XCTAssertTrue(old[1].drivers.contains("age 76 at diagnosis: MIPSS70 was derived in patients aged ≤ 70 (transplant age)"), "\(old[1].drivers)")
+        XCTAssertEqual(RiskSchemes.assess(pmf(who: "Post-essential thrombocythaemia myelofibrosis", born: "1970-01-01"), today: today).map(\.scheme),
+                       ["DIPSS"], "secondary myelofibrosis: DIPSS only")
+        var noBiopsy = pmf(who: "Primary myelofibrosis", born: "1970-01-01")
+        noBiopsy.findings[0].date = dx.adding(days: 200)   // a biopsy long after diagnosis is not the diagnostic grade
+        let n = RiskSchemes.assess(noBiopsy, today: dx.adding(days: 300))[1]
+        XCTAssertFalse(n.complete)
+        XCTAssertEqual(n.missing, ["marrow fibrosis grade"])
+    }
 }

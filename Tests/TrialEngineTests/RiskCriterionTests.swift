@@ -85,9 +85,36 @@ final class RiskCriterionTests: XCTestCase {
         XCTAssertTrue(ReasonText.text(atom, reason, f).contains("missing: karyotype at diagnosis"), ReasonText.text(atom, reason, f))
     }
 
+    /// A primary myelofibrosis patient for MIPSS70 (Guglielmelli et al., JCO 2018): JAK2 V617F (no CALR type 1: 1),
+    /// no HMR mutation, MF-2 (1), Hb 9.5 (1) at diagnosis = 3, intermediate; without the fibrosis grade 2–3 (still
+    /// intermediate); without the HMR genes tested 2–5 (intermediate or high: undecided).
+    static func pmf(fibrosis: Bool = true, hmrTested: Bool = true, secondary: Bool = false) -> Patient {
+        var p = Patient(id: "R-PMF", sex: .female, birthDate: LocalDate("1966-01-01")!,
+                        diagnoses: [Diagnosis(date: dx, category: .mpn, who2022: secondary ? "Post-polycythaemia vera myelofibrosis" : "Primary myelofibrosis")],
+                        variants: [Variant(gene: "JAK2", date: dx, hgvsp: "p.(Val617Phe)", consequence: .missense, vaf: 0.5)],
+                        testedGenes: [GenePanel(date: dx, assay: "MPN", genes: ["JAK2", "CALR", "MPL"] + (hmrTested ? MIPSS70.hmrGenes : []))],
+                        labs: [lab("hemoglobin", 9.5, "g/dL"), lab("WBC", 12), lab("platelets", 210), lab("PB-blasts", 0, "%")])
+        p.findings = [ClinicalFinding(date: dx, kind: "constitutional-symptoms", value: .flag(false))]
+            + (fibrosis ? [ClinicalFinding(date: dx, kind: "marrow-fibrosis-grade", value: .number(2))] : [])
+        return p
+    }
+
+    func testMIPSS70Criteria() throws {
+        XCTAssertEqual(try result("risk MIPSS70 intermediate", Self.pmf()), .met)
+        XCTAssertEqual(try result("risk MIPSS70 <= intermediate", Self.pmf(fibrosis: false)), .met)   // 2–3: intermediate either way
+        XCTAssertEqual(try result("risk MIPSS70 high", Self.pmf(fibrosis: false)), .notMet)
+        XCTAssertEqual(try result("risk MIPSS70 high", Self.pmf(hmrTested: false)), .unknown)           // 2–5: undecided
+        XCTAssertEqual(try result("risk MIPSS70 low", Self.pmf(secondary: true)), .notMet)              // derived in PMF only
+        XCTAssertEqual(try result("risk MIPSS70 low", Self.aml), .notMet)
+        XCTAssertThrowsError(try RuleParser.parse("risk MIPSS70 intermediate-1")) { e in
+            XCTAssertEqual((e as? RuleError)?.message, "unknown MIPSS70 category 'intermediate-1' (low, intermediate, high)")
+        }
+    }
+
     func testLoweredProgramAgrees() throws {
         let rules = try ["risk IPSS-R <= intermediate", "risk IPSS-M >= high", "risk T-ALL-GRAALL-2013 low", "risk T-ALL-NGS-2024 high",
-                         "risk ELTS low", "risk AA-severity severe, very-severe", "risk DIPSS high", "risk IPSS-R low or age > 70"].map(RuleParser.parse)
+                         "risk ELTS low", "risk AA-severity severe, very-severe", "risk DIPSS high", "risk IPSS-R low or age > 70",
+                         "risk MIPSS70 high", "risk MIPSS70 <= intermediate"].map(RuleParser.parse)
         let program = FastProgram(rules: rules)
         let facts = FastFacts(program)
         var atoms: [Atom] = []
@@ -97,7 +124,8 @@ final class RiskCriterionTests: XCTestCase {
         defer { atomCodes.deallocate(); ruleCodes.deallocate() }
         let patients = [Self.mds(), Self.mds(anc: false), Self.mds(karyotype: false), Self.mds(blasts: 1), Self.tall(notch1: true, pten: true),
                         Self.tall(notch1: true, pten: false), Self.tall(notch1: false, pten: false), Self.aml,
-                        Patient(id: "R-MPN", sex: .male, birthDate: LocalDate("1950-01-01")!, diagnoses: [Diagnosis(date: Self.dx, category: .mpn)])]
+                        Patient(id: "R-MPN", sex: .male, birthDate: LocalDate("1950-01-01")!, diagnoses: [Diagnosis(date: Self.dx, category: .mpn)]),
+                        Self.pmf(), Self.pmf(fibrosis: false), Self.pmf(hmrTested: false), Self.pmf(secondary: true)]
         var seen = Set<UInt32>()
         for p in patients {
             let interp = Interpretation.interpret(p, today: Self.today, followUps: false)

@@ -9,7 +9,11 @@ import CaseModel
 /// CALR status a point. CALR type 1/like is read as the 52-bp deletion (c.1092_1143del) [U: type-1-like indels are
 /// not classified from the HGVS here].
 ///
-/// Pure and versioned; not yet one of `RiskSchemes.assess`'s schemes (the demo carries no fibrosis grade).
+/// A score at diagnosis, as it was derived (490 patients with PMF aged ≤ 70, clinical and molecular data at
+/// diagnosis): blood counts, circulating blasts, the fibrosis grade of the diagnostic biopsy and constitutional
+/// symptoms are the values closest to the diagnosis date within ±30 days (`RiskInputs.diagnosticWindowDays`); the
+/// mutations are those recorded. Applied to primary myelofibrosis (`RiskSchemes`); a patient older than 70 at
+/// diagnosis gets the score with a driver saying he is outside the derivation cohort.
 public enum MIPSS70 {
     public static let scheme = "MIPSS70"
     public static let version = "Guglielmelli 2018"
@@ -75,14 +79,13 @@ public enum MIPSS70 {
         return ladder.assessment(scheme: scheme, version: version, s)
     }
 
-    /// The inputs read from a patient: latest values on or before today (the score is used at decision time);
-    /// `marrow-fibrosis-grade` is a finding (number 0–3, kept as written by formats.md's `findings`).
+    /// The inputs read from a patient at diagnosis; `marrow-fibrosis-grade` is a finding (MF-0 … MF-3, an integer).
     static func inputs(_ r: RiskInputs) -> Inputs {
-        var x = Inputs(haemoglobin: r.labLatest("hemoglobin")?.value, leukocytes: r.labLatest("WBC")?.value,
-                       platelets: r.labLatest("platelets")?.value,
-                       peripheralBlasts: r.labLatest("PB-blasts")?.value ?? r.diagnosis?.blastsPB,
-                       fibrosisGrade: r.findingLatest("marrow-fibrosis-grade")?.value.number.map { Int($0) },
-                       constitutionalSymptoms: r.findingLatest("constitutional-symptoms")?.value.flag)
+        var x = Inputs(haemoglobin: r.labAtDiagnosis("hemoglobin")?.value, leukocytes: r.labAtDiagnosis("WBC")?.value,
+                       platelets: r.labAtDiagnosis("platelets")?.value,
+                       peripheralBlasts: r.peripheralBlastsAtDiagnosis,
+                       fibrosisGrade: r.findingAtDiagnosis("marrow-fibrosis-grade")?.value.number.map { Int($0) },
+                       constitutionalSymptoms: r.findingAtDiagnosis("constitutional-symptoms")?.value.flag)
         let calr = r.mutated("CALR")
         if calr.contains(where: { ($0.hgvsc ?? "").contains("1092_1143del") }) { x.calrType1 = true }
         else if calr.contains(where: { $0.hgvsc == nil }) { x.calrType1 = nil }   // a CALR mutation of unknown type
@@ -92,7 +95,21 @@ public enum MIPSS70 {
         return x
     }
 
+    /// The inputs of `patient` (public for the demo generator, which sets the clinical inputs around them).
+    public static func inputs(_ patient: Patient, today: LocalDate) -> Inputs { inputs(RiskInputs(patient, today: today)) }
+
+    /// The age above which the patient is outside the derivation cohort (transplant-age patients, ≤ 70 years).
+    public static let derivationMaxAge = 70
+
+    static func assess(_ r: RiskInputs) -> SchemeRiskAssessment {
+        var a = assess(inputs(r))
+        if let age = r.ageAtDiagnosis, age > derivationMaxAge {
+            a.drivers.append("age \(age) at diagnosis: MIPSS70 was derived in patients aged ≤ \(derivationMaxAge) (transplant age)")
+        }
+        return a
+    }
+
     public static func assess(_ patient: Patient, today: LocalDate) -> SchemeRiskAssessment {
-        assess(inputs(RiskInputs(patient, today: today)))
+        assess(RiskInputs(patient, today: today))
     }
 }

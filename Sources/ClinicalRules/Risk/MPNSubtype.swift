@@ -12,4 +12,12 @@ public enum MPNSubtype: String, Sendable, CaseIterable {
         if text.contains("thrombocyth") || text.contains(" et") || text.hasPrefix("et") { return .et }
         return nil
     }
+
+    /// Post-PV / post-ET myelofibrosis: the diagnosis says it follows an MPN (`postMPN`), or its labels say "post-".
+    /// Scores derived in primary myelofibrosis only (MIPSS70) are not applied to it.
+    public static func isSecondaryMyelofibrosis(_ d: Diagnosis) -> Bool {
+        guard of(d) == .myelofibrosis else { return false }
+        let text = [d.who2022, d.icc2022].compactMap { $0 }.joined(separator: " ").lowercased()
+        return d.postMPN == true || text.contains("post-") || text.contains("post ") || text.contains("secondary")
+    }
 }

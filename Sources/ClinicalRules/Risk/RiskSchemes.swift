@@ -7,24 +7,24 @@ import CaseModel
 /// |---|---|
 /// | MDS | IPSS-R, IPSS-M |
 /// | CML | ELTS, Sokal (the ELN 2020 milestone assessment `CML-ELN2020-milestone` is built by the MRD rules) |
-/// | MPN: PV / ET / myelofibrosis | PV-thrombosis / ET-IPSET-thrombosis / DIPSS |
+/// | MPN: PV / ET / myelofibrosis | PV-thrombosis / ET-IPSET-thrombosis / DIPSS, and MIPSS70 for primary myelofibrosis |
 /// | T-ALL | T-ALL-GRAALL-2013, T-ALL-NGS-2024, ALL-MRD |
 /// | B-ALL | IKZF1plus, ALL-MRD |
 /// | aplastic anaemia | AA-severity |
 public enum RiskSchemes {
-    public static let rule = "Risk schemes of the non-AML groups (IPSS-R, IPSS-M, ELTS, Sokal, DIPSS, PV, IPSET, T-ALL, IKZF1plus, ALL-MRD, AA)"
-    public static let version = "1"
+    public static let rule = "Risk schemes of the non-AML groups (IPSS-R, IPSS-M, ELTS, Sokal, DIPSS, MIPSS70, PV, IPSET, T-ALL, IKZF1plus, ALL-MRD, AA)"
+    public static let version = "2"
 
     /// Every scheme name this module computes, in display order (formats.md §4 spellings).
     public static let schemes = [IPSSR.scheme, IPSSM.scheme, ELTS.scheme, Sokal.scheme, PVThrombosis.scheme, IPSETThrombosis.scheme,
-                                 DIPSS.scheme, TALLOncogenetic.scheme2013, TALLOncogenetic.scheme2024, IKZF1plus.scheme,
+                                 DIPSS.scheme, MIPSS70.scheme, TALLOncogenetic.scheme2013, TALLOncogenetic.scheme2024, IKZF1plus.scheme,
                                  ALLMRDRisk.scheme, AASeverity.scheme, cmlMilestoneScheme]
 
     /// The categories of each scheme, lowest risk first (for criteria `risk SCHEME <= category`).
     public static let categories: [String: [String]] = [
         IPSSR.scheme: IPSSR.ladder.names, IPSSM.scheme: IPSSM.ladder.names, ELTS.scheme: ELTS.ladder.names,
         Sokal.scheme: Sokal.ladder.names, PVThrombosis.scheme: PVThrombosis.order, IPSETThrombosis.scheme: IPSETThrombosis.order,
-        DIPSS.scheme: DIPSS.ladder.names, TALLOncogenetic.scheme2013: ["low", "high"], TALLOncogenetic.scheme2024: ["low", "high"],
+        DIPSS.scheme: DIPSS.ladder.names, MIPSS70.scheme: MIPSS70.ladder.names, TALLOncogenetic.scheme2013: ["low", "high"], TALLOncogenetic.scheme2024: ["low", "high"],
         IKZF1plus.scheme: ["negative", "positive"], ALLMRDRisk.scheme: ["low", "high"], AASeverity.scheme: AASeverity.order,
         cmlMilestoneScheme: CMLResponseCategory.allCases.map(\.rawValue),
     ]
@@ -61,7 +61,7 @@ public enum RiskSchemes {
             switch MPNSubtype.of(dx) {
             case .pv?: return [PVThrombosis.assess(r)]
             case .et?: return [IPSETThrombosis.assess(r)]
-            case .myelofibrosis?: return [DIPSS.assess(r)]
+            case .myelofibrosis?: return [DIPSS.assess(r)] + (MPNSubtype.isSecondaryMyelofibrosis(dx) ? [] : [MIPSS70.assess(r)])
             case nil: return []
             }
         case .tALL: return [TALLOncogenetic.graall2013(r), TALLOncogenetic.ngs2024(r), ALLMRDRisk.assess(r)]
@@ -75,7 +75,7 @@ public enum RiskSchemes {
     /// diagnosis excludes it, nil when the data cannot tell (an MPN whose labels name no PV, ET or myelofibrosis).
     public static func couldApply(_ scheme: String, to diagnosis: Diagnosis?) -> Bool? {
         guard let d = diagnosis else { return nil }
-        let mpnSchemes = [PVThrombosis.scheme, IPSETThrombosis.scheme, DIPSS.scheme]
+        let mpnSchemes = [PVThrombosis.scheme, IPSETThrombosis.scheme, DIPSS.scheme, MIPSS70.scheme]
         if d.category == .mpn && MPNSubtype.of(d) == nil && mpnSchemes.contains(scheme) { return nil }
         return false
     }
