@@ -162,10 +162,11 @@ public final class InMemoryRepository: CaseRepository {
         var tasks = interp.followUps
         if tasks.isEmpty {
             tasks = p.followUps.enumerated().map { (i, f) in
-                FollowUpTask(id: f.id ?? "\(p.id)-F\(i + 1)", patient: p.id, due: f.due, kind: f.kind,
-                             status: DeceasedRule.isDeceased(p) && !f.isDone ? .patientDeceased : InMemoryRepository.status(of: f, today: today),
-                             note: f.note, source: "explicit",
-                             done: f.done, site: p.site)
+                let dated = InMemoryRepository.status(of: f, today: today)
+                let deceased = DeceasedRule.isDeceased(p) && !f.isDone
+                return FollowUpTask(id: f.id ?? "\(p.id)-F\(i + 1)", patient: p.id, due: f.due, kind: f.kind,
+                                    status: deceased ? .patientDeceased : dated, note: f.note, source: "explicit",
+                                    done: f.done, site: p.site, dueStatus: deceased ? dated : nil)
             }
         }
         return FollowUpScheduler.sortedByUrgency(tasks)

@@ -177,7 +177,8 @@ public struct MRDSeriesAssessment: Codable, Sendable, Equatable {
 
 public enum FollowUpStatus: String, Codable, Sendable, CaseIterable, Comparable {
     case overdue, dueSoon = "due-soon", upcoming, done
-    /// An open task of a patient recorded dead: neither overdue nor due (ClinicalRules `DeceasedRule`).
+    /// An open task of a patient recorded dead: neither overdue nor due (ClinicalRules `DeceasedRule`). A display and
+    /// urgency status only: JSON keeps formats.md's four values (the task's `dueStatus`) and adds `patientDeceased: true`.
     case patientDeceased = "patient-deceased"
     public static func < (a: FollowUpStatus, b: FollowUpStatus) -> Bool {
         let order: [FollowUpStatus] = [.overdue, .dueSoon, .upcoming, .patientDeceased, .done]
@@ -200,9 +201,49 @@ public struct FollowUpTask: Codable, Sendable, Equatable, Identifiable {
     /// Days between repeats when the schedule repeats (completing it creates the next one).
     public var repeatDays: Int?
     public var site: String?
+    /// The status by the due date alone (overdue / due-soon / upcoming): set for an open task of a deceased patient,
+    /// whose `status` is `.patientDeceased`; nil otherwise (`status` is then that status).
+    public var dueStatus: FollowUpStatus?
     public init(id: String, patient: String, due: LocalDate, kind: String, status: FollowUpStatus, note: String? = nil,
-                source: String, done: LocalDate? = nil, repeatDays: Int? = nil, site: String? = nil) {
+                source: String, done: LocalDate? = nil, repeatDays: Int? = nil, site: String? = nil, dueStatus: FollowUpStatus? = nil) {
         self.id = id; self.patient = patient; self.due = due; self.kind = kind; self.status = status; self.note = note
-        self.source = source; self.done = done; self.repeatDays = repeatDays; self.site = site
+        self.source = source; self.done = done; self.repeatDays = repeatDays; self.site = site; self.dueStatus = dueStatus
+    }
+
+    private enum CodingKeys: String, CodingKey { case id, patient, due, kind, status, note, source, done, repeatDays, site, patientDeceased }
+
+    /// formats.md's `status` is one of overdue | due-soon | upcoming | done: a deceased patient's open task is written
+    /// with its due-date status and `"patientDeceased": true` (the key is absent otherwise).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id); try c.encode(patient, forKey: .patient); try c.encode(due, forKey: .due)
+        try c.encode(kind, forKey: .kind)
+        if status == .patientDeceased {
+            guard let d = dueStatus, d != .patientDeceased else {
+                throw EncodingError.invalidValue(status, .init(codingPath: c.codingPath + [CodingKeys.status],
+                                                              debugDescription: "task \(id) of a deceased patient has no due-date status"))
+            }
+            try c.encode(d, forKey: .status); try c.encode(true, forKey: .patientDeceased)
+        } else {
+            try c.encode(status, forKey: .status)
+        }
+        try c.encodeIfPresent(note, forKey: .note); try c.encode(source, forKey: .source)
+        try c.encodeIfPresent(done, forKey: .done); try c.encodeIfPresent(repeatDays, forKey: .repeatDays)
+        try c.encodeIfPresent(site, forKey: .site)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id); patient = try c.decode(String.self, forKey: .patient)
+        due = try c.decode(LocalDate.self, forKey: .due); kind = try c.decode(String.self, forKey: .kind)
+        let written = try c.decode(FollowUpStatus.self, forKey: .status)
+        if try c.decodeIfPresent(Bool.self, forKey: .patientDeceased) == true && written != .done {
+            status = .patientDeceased; dueStatus = written
+        } else {
+            status = written; dueStatus = nil
+        }
+        note = try c.decodeIfPresent(String.self, forKey: .note); source = try c.decode(String.self, forKey: .source)
+        done = try c.decodeIfPresent(LocalDate.self, forKey: .done); repeatDays = try c.decodeIfPresent(Int.self, forKey: .repeatDays)
+        site = try c.decodeIfPresent(String.self, forKey: .site)
     }
 }

@@ -118,7 +118,8 @@ public enum FollowUpScheduler {
             return sortedByUrgency(patient.followUps.enumerated().map { i, f in
                 FollowUpTask(id: f.id ?? "\(patient.id):explicit-\(i + 1)", patient: patient.id, due: f.due, kind: f.kind,
                              status: f.isDone ? .done : .patientDeceased, note: f.note,
-                             source: "explicit", done: f.done, repeatDays: nil, site: patient.site)
+                             source: "explicit", done: f.done, repeatDays: nil, site: patient.site,
+                             dueStatus: f.isDone ? nil : status(due: f.due, done: false, today: today))
             })
         }
         var b = Builder(patient: patient, today: today)

@@ -46,4 +46,22 @@ final class DeceasedFollowUpTests: XCTestCase {
         XCTAssertFalse(tasks.contains { $0.status == .patientDeceased })
         XCTAssertEqual(tasks.first { $0.id == "T-1" }?.status, .overdue)
     }
+
+    /// formats.md §4: a follow-up's `status` is one of overdue | due-soon | upcoming | done. A deceased patient's open task
+    /// is written with its due-date status and `"patientDeceased": true`, and reads back as patient deceased.
+    func testJSONKeepsTheFourStatusesOfFormatsMd() throws {
+        let tasks = FollowUpScheduler.tasks(for: patient(.dead), today: Fixtures.today)
+        let data = try JSONEncoder().encode(tasks)
+        let objects = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        let t1 = try XCTUnwrap(objects.first { $0["id"] as? String == "T-1" })
+        XCTAssertEqual(t1["status"] as? String, "overdue", "due 2026-04-01, today \(Fixtures.today)")
+        XCTAssertEqual(t1["patientDeceased"] as? Bool, true)
+        let t2 = try XCTUnwrap(objects.first { $0["id"] as? String == "T-2" })
+        XCTAssertEqual(t2["status"] as? String, "done")
+        XCTAssertNil(t2["patientDeceased"], "the key only where the patient died and the task is open")
+        for o in objects { XCTAssertTrue(["overdue", "due-soon", "upcoming", "done"].contains(o["status"] as? String ?? ""), "\(o)") }
+        XCTAssertEqual(try JSONDecoder().decode([FollowUpTask].self, from: data), tasks, "read back: patient deceased again")
+        let alive = try JSONEncoder().encode(FollowUpScheduler.tasks(for: patient(.alive), today: Fixtures.today))
+        XCTAssertFalse(String(decoding: alive, as: UTF8.self).contains("patientDeceased"))
+    }
 }
