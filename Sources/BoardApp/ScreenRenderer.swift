@@ -56,14 +56,20 @@ public enum ScreenRenderer {
         }
     }
 
+    /// The demo banner, longest first.
+    static let demoBanners = [" SYNTHETIC DEMO DATA ", " SYNTHETIC DEMO ", " DEMO "]
+
     static func renderHeader(_ s: AppState, into buffer: inout Buffer) {
         let row = ScreenLayout.tabsRow(width: s.width)
         let tabs = ScreenLayout.tabs(selected: s.screen, ascii: s.ascii)
         tabs.render(into: &buffer, area: row)
-        var right: [Span] = []
-        if s.isDemo { right.append(Span(" SYNTHETIC DEMO DATA ", role: .demoBanner)) }
-        let rw = right.reduce(0) { $0 + $1.width }
-        if rw > 0 { buffer.write(spans: right, x: max(0, s.width - rw), y: 0) }
+        if s.isDemo {
+            // The longest banner that leaves every tab visible (at 80 columns the six tabs leave room for " DEMO ");
+            // the shortest is drawn whatever the width: demo data is always marked.
+            let free = s.width - tabs.width - 1
+            let banner = demoBanners.first { DisplayWidth.of($0) <= free } ?? demoBanners.last!
+            buffer.write(spans: [Span(banner, role: .demoBanner)], x: max(0, s.width - DisplayWidth.of(banner)), y: 0)
+        }
         // Breadcrumb and status line.
         let y = 1
         buffer.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .header)

@@ -8,6 +8,9 @@ public struct Tabs: Sendable {
         self.titles = titles; self.selected = selected; self.ascii = ascii
     }
 
+    /// The columns every tab and separator takes when all fit.
+    public var width: Int { titles.reduce(0) { $0 + DisplayWidth.of($1) + 2 } + max(0, titles.count - 1) }
+
     /// The cells each tab occupies when drawn in `area` (empty rects for tabs that do not fit).
     public func tabRects(in area: Rect) -> [Rect] {
         var x = area.x

@@ -110,6 +110,16 @@ final class OutcomesViewTests: XCTestCase {
         XCTAssertTrue(rt.render().text.contains("Could not analyse OS"))
     }
 
+    /// At the minimum width (80) the six tabs stay visible beside a shortened demo banner (it used to hide "6 Outcomes").
+    func testEveryTabAndTheDemoBannerFitAtEightyColumns() throws {
+        for (w, banner) in [(80, " DEMO"), (100, "SYNTHETIC DEMO DATA"), (120, "SYNTHETIC DEMO DATA")] {
+            let top = try XCTUnwrap(try runtime(w, 24).render().text.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init))
+            XCTAssertTrue(top.contains("6 Outcomes"), "\(w): \(top)")
+            XCTAssertTrue(top.trimmingCharacters(in: .whitespaces).hasSuffix(banner.trimmingCharacters(in: .whitespaces)), "\(w): \(top)")
+            XCTAssertTrue(top.contains(banner), "\(w): \(top)")
+        }
+    }
+
     func testListedInHelpAndViewSwitcher() throws {
         let rt = try runtime(120, 40)
         XCTAssertTrue(rt.render().text.contains("6 Outcomes"))
