@@ -2,7 +2,8 @@
 /// (cm below the costal margin, 0 = not palpable), `constitutional-symptoms` (bool),
 /// `marrow-cellularity` (%), `residual-haematopoiesis` (% of cellularity), `thrombosis`
 /// (true: an event that day; false: the history was reviewed that day and no event is known),
-/// `transfusion-dependent` (bool). Other kinds are kept as written.
+/// `transfusion-dependent` (bool), `marrow-fibrosis-grade` (0–3: MF-0 … MF-3, EUMNET grading). Other kinds are kept
+/// as written.
 public struct ClinicalFinding: Codable, Sendable, Equatable {
     /// The value: a number or a yes/no, as the kind requires.
     public enum Value: Codable, Sendable, Equatable {
@@ -31,6 +32,7 @@ public struct ClinicalFinding: Codable, Sendable, Equatable {
     public static let knownKinds: [String: Bool] = [
         "spleen-cm": true, "constitutional-symptoms": false, "marrow-cellularity": true,
         "residual-haematopoiesis": true, "thrombosis": false, "transfusion-dependent": false,
+        "marrow-fibrosis-grade": true,
     ]
 
     public var date: LocalDate
