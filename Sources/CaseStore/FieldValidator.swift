@@ -29,14 +29,9 @@ struct FieldValidator {
         }
     }
 
-    static func isBool(_ n: NSNumber) -> Bool {
-        let t = String(cString: n.objCType)
-        return t == "c" || t == "B" || String(describing: type(of: n)).contains("Boolean")
-    }
+    static func isBool(_ n: NSNumber) -> Bool { JSONScalar.isBool(n) }
 
-    static func describe(_ d: Double) -> String {
-        d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
-    }
+    static func describe(_ d: Double) -> String { JSONScalar.describe(d) }
 
     mutating func unknown(_ o: [String: Any], allowed: Set<String>, path: String) {
         for k in o.keys.sorted() where !allowed.contains(k) {

@@ -15,9 +15,6 @@ extension FieldValidator {
         }
     }
 
-    /// Percent-valued finding kinds and their range.
-    static let percentFindings: Set<String> = ["marrow-cellularity", "residual-haematopoiesis"]
-
     mutating func clinicalFindings(_ o: [String: Any], _ path: String) -> [ClinicalFinding] {
         objects(o, "findings", path, allowed: ["date", "kind", "value"]) { v, d, p in
             let date = v.date(d, "date", p, required: true)
@@ -28,27 +25,8 @@ extension FieldValidator {
             }
             let value: ClinicalFinding.Value = FieldValidator.isBool(n) ? .flag(n.boolValue) : .number(n.doubleValue)
             guard let date, let kind else { return nil }
-            if let wantsNumber = ClinicalFinding.knownKinds[kind] {
-                switch (wantsNumber, value) {
-                case (true, .flag): v.error("\(p).value", "\(kind) expects a number, found a boolean"); return nil
-                case (false, .number): v.error("\(p).value", "\(kind) expects true or false, found a number"); return nil
-                default: break
-                }
-                if case .number(let x) = value {
-                    if kind == "marrow-fibrosis-grade" {
-                        // EUMNET grading (Thiele et al., Haematologica 2005): MF-0, MF-1, MF-2, MF-3.
-                        guard x == x.rounded(), (0...3).contains(x) else {
-                            v.error("\(p).value", "marrow-fibrosis-grade is the EUMNET grade MF-0 … MF-3 (an integer 0–3), found \(x)"); return nil
-                        }
-                    } else if FieldValidator.percentFindings.contains(kind) {
-                        guard v.range(x, "\(p).value", 0, 100, "\(kind) (%)") != nil else { return nil }
-                    } else {
-                        guard v.nonNegative(x, "\(p).value", kind) != nil else { return nil }
-                    }
-                }
-            } else {
-                v.warn("\(p).kind", "finding kind \"\(kind)\" is not one formats.md lists (\(ClinicalFinding.knownKinds.keys.sorted().joined(separator: ", "))); kept as written")
-            }
+            if let why = RiskInputRules.valueProblem(kind: kind, value: value) { v.error("\(p).value", why); return nil }
+            if ClinicalFinding.knownKinds[kind] == nil { v.warn("\(p).kind", RiskInputRules.unknownKindWarning(kind)) }
             return ClinicalFinding(date: date, kind: kind, value: value)
         }
     }

@@ -10,8 +10,23 @@ public struct FHIRCaseEntries: Codable, Sendable, Equatable {
     public var performanceStatus: [PerformanceStatus] = []
     public var therapies: [Therapy] = []
     public var transplants: [Transplant] = []
+    public var copyNumber: [CopyNumberFinding] = []
+    public var findings: [ClinicalFinding] = []
 
     public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case diagnoses, variants, testedGenes, labs, performanceStatus, therapies, transplants, copyNumber, findings
+    }
+
+    /// Entries stored before a kind existed lack its key: read as none.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func list<T: Decodable>(_ k: CodingKeys) throws -> [T] { try c.decodeIfPresent([T].self, forKey: k) ?? [] }
+        diagnoses = try list(.diagnoses); variants = try list(.variants); testedGenes = try list(.testedGenes); labs = try list(.labs)
+        performanceStatus = try list(.performanceStatus); therapies = try list(.therapies); transplants = try list(.transplants)
+        copyNumber = try list(.copyNumber); findings = try list(.findings)
+    }
 
     public var isEmpty: Bool { kinds.isEmpty }
 
@@ -25,6 +40,8 @@ public struct FHIRCaseEntries: Codable, Sendable, Equatable {
         if !performanceStatus.isEmpty { k.append("performanceStatus") }
         if !therapies.isEmpty { k.append("therapies") }
         if !transplants.isEmpty { k.append("transplants") }
+        if !copyNumber.isEmpty { k.append("copyNumber") }
+        if !findings.isEmpty { k.append("findings") }
         return k
     }
 
@@ -32,6 +49,7 @@ public struct FHIRCaseEntries: Codable, Sendable, Equatable {
     func add(to p: inout Patient) {
         p.diagnoses += diagnoses; p.variants += variants; p.testedGenes += testedGenes; p.labs += labs
         p.performanceStatus += performanceStatus; p.therapies += therapies; p.transplants += transplants
+        p.copyNumber += copyNumber; p.findings += findings
     }
 
     /// Removes one equal entry for each of these entries (entries edited since are left alone).
@@ -41,6 +59,7 @@ public struct FHIRCaseEntries: Codable, Sendable, Equatable {
         }
         drop(diagnoses, &p.diagnoses); drop(variants, &p.variants); drop(testedGenes, &p.testedGenes); drop(labs, &p.labs)
         drop(performanceStatus, &p.performanceStatus); drop(therapies, &p.therapies); drop(transplants, &p.transplants)
+        drop(copyNumber, &p.copyNumber); drop(findings, &p.findings)
     }
 }
 

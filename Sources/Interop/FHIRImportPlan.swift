@@ -83,6 +83,8 @@ public struct FHIRImportPlan: Sendable {
         case "performanceStatus": return e.performanceStatus.count
         case "therapies": return e.therapies.count
         case "transplants": return e.transplants.count
+        case "copyNumber": return e.copyNumber.count
+        case "findings": return e.findings.count
         default: return 0
         }
     }

@@ -18,8 +18,8 @@ public struct FHIRReader {
 
     public private(set) var headers: [FHIRPatientHeader] = []
     public private(set) var contributions: [FHIRContribution] = []
-    public private(set) var problems: [InteropProblem] = []
-    public private(set) var warnings: [String] = []
+    public internal(set) var problems: [InteropProblem] = []
+    public internal(set) var warnings: [String] = []
     /// Unmapped elements → how many times (reported as one warning each).
     var unmapped: [String: Int] = [:]
     let options: Options
@@ -176,14 +176,20 @@ public struct FHIRReader {
         switch r.type {
         case "Observation":
             let codes = FHIRReader.codes(o["code"])
-            if codes.contains("69548-6") { return variant(r, reportDate: reportDate, file: file) }
+            if codes.contains("69548-6") {
+                return isCopyNumber(o) ? copyNumber(r, reportDate: reportDate, file: file) : variant(r, reportDate: reportDate, file: file)
+            }
             if codes.contains("53041-0") || codes.contains("region-studied") {
                 guard let d = resultDate(r, reportDate, file: file) else { return nil }
                 let genes = components(o, "48018-6").compactMap(gene)
+                let cn = regionCopyNumber(r, file: file)
+                guard cn.ok else { return nil }
                 if genes.isEmpty { warnings.append("\(file): \(r.path): region studied without genes (48018-6); left out"); return e }
-                e.testedGenes = [GenePanel(date: d, assay: ((o["code"] as? [String: Any])?["text"] as? String) ?? "FHIR region studied", genes: genes)]
+                e.testedGenes = [GenePanel(date: d, assay: ((o["code"] as? [String: Any])?["text"] as? String) ?? "FHIR region studied", genes: genes,
+                                           copyNumber: cn.flag)]
                 return e
             }
+            if let kind = FHIRTables.findingKind(o["code"]) { return finding(r, kind: kind, reportDate: reportDate, file: file) }
             if codes.contains("89247-1") {
                 guard let d = resultDate(r, reportDate, file: file) else { return nil }
                 var score: Int?
@@ -323,6 +329,7 @@ public struct FHIRReader {
     mutating func condition(_ r: FHIRResource, file: String) -> FHIRCaseEntries? {
         var e = FHIRCaseEntries()
         let o = r.object
+        if FHIRTables.findingKind(o["code"]) == "thrombosis" { return thrombosisCondition(r, file: file) }
         var category: DiagnosisCategory?
         var icd: String?, onco: String?
         for c in FHIRReader.codings(o["code"]) {

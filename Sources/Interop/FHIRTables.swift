@@ -4,6 +4,61 @@ import TrialEngine
 /// The code tables of the FHIR mapping (documented in the README's FHIR section).
 public enum FHIRTables {
     public static let loinc = "http://loinc.org"
+    public static let snomedSystem = "http://snomed.info/sct"
+    public static let ucum = "http://unitsofmeasure.org"
+    /// Sequence Ontology as the Genomics Reporting IG names it (its DNA change type value set).
+    public static let sequenceOntology = "http://sequenceontology.org"
+    /// Caseboard's own code system for finding kinds that no standard code carries (the kind is the code).
+    public static let findingKindSystem = "urn:caseboard:finding-kind"
+    /// Caseboard's copy-number call (`deletion` …) beside the SO DNA change type.
+    public static let copyNumberCallSystem = "urn:caseboard:copy-number-call"
+    /// Caseboard's component of a region studied: copy number was called for its genes (`copy-number`, a boolean).
+    public static let regionStudiedSystem = "urn:caseboard:region-studied"
+
+    /// Standard codes of finding kinds, where one exists (README, FHIR table; sources in the README):
+    /// LOINC 32489-7 "Spleen tip distance below costal margin" (Len, Qn, cm); SNOMED CT 439127006 "Thrombosis (disorder)".
+    public static let findingCodes: [String: (system: String, code: String, display: String)] = [
+        "spleen-cm": (loinc, "32489-7", "Spleen tip distance below costal margin"),
+        "thrombosis": (snomedSystem, "439127006", "Thrombosis"),
+    ]
+
+    /// The text of a finding Observation's code.
+    public static let findingText: [String: String] = [
+        "spleen-cm": "Spleen below the costal margin (cm; 0 = not palpable)",
+        "constitutional-symptoms": "Constitutional symptoms",
+        "marrow-cellularity": "Bone marrow cellularity (%)",
+        "residual-haematopoiesis": "Residual haematopoiesis (% of cellularity)",
+        "thrombosis": "Thrombosis (true: an event that day; false: history reviewed, no event)",
+        "transfusion-dependent": "Transfusion dependence",
+        "marrow-fibrosis-grade": "Bone marrow fibrosis grade (MF-0 to MF-3, EUMNET)",
+    ]
+
+    /// UCUM unit of a numeric finding kind (nil: dimensionless or not fixed).
+    public static func findingUnit(_ kind: String) -> String? {
+        if kind == "spleen-cm" { return "cm" }
+        if ["marrow-cellularity", "residual-haematopoiesis"].contains(kind) { return "%" }
+        return nil
+    }
+
+    /// The finding kind a code names: a `urn:caseboard:finding-kind` coding, else a standard code of `findingCodes`.
+    public static func findingKind(_ code: Any?) -> String? {
+        let codings = FHIRReader.codings(code)
+        if let k = codings.first(where: { $0["system"] as? String == findingKindSystem })?["code"] as? String { return k }
+        for c in codings {
+            guard let code = c["code"] as? String else { continue }
+            let sys = (c["system"] as? String ?? "").lowercased()
+            for (kind, std) in findingCodes where std.code == code {
+                if std.system == snomedSystem && !(sys.isEmpty || sys.contains("snomed")) { continue }
+                return kind
+            }
+        }
+        return nil
+    }
+
+    /// SO DNA change types of copy number (Genomics Reporting IG, component 48019-4).
+    public static let soCopyNumberLoss = ("SO:0001743", "copy_number_loss")
+    public static let soCopyNumberGain = ("SO:0001742", "copy_number_gain")
+    public static let soCopyNumberVariation = ("SO:0001019", "copy_number_variation")
 
     /// Laboratory LOINC codes → (lab test name of the criteria language, canonical unit when the resource gives none).
     public static let labs: [String: (test: String, unit: String)] = [

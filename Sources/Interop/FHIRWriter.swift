@@ -3,8 +3,8 @@ import Foundation
 
 /// Writes cases as one FHIR R4 `collection` Bundle with the codes and profiles the reader maps (README, FHIR
 /// table), so import → export → import keeps every mapped field. Caseboard's own values that no standard code
-/// carries exactly (the diagnosis category, the consequence class) travel as an extra coding of a `urn:caseboard:`
-/// system beside the standard ones.
+/// carries exactly (the diagnosis category, the consequence class, the finding kind, the copy-number call) travel as
+/// an extra coding of a `urn:caseboard:` system beside the standard ones (findings and copy number: FHIRRiskInputs).
 public enum FHIRWriter {
     public static let caseIDSystem = "urn:caseboard:case-id"
     public static let mrnSystem = "urn:caseboard:mrn"
@@ -96,9 +96,12 @@ public enum FHIRWriter {
                 add(["resourceType": "Observation", "id": "\(pid)-panel-\(i)", "status": "final", "meta": ["profile": [regionProfile]],
                      "code": ["coding": [["system": FHIRTables.loinc, "code": "53041-0", "display": "DNA region of interest panel"]], "text": g.assay],
                      "subject": subject, "effectiveDateTime": g.date.description,
-                     "component": g.genes.map { component("48018-6", "Gene studied [ID]", concept("http://www.genenames.org/geneId", $0)) }])
+                     "component": g.genes.map { component("48018-6", "Gene studied [ID]", concept("http://www.genenames.org/geneId", $0)) }
+                        + (g.copyNumber.map { [regionCopyNumberComponent($0)] } ?? [])])
                 if g.tissue != nil { warnings.append("\(p.id): gene panel \(g.assay): tissue is not written") }
             }
+            for (i, c) in p.copyNumber.enumerated() { add(copyNumberResource(c, id: "\(pid)-cnv-\(i)", subject: subject)) }
+            for (i, f) in p.findings.enumerated() { add(findingResource(f, id: "\(pid)-finding-\(i)", subject: subject)) }
             for (i, l) in p.labs.enumerated() {
                 guard let code = labCode(l.test) else { warnings.append("\(p.id): lab \(l.test) has no LOINC code in the table; not written"); continue }
                 add(["resourceType": "Observation", "id": "\(pid)-lab-\(i)", "status": "final",

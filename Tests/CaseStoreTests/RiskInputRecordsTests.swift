@@ -66,7 +66,7 @@ final class RiskInputRecordsTests: XCTestCase {
                        ["in.json: patient P-1: $.patients[0].findings[0].value: marrow-cellularity (%) must be between 0 and 100, found 120"])
         // The EUMNET fibrosis grade (Thiele et al., Haematologica 2005): MF-0 … MF-3 only.
         XCTAssertEqual(problems("\"findings\": [{\"date\": \"2026-01-10\", \"kind\": \"marrow-fibrosis-grade\", \"value\": 4}]").errors,
-                       ["in.json: patient P-1: $.patients[0].findings[0].value: marrow-fibrosis-grade is the EUMNET grade MF-0 … MF-3 (an integer 0–3), found 4.0"])
+                       ["in.json: patient P-1: $.patients[0].findings[0].value: marrow-fibrosis-grade (MF-0 … MF-3) must be a whole number from 0 to 3, found 4"])
         XCTAssertEqual(problems("\"findings\": [{\"date\": \"2026-01-10\", \"kind\": \"marrow-fibrosis-grade\", \"value\": 1.5}]").errors.count, 1)
         XCTAssertEqual(problems("\"findings\": [{\"date\": \"2026-01-10\", \"kind\": \"marrow-fibrosis-grade\", \"value\": true}]").errors,
                        ["in.json: patient P-1: $.patients[0].findings[0].value: marrow-fibrosis-grade expects a number, found a boolean"])
