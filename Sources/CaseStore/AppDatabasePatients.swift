@@ -8,6 +8,17 @@ extension AppDatabase {
     /// Every patient, ordered by id, each child table loaded with one query.
     public func patients() throws -> [Patient] { try read { try PatientColumnLoad.load($0) } }
 
+    /// Every patient, ordered by id, handed to `body` `size` at a time, so the whole case base is never in memory at
+    /// once (`cases` at 10,000 patients). The ids are read first, then each chunk in one read: a patient removed
+    /// meanwhile is skipped, one added meanwhile is not listed; each patient is read whole, as one transaction left it.
+    public func forEachPatientChunk(size: Int = 512, _ body: ([Patient]) throws -> Void) throws {
+        let ids = try patientIDs()
+        for i in stride(from: 0, to: ids.count, by: max(1, size)) {
+            let chunk = Array(ids[i..<min(ids.count, i + max(1, size))])
+            try body(try read { try AppDatabase.loadChunk($0, chunk) })
+        }
+    }
+
     /// One patient; `StoreError.unknownPatient` when the id is unknown.
     public func patient(id: String) throws -> Patient {
         let found = try read { try PatientColumnLoad.load($0, whereClause: "WHERE p.id = ?", arguments: [id]) }

@@ -31,8 +31,24 @@ extension WorkflowService {
     public func worklist(patients: [Patient], dueWithinDays: Int? = nil, site: String? = nil) throws -> [FollowUpTask] {
         let app = Dictionary(grouping: try db.appTasks(), by: \.patient)
         let states = Dictionary(grouping: try db.taskStates(), by: \.patientId)
-        let wantedSite = site?.lowercased()
         var out: [FollowUpTask] = []
+        openTasks(patients, app: app, states: states, dueWithinDays: dueWithinDays, site: site, into: &out)
+        return WorkflowService.urgencySorted(out)
+    }
+
+    /// The worklist of every patient of the database, read a chunk of patients at a time (`forEachPatientChunk`):
+    /// the same list as `worklist(patients: db.patients())` without the whole case base in memory.
+    public func worklistOfAllPatients(dueWithinDays: Int? = nil, site: String? = nil) throws -> [FollowUpTask] {
+        let app = Dictionary(grouping: try db.appTasks(), by: \.patient)
+        let states = Dictionary(grouping: try db.taskStates(), by: \.patientId)
+        var out: [FollowUpTask] = []
+        try db.forEachPatientChunk { openTasks($0, app: app, states: states, dueWithinDays: dueWithinDays, site: site, into: &out) }
+        return WorkflowService.urgencySorted(out)
+    }
+
+    private func openTasks(_ patients: [Patient], app: [String: [FollowUpTask]], states: [String: [WorkflowTaskState]], dueWithinDays: Int?,
+                           site: String?, into out: inout [FollowUpTask]) {
+        let wantedSite = site?.lowercased()
         for p in patients {
             if let w = wantedSite, p.site?.lowercased() != w { continue }
             let tasks = WorkflowTaskStore.apply(states[p.id] ?? [], to: rawTasks(for: p, appTasks: app[p.id] ?? []), today: today)
@@ -41,7 +57,6 @@ extension WorkflowService {
                 out.append(t)
             }
         }
-        return WorkflowService.urgencySorted(out)
     }
 
     /// Finds a task by id: (patient, the task as listed now, its occurrence's original due date).
@@ -55,7 +70,10 @@ extension WorkflowService {
             }
             return nil
         }
-        guard let patientId, let patient = try? db.patient(id: patientId) else { throw WorkflowError.unknownTask(id: id) }
+        guard let patientId else { throw WorkflowError.unknownTask(id: id) }
+        let patient: Patient
+        // Only a patient that is not there makes the task unknown; a read that fails is that failure.
+        do { patient = try db.patient(id: patientId) } catch StoreError.unknownPatient { throw WorkflowError.unknownTask(id: id) }
         let app = try db.appTasks(patientId: patientId)
         let raw = rawTasks(for: patient, appTasks: app)
         guard let original = raw.first(where: { $0.id == id }) else { throw WorkflowError.unknownTask(id: id) }

@@ -88,15 +88,18 @@ extension CaseRow {
             }
         }
         var unknown = 0
-        let rows = try workspace.patients().filter { p in
-            guard selection.matches(p, today: workspace.today) else { return false }
-            switch selection.cohortResult(p, today: workspace.today) {
-            case nil, .met?: return true
-            case .unknown?: unknown += 1; return false
-            case .notMet?: return false
+        var rows: [CaseRow] = []
+        // A chunk of patients at a time: only the rows (small) are kept, never the whole case base.
+        try db.forEachPatientChunk { chunk in
+            for p in chunk {
+                guard selection.matches(p, today: workspace.today) else { continue }
+                switch selection.cohortResult(p, today: workspace.today) {
+                case nil, .met?: break
+                case .unknown?: unknown += 1; continue
+                case .notMet?: continue
+                }
+                rows.append(make(p, today: workspace.today, tasks: try service.tasks(for: p), matcher: matcher, storedCounts: storedCounts))
             }
-        }.map {
-            make($0, today: workspace.today, tasks: try service.tasks(for: $0), matcher: matcher, storedCounts: storedCounts)
         }
         if unknown > 0 {
             warn("\(unknown) case(s) not listed: --where is unknown for them (data missing), neither met nor not met.")

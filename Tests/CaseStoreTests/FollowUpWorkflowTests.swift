@@ -35,6 +35,21 @@ final class FollowUpWorkflowTests: XCTestCase {
         XCTAssertEqual(all.first { $0.id == "SL-AML-0001:cbc#2" }?.status, .done)
     }
 
+    /// The worklist read a chunk of patients at a time is the worklist of all patients at once (same tasks, same order,
+    /// with the nurses' records applied), for every chunk size, including one patient per chunk.
+    func testWorklistByChunksIsTheWorklistOfAllPatients() throws {
+        let db = try WorkflowTestSupport.database()
+        let s = try WorkflowTestSupport.service(db, user: "nurse.b")
+        _ = try s.completeTask(id: "SL-AML-0001:cbc", date: d("2026-11-27"))
+        let whole = try s.worklist(patients: try db.patients(), dueWithinDays: 60)
+        XCTAssertGreaterThan(whole.count, 3)
+        XCTAssertEqual(try s.worklistOfAllPatients(dueWithinDays: 60), whole)
+        var chunks = 0, seen: [String] = []
+        try db.forEachPatientChunk(size: 1) { chunk in chunks += 1; seen += chunk.map(\.id) }
+        XCTAssertEqual(seen, try db.patientIDs(), "every patient once, in id order")
+        XCTAssertEqual(chunks, seen.count)
+    }
+
     func testDoneOnOneOffAndExplicitTasksAndRefusals() throws {
         let db = try WorkflowTestSupport.database()
         let s = try WorkflowTestSupport.service(db)

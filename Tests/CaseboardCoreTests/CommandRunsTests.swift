@@ -32,6 +32,24 @@ final class CommandRunsTests: XCTestCase {
         XCTAssertEqual(lines.count, rows.count + 2, "header, one line per case, the count")
     }
 
+    /// `jsonArray` (cases --json, element by element) writes exactly the bytes of the whole-array encoding, for no,
+    /// one and many elements, nested objects and strings with escapes.
+    func testStreamedJSONArrayIsByteIdenticalToTheWholeArray() throws {
+        struct Row: Encodable { var id: String; var tags: [String]; var nested: [String: Int]; var note: String? }
+        let rows = [Row(id: "A", tags: [], nested: [:], note: "line\nbreak \"quoted\" / slash"),
+                    Row(id: "B", tags: ["x", "y"], nested: ["b": 2, "a": 1], note: nil),
+                    Row(id: "C", tags: ["é"], nested: ["z": 0], note: "")]
+        for n in 0...rows.count {
+            let c = Capture()
+            try c.console.jsonArray(Array(rows.prefix(n)))
+            XCTAssertEqual(c.out, String(decoding: try Console.encodeJSON(Array(rows.prefix(n))), as: UTF8.self), "\(n) elements")
+        }
+        let big = (0..<3000).map { Row(id: "P\($0)", tags: ["t\($0)"], nested: ["k": $0], note: nil) }   // past the 64 KiB flush
+        let c = Capture()
+        try c.console.jsonArray(big)
+        XCTAssertEqual(c.out, String(decoding: try Console.encodeJSON(big), as: UTF8.self))
+    }
+
     func testUnknownIDsAndBadOptionsAreUserErrorsNamingThem() throws {
         let ws = CoreFixture.workspace(try CoreFixture.demoPath.get(), readOnly: true)
         let c = Capture()

@@ -8,7 +8,7 @@ public enum CaseRuns {
         var selection = try CaseSelection(parsing: filters)
         if let w = whereText { try selection.restrict(where: w) }
         let rows = try CaseRow.list(context, selection: selection, warn: { console.warn("cases", $0) }, report: console.matchReport("cases"))
-        if json { try console.json(rows); return }
+        if json { try console.jsonArray(rows); return }
         console.raw(table(rows))
     }
 

@@ -39,6 +39,29 @@ public struct Console: Sendable {
 
     public func json<T: Encodable>(_ value: T) throws { write(try Console.encodeJSON(value)) }
 
+    /// An array written element by element, byte for byte what `json(array)` writes (each element encoded alone
+    /// and indented by two spaces, as the pretty printer nests it, blank lines left blank; JSON strings hold no raw
+    /// newline), so that a list
+    /// of 10,000 cases is never one encoder tree in memory.
+    public func jsonArray<T: Encodable>(_ elements: [T]) throws {
+        guard !elements.isEmpty else { write(try Console.encodeJSON(elements)); return }
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var chunk = Data("[\n".utf8)
+        for (i, element) in elements.enumerated() {
+            // Two spaces before every line but the blank ones (the printer's empty `{\n\n}` and `[\n\n]`).
+            var lineStart = true
+            for b in try e.encode(element) {
+                if lineStart && b != 10 { chunk.append(contentsOf: [32, 32]) }
+                chunk.append(b); lineStart = b == 10
+            }
+            chunk.append(contentsOf: i + 1 < elements.count ? [44, 10] : [10])
+            if chunk.count > 1 << 16 { write(chunk); chunk.removeAll(keepingCapacity: true) }
+        }
+        chunk.append(contentsOf: Array("]\n".utf8))
+        write(chunk)
+    }
+
     /// Writes `text` to the file `out`, or to stdout (with a final newline).
     public func emit(_ text: String, out: String?) throws {
         if let out {

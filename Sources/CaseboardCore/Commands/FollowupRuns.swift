@@ -8,9 +8,8 @@ public enum FollowupRuns {
     /// workflows created (RCP reviews, screening rechecks, next occurrences).
     public static func list(_ context: Workspace, dueWithin: Int?, site: String?, json: Bool, console: Console) throws {
         if let d = dueWithin, d < 0 { throw CoreError.user("--due-within must be 0 or more days, found \(d)") }
-        let tasks = try Workflows.service(context, withCatalogue: false)
-            .worklist(patients: try context.patients(), dueWithinDays: dueWithin, site: site)
-        if json { try console.json(tasks); return }
+        let tasks = try Workflows.service(context, withCatalogue: false).worklistOfAllPatients(dueWithinDays: dueWithin, site: site)
+        if json { try console.jsonArray(tasks); return }
         if context.isDemo { console.line("SYNTHETIC DEMO DATA") }
         console.raw(Reports.worklistTable(tasks, today: context.today))
     }

@@ -79,13 +79,15 @@ public enum TrialRuns {
         } else if let p = thePatient {
             out = matcher.verdicts(for: p, interpretation: Interpretation.interpret(p, today: ctx.today), today: ctx.today)
         } else if let tid = trial {
-            for p in try ctx.patients() {
-                let f = PatientFacts(patient: p, interpretation: Interpretation.interpret(p, today: ctx.today), today: ctx.today)
-                out += matcher.verdicts(trialID: tid, facts: f)
+            try db.forEachPatientChunk { chunk in
+                for p in chunk {
+                    let f = PatientFacts(patient: p, interpretation: Interpretation.interpret(p, today: ctx.today), today: ctx.today)
+                    out += matcher.verdicts(trialID: tid, facts: f)
+                }
             }
         }
         if candidates { out = out.filter { $0.verdict != .ineligible && $0.armStatus == .open } }
-        if json { try console.json(out); return }
+        if json { try console.jsonArray(out); return }
         for v in out {
             let status = v.armStatus == .open ? "" : " [arm \(v.armStatus.rawValue): never eligible]"
             console.line("\(v.patient)  \(v.trial) arm \(v.arm): \(v.verdict.rawValue)\(status)")
