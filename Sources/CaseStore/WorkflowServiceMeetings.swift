@@ -111,9 +111,10 @@ extension WorkflowService {
         }
         let warnings = WorkflowService.quorumWarning(decision.participants).map { [$0] } ?? []
         let who = user, today = self.today
-        let participantsJSON: String = {
+        // The participants as recorded: an encoding failure stops the recording (never an empty list stored).
+        let participantsJSON: String = try {
             let e = JSONEncoder(); e.outputFormatting = [.sortedKeys]
-            return (try? e.encode(decision.participants)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+            return String(decoding: try e.encode(decision.participants), as: UTF8.self)
         }()
         return try audited("meeting.decision", entity: "meeting/\(meetingId)/\(patientId)", what: "record a board decision") { db, rec in
             guard let itemId = try Int64.fetchOne(db, sql: "SELECT id FROM meetingItem WHERE meetingId = ? AND patientId = ?",
