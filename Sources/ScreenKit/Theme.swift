@@ -138,15 +138,24 @@ public struct Theme: Equatable, Sendable {
     }
 
     /// The theme in force: `option` (`--theme NAME|PATH`, remembered in the config when `remember`),
-    /// else the remembered one, else `default`.
+    /// else the remembered one, else `default`. A remembered theme that no longer loads, or a choice that cannot be
+    /// remembered, is said through `warn` (the UI still opens: with `default` in the first case).
     public static func resolve(option: String?, config: ThemeConfig = ThemeConfig.load(),
-                               searchPaths: [String] = defaultSearchPaths(), remember: Bool = true) throws -> Theme {
+                               searchPaths: [String] = defaultSearchPaths(), remember: Bool = true,
+                               warn: (String) -> Void = { _ in }) throws -> Theme {
         if let o = option {
             let t = try named(o, searchPaths: searchPaths)
-            if remember { var c = config; c.theme = o; try? c.save() }
+            if remember {
+                var c = config; c.theme = o
+                do { try c.save() } catch { warn("theme \(o) is used but could not be remembered: \(error)") }
+            }
             return t
         }
-        if let remembered = config.theme, let t = try? named(remembered, searchPaths: searchPaths) { return t }
+        if let remembered = config.theme {
+            do { return try named(remembered, searchPaths: searchPaths) } catch {
+                warn("the remembered theme \(remembered) does not load (\(error)); using default")
+            }
+        }
         return try named("default", searchPaths: searchPaths)
     }
 

@@ -19,7 +19,9 @@ struct UICommand: ParsableCommand {
     func run() throws {
         let started = DispatchTime.now().uptimeNanoseconds
         let chosenTheme: Theme
-        do { chosenTheme = try Theme.resolve(option: theme) } catch { throw CLIError.user("\(error)") }
+        do {
+            chosenTheme = try Theme.resolve(option: theme) { FileHandle.standardError.write(Data("caseboard: warning: \($0)\n".utf8)) }
+        } catch { throw CLIError.user("\(error)") }
         try TerminalSession.run(try options.workspace(), startedAt: started) {
             let terminal: CursesTerminal
             do { terminal = try CursesTerminal(theme: chosenTheme, forceASCII: ascii ? true : nil) } catch { throw CLIError.user("\(error)") }

@@ -76,6 +76,13 @@ final class ThemeTests: XCTestCase {
         XCTAssertEqual(try Theme.resolve(option: nil, config: ThemeConfig.load(path: path)).name, "light")
         var c = ThemeConfig.load(path: path); c.theme = "monochrome"; try c.save()
         XCTAssertEqual(ThemeConfig.load(path: path).theme, "monochrome")
+        // A remembered theme that no longer loads: default, and the user is told which and why.
+        c.theme = "gone-theme"; try c.save()
+        var warnings: [String] = []
+        XCTAssertEqual(try Theme.resolve(option: nil, config: ThemeConfig.load(path: path), searchPaths: [dir.path]) { warnings.append($0) },
+                       Theme.fallback)
+        XCTAssertEqual(warnings.count, 1)
+        XCTAssertTrue(warnings[0].hasPrefix("the remembered theme gone-theme does not load"), warnings[0])
     }
 
     func testColourMapping() {
