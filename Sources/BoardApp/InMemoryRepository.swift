@@ -222,18 +222,23 @@ public final class InMemoryRepository: CaseRepository {
         switch q.sort.key {
         case .id: sorted = hits
         case .name:
-            func key(_ e: CaseIndexEntry) -> String { q.hideIdentities ? e.initials : (e.name ?? e.initials) }
-            sorted = hits.sorted { (key($0), $0.id) < (key($1), $1.id) }
+            sorted = Self.sortedByText(hits) { q.hideIdentities ? $0.initials : ($0.name ?? $0.initials) }
         case .age:  // youngest first; an unrecorded birth date last
             sorted = hits.sorted { ($0.birthDate?.daysSinceEpoch ?? Int.min, $0.id) > ($1.birthDate?.daysSinceEpoch ?? Int.min, $1.id) }
         case .diagnosis:
-            func key(_ e: CaseIndexEntry) -> String { e.category?.rawValue ?? "~" }
-            sorted = hits.sorted { (key($0), $0.id) < (key($1), $1.id) }
+            sorted = Self.sortedByText(hits) { $0.category?.rawValue ?? "~" }
         case .eln, .followUp, .trials:
             sorted = try sortedByComputedColumn(hits, q.sort.key)
         }
         let ids = sorted.map(\.id)
         return q.sort.ascending ? ids : ids.reversed()
+    }
+
+    /// `hits` (in id order) sorted by a text key, ties by id: each key is computed once and the indices are sorted
+    /// (no key or tuple built per comparison).
+    static func sortedByText(_ hits: [CaseIndexEntry], _ key: (CaseIndexEntry) -> String) -> [CaseIndexEntry] {
+        let keys = hits.map(key)
+        return hits.indices.sorted { a, b in keys[a] < keys[b] || (keys[a] == keys[b] && a < b) }.map { hits[$0] }
     }
 
     /// Whether sorting by a computed column reads the stored sort keys and verdicts (true) or computes every hit's
