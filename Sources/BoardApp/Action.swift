@@ -36,6 +36,9 @@ public enum Action: Equatable, Sendable {
     /// Background work changed derived data (what happened, e.g. "stored trial verdicts ready"): the screen
     /// reloads what it shows.
     case backgroundUpdated(String)
+    /// The stored verdicts (and the case list's sort keys stored with them) changed state: being prepared in the
+    /// background, ready, or not available.
+    case verdictStatus(StoredVerdictStatus)
     /// The meeting clock (wall time "HH:MM" and seconds since the meeting was opened), from the loop.
     case clock(wall: String, elapsed: Int)
     /// The Outcomes view's analysis, or why it could not run.

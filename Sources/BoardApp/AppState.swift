@@ -45,6 +45,9 @@ public struct AppState: Equatable, Sendable {
     public var actorMissing = false
     /// Changes made by other processes noticed so far (the live-data reloads).
     public var externalChanges = 0
+    /// Where the trial counts and the computed sort keys come from (`.preparing`: the header lines of Cases and
+    /// Trials say "preparing verdicts…" while they are computed on the fly).
+    public var verdicts: StoredVerdictStatus = .onTheFly
 
     public init(width: Int, height: Int, ascii: Bool, isDemo: Bool, today: LocalDate, caseCount: Int, facets: CaseFacets = CaseFacets()) {
         self.width = width; self.height = height; self.ascii = ascii; self.isDemo = isDemo; self.today = today

@@ -28,13 +28,17 @@ public enum CaseListScreen {
             let mark = ClinicalGlyphs.taskShort(f.status, ascii: ascii).text
             next = Span("\(mark) \(f.due) \(f.kind)", role: ClinicalGlyphs.task(f.status, ascii: ascii).role)
         }
+        let risk: Span
+        switch c.listRisk {
+        case .scheme: risk = ClinicalGlyphs.schemeRisk(c.risks, ascii: ascii)
+        case .eln(let r, let complete): risk = ClinicalGlyphs.eln(r, complete: complete, ascii: ascii)
+        }
         return [
             Span(c.id),
             Span(c.displayName(presenter: presenter), role: presenter ? .presenter : .normal),
             Span(c.age.map(String.init) ?? "?"),
             Span(dx),
-            c.elnRisk == nil && c.riskShort != nil ? ClinicalGlyphs.schemeRisk(c.risks, ascii: ascii)
-                : ClinicalGlyphs.eln(c.elnRisk, complete: c.elnComplete, ascii: ascii),
+            risk,
             ClinicalGlyphs.germline(c.germline, ascii: ascii),
             ClinicalGlyphs.trend(c.mrdTrend, ascii: ascii),
             trials,
@@ -53,6 +57,7 @@ public enum CaseListScreen {
             Span("  sort: ", role: .muted), Span("\(q.sort.key.rawValue) \(arrow)"),
         ]
         if !q.search.isEmpty { spans += [Span("  search: ", role: .muted), Span("\"\(q.search)\"", role: .search)] }
+        if let note = s.verdicts.note(ascii: s.ascii) { spans.append(Span("  " + note, role: .warning)) }
         return spans
     }
 

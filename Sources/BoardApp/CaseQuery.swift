@@ -13,7 +13,7 @@ public struct CaseFilter: Equatable, Sendable {
 
 /// Columns the case list sorts by.
 public enum CaseSortKey: String, CaseIterable, Equatable, Sendable {
-    case id, name, age, diagnosis, eln = "ELN risk", followUp = "next follow-up", trials
+    case id, name, age, diagnosis, eln = "risk", followUp = "next follow-up", trials
 
     /// Whether sorting by this key needs every case's interpretation (slower on big databases).
     public var needsInterpretation: Bool {

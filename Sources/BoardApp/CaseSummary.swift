@@ -40,6 +40,9 @@ public struct CaseSummary: Equatable, Sendable {
     /// The headline score in the `cases` table's short form ("IPSS-R hi", "ELTS low", "T-ALL HR", "SAA"); nil when none.
     public var riskShort: String? { RiskSchemes.headline(risks).map(RiskSchemes.shortForm) }
 
+    /// What the Risk column shows (and the "risk" sort ranks by): the ELN risk, else the headline score.
+    public var listRisk: CaseListRisk { CaseListRisk.of(eln: elnRisk, elnComplete: elnComplete, risks: risks) }
+
     public init(id: String, name: String?, initials: String, age: Int?, sex: Sex, category: DiagnosisCategory?,
                 diagnosisLabel: String, group: PathologyGroup?, site: String?, status: DiseaseStatus?, elnRisk: ELNRisk?,
                 germline: GermlineFlagLevel?, germlineTestingRecommended: Bool, mrdTrend: MRDTrend?, mrdStatus: MRDStatus?,

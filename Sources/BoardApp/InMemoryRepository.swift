@@ -219,31 +219,67 @@ public final class InMemoryRepository: CaseRepository {
     public func caseIDs(matching q: CaseQuery) throws -> [String] {
         let needle = CaseSearch.needle(q.search)
         let hits = entries.filter { matches($0, q, needle: needle) }
-        // Sorting by a computed column reads every hit's row first (a failed read is an error, not a blank).
-        if q.sort.key.needsInterpretation { for e in hits { _ = try summary(id: e.id) } }
         let sorted: [CaseIndexEntry]
         switch q.sort.key {
         case .id: sorted = hits
         case .name:
-            func key(_ e: CaseIndexEntry) -> String { q.hideIdentities ? e.initials : (e.name ?? e.initials) }
-            sorted = hits.sorted { (key($0), $0.id) < (key($1), $1.id) }
+            sorted = Self.sortedByText(hits) { q.hideIdentities ? $0.initials : ($0.name ?? $0.initials) }
         case .age:  // youngest first; an unrecorded birth date last
             sorted = hits.sorted { ($0.birthDate?.daysSinceEpoch ?? Int.min, $0.id) > ($1.birthDate?.daysSinceEpoch ?? Int.min, $1.id) }
         case .diagnosis:
-            func key(_ e: CaseIndexEntry) -> String { e.category?.rawValue ?? "~" }
-            sorted = hits.sorted { (key($0), $0.id) < (key($1), $1.id) }
-        case .eln:
-            func key(_ e: CaseIndexEntry) -> Int { summaryCache[e.id]?.elnRisk.map { [.favorable: 0, .intermediate: 1, .adverse: 2][$0] ?? 3 } ?? 3 }
-            sorted = hits.sorted { (key($0), $0.id) < (key($1), $1.id) }
-        case .followUp:
-            func key(_ e: CaseIndexEntry) -> Int { summaryCache[e.id]?.nextFollowUp?.due.daysSinceEpoch ?? Int.max }
-            sorted = hits.sorted { (key($0), $0.id) < (key($1), $1.id) }
-        case .trials:
-            func key(_ e: CaseIndexEntry) -> Int { let s = summaryCache[e.id]; return -((s?.eligibleTrials ?? 0) * 1000 + (s?.possiblyEligibleTrials ?? 0)) }
-            sorted = hits.sorted { (key($0), $0.id) < (key($1), $1.id) }
+            sorted = Self.sortedByText(hits) { $0.category?.rawValue ?? "~" }
+        case .eln, .followUp, .trials:
+            sorted = try sortedByComputedColumn(hits, q.sort.key)
         }
         let ids = sorted.map(\.id)
         return q.sort.ascending ? ids : ids.reversed()
+    }
+
+    /// `hits` (in id order) sorted by a text key, ties by id: each key is computed once and the indices are sorted
+    /// (no key or tuple built per comparison).
+    static func sortedByText(_ hits: [CaseIndexEntry], _ key: (CaseIndexEntry) -> String) -> [CaseIndexEntry] {
+        let keys = hits.map(key)
+        return hits.indices.sorted { a, b in keys[a] < keys[b] || (keys[a] == keys[b] && a < b) }.map { hits[$0] }
+    }
+
+    /// Whether sorting by a computed column reads the stored sort keys and verdicts (true) or computes every hit's
+    /// row on the fly (false: the stored ones are not ready).
+    public var sortsFromStoredKeys: Bool { storedTrialVerdicts?()?.sortKeys != nil }
+
+    /// The sort key of a computed column, from what the column shows (one rule for both paths): the risk rank
+    /// (`CaseListRisk.rank`), the next open follow-up's due date (none last), most eligible then most possibly
+    /// eligible trials first.
+    static func computedKey(_ key: CaseSortKey, riskRank: Int, nextDue: LocalDate?, eligible: Int, possiblyEligible: Int) -> (Int, Int) {
+        switch key {
+        case .followUp: return (nextDue?.daysSinceEpoch ?? Int.max, 0)
+        case .trials: return (-eligible, -possiblyEligible)
+        default: return (riskRank, 0)
+        }
+    }
+
+    /// Sorting by a computed column (risk, next follow-up, trials): from the sort keys stored with the verdicts when
+    /// they are ready (no case is loaded or interpreted), else from every hit's row computed on the fly (a failed
+    /// read is an error, not a blank). Both give the same order (ties by id).
+    private func sortedByComputedColumn(_ hits: [CaseIndexEntry], _ key: CaseSortKey) throws -> [CaseIndexEntry] {
+        var keyed: [((Int, Int), Int)] = []
+        keyed.reserveCapacity(hits.count)
+        if let stored = storedTrialVerdicts?(), let keys = stored.sortKeys, hits.allSatisfy({ keys[$0.id] != nil }) {
+            for (i, e) in hits.enumerated() {
+                guard let k = keys[e.id] else { continue }
+                let c = key == .trials ? stored.counts(of: e.id) : (0, 0)
+                keyed.append((Self.computedKey(key, riskRank: k.riskRank, nextDue: k.nextDue, eligible: c.0, possiblyEligible: c.1), i))
+            }
+        } else {
+            for (i, e) in hits.enumerated() {
+                // A case the store no longer has sorts as one with nothing to show (its row says "(missing)").
+                let s = try summary(id: e.id)
+                keyed.append((Self.computedKey(key, riskRank: s?.listRisk.rank ?? CaseListRisk.noneRank, nextDue: s?.nextFollowUp?.due,
+                                               eligible: s?.eligibleTrials ?? 0, possiblyEligible: s?.possiblyEligibleTrials ?? 0), i))
+            }
+        }
+        // hits are in id order: the index breaks ties by id.
+        keyed.sort { ($0.0.0, $0.0.1, $0.1) < ($1.0.0, $1.0.1, $1.1) }
+        return keyed.map { hits[$0.1] }
     }
 
     public func summary(id: String) throws -> CaseSummary? {

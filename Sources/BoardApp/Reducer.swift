@@ -133,6 +133,9 @@ enum Reducer {
             return succeeded(message, warnings: warnings, &s)
         case .workflowFailed(let message):
             return failed(message, &s)
+        case .verdictStatus(let status):
+            s.verdicts = status
+            return []
         case .backgroundUpdated:
             s.caseList.rowsGeneration += 1
             return reloadCurrent(s)

@@ -18,10 +18,11 @@ public enum TrialsScreen {
         let rows = s.trials.rows
         let open = rows.filter { $0.trial.status == .open }.count
         let ok = s.ascii ? "+" : "✓", no = s.ascii ? "x" : "✗"
-        buffer.write(spans: [Span(" \(rows.count) trials, \(open) open", role: .title),
-                             Span("   cases per verdict: ", role: .muted), Span("\(ok) Elig", role: .trialEligible),
-                             Span("  ? Poss", role: .trialPossibly), Span("  \(no) Inel", role: .trialIneligible)],
-                     x: area.x, y: area.y, maxWidth: area.width)
+        var header = [Span(" \(rows.count) trials, \(open) open", role: .title),
+                      Span("   cases per verdict: ", role: .muted), Span("\(ok) Elig", role: .trialEligible),
+                      Span("  ? Poss", role: .trialPossibly), Span("  \(no) Inel", role: .trialIneligible)]
+        if let note = s.verdicts.note(ascii: s.ascii) { header.append(Span("  " + note, role: .warning)) }
+        buffer.write(spans: header, x: area.x, y: area.y, maxWidth: area.width)
         let tableArea = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
         var list = s.trials.list
         Table(columns: columns, rowCount: rows.count, ascii: s.ascii) { i in

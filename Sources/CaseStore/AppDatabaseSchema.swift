@@ -144,6 +144,7 @@ extension AppDatabase {
         AuditChain.register(&migrator)
         BoardRecordPseudonyms.register(&migrator)
         migrator.registerMigration("v13-match-packed", migrate: MatchPacked.migrate)
+        migrator.registerMigration(CaseSortKeyStore.migrationName, migrate: CaseSortKeyStore.migrate)
         return migrator
     }
 }

@@ -27,9 +27,14 @@ public protocol MatchEngine {
     func match(_ patient: Patient, today: LocalDate, trialIDs: Set<String>?) -> [StoredMatch]
     /// The same for many patients at once, in their order (an engine may use several cores).
     func match(_ patients: [Patient], today: LocalDate, trialIDs: Set<String>?) -> [[StoredMatch]]
+    /// What the case list's stored sort keys are computed from, for each patient in order (nil: the engine gives
+    /// none; no sort keys are stored and the list computes its keys on the fly).
+    func sortInputs(_ patients: [Patient], today: LocalDate) -> [CaseListSortInput]?
 }
 
 extension MatchEngine {
+    public func sortInputs(_ patients: [Patient], today: LocalDate) -> [CaseListSortInput]? { nil }
+
     /// One patient after the other.
     public func match(_ patients: [Patient], today: LocalDate, trialIDs: Set<String>?) -> [[StoredMatch]] {
         patients.map { match($0, today: today, trialIDs: trialIDs) }
@@ -224,8 +229,20 @@ extension AppDatabase {
             }
         }
         for chunk in work {
-            let patients = try read { db in try AppDatabase.loadChunk(db, chunk.ids) }
-            let results = engine.match(patients, today: today, trialIDs: chunk.trials)   // no transaction open
+            let (patients, records) = try read { db in
+                let ps = try AppDatabase.loadChunk(db, chunk.ids)
+                return (ps, try CaseSortKeyStore.workflowRecords(db, lo: chunk.ids.min() ?? "", hi: chunk.ids.max() ?? ""))
+            }
+            // No transaction open: the verdicts, and the case list's sort keys of the same data (every chunk, so that a
+            // new engine or rules version, which changes every trial's fingerprint, also renews them).
+            let results = engine.match(patients, today: today, trialIDs: chunk.trials)
+            let sortKeys: [CaseListSortKeys]? = engine.sortInputs(patients, today: today).map { inputs in
+                zip(patients, inputs).map { p, input in
+                    CaseListSortKeys(riskRank: input.riskRank,
+                                     nextDue: CaseSortKeyStore.nextDue(p, input, app: records.app[p.id] ?? [], states: records.states[p.id] ?? [],
+                                                                       today: today))
+                }
+            }
             AppDatabase.afterChunkMatched?()
             var written = 0
             var recomputed: [String] = []
@@ -236,13 +253,14 @@ extension AppDatabase {
                 let state = try db.cachedStatement(sql: "INSERT OR REPLACE INTO matchPatientState (patientId, fingerprint, today, revision) VALUES (?,0,?,?)")
                 let newRevision = try db.cachedStatement(sql: "INSERT OR REPLACE INTO patientRevision (patientId, revision) VALUES (?, random()) RETURNING revision")
                 let layouts = try MatchPacked.Layouts(db)
-                for (p, rows) in zip(patients, results) {
+                for (k, (p, rows)) in zip(patients, results).enumerated() {
                     // Edited or removed since it was read: left stale for the next pass (never stored from old data).
                     guard try Int.fetchOne(exists, arguments: [p.id]) != nil else { continue }
                     let now = try Int64.fetchOne(currentRevision, arguments: [p.id])
                     if let r = revisions[p.id], now != r { continue }
                     if chunk.trials == nil, revisions[p.id] == nil, now != nil { continue }
                     written += try MatchPacked.store(db, p.id, rows, trials: chunk.trials, layouts: layouts)
+                    if let keys = sortKeys?[k] { try CaseSortKeyStore.store(db, p.id, keys) } else { try CaseSortKeyStore.remove(db, p.id) }
                     guard chunk.trials == nil else { continue }
                     // A patient without a revision (written before the triggers existed and missed by the migration) gets one.
                     let revision: Int64

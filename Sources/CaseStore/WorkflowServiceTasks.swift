@@ -11,7 +11,12 @@ extension WorkflowService {
 
     /// Provider tasks plus open app tasks of `patient`, before the nurses' records are applied.
     func rawTasks(for patient: Patient, appTasks: [FollowUpTask]) -> [FollowUpTask] {
-        var tasks = taskProvider(patient, today)
+        WorkflowService.rawTasks(taskProvider(patient, today), of: patient, appTasks: appTasks, today: today)
+    }
+
+    /// The provider's tasks of `patient` plus its open app tasks (not already among them).
+    static func rawTasks(_ provided: [FollowUpTask], of patient: Patient, appTasks: [FollowUpTask], today: LocalDate) -> [FollowUpTask] {
+        var tasks = provided
         let ids = Set(tasks.map(\.id))
         for var t in appTasks where !ids.contains(t.id) {
             t.site = patient.site
@@ -21,10 +26,17 @@ extension WorkflowService {
         return tasks
     }
 
+    /// One patient's tasks as every view lists them: the provider's and the app's, the nurses' records applied, most
+    /// urgent first (`tasks(for:)`; the stored sort key of the case list's next follow-up is computed with it too).
+    static func listedTasks(_ provided: [FollowUpTask], of patient: Patient, appTasks: [FollowUpTask], states: [WorkflowTaskState],
+                            today: LocalDate) -> [FollowUpTask] {
+        urgencySorted(WorkflowTaskStore.apply(states, to: rawTasks(provided, of: patient, appTasks: appTasks, today: today), today: today))
+    }
+
     /// Every task of one patient with the nurses' records applied, most urgent first.
     public func tasks(for patient: Patient) throws -> [FollowUpTask] {
         let app = try db.appTasks(patientId: patient.id), states = try db.taskStates(patientId: patient.id)
-        return WorkflowService.urgencySorted(WorkflowTaskStore.apply(states, to: rawTasks(for: patient, appTasks: app), today: today))
+        return WorkflowService.listedTasks(taskProvider(patient, today), of: patient, appTasks: app, states: states, today: today)
     }
 
     /// The worklist: open tasks overdue or due within `dueWithinDays` (all open when nil), of `site`.

@@ -29,9 +29,12 @@ extension AppDatabase {
 
 enum WorkflowTaskStore {
     /// App-created tasks as `FollowUpTask` values (status computed later); closed ones are left out.
-    static func appTasks(_ db: Database, patientId: String?) throws -> [FollowUpTask] {
-        let sql = "SELECT * FROM workflowTask WHERE closed IS NULL" + (patientId == nil ? "" : " AND patientId = ?") + " ORDER BY id"
-        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(patientId.map { [$0] } ?? [])).map { r in
+    /// `between`: only the patients whose id lies in that range (a recompute chunk's).
+    static func appTasks(_ db: Database, patientId: String?, between: (String, String)? = nil) throws -> [FollowUpTask] {
+        let sql = "SELECT * FROM workflowTask WHERE closed IS NULL" + (patientId == nil ? "" : " AND patientId = ?")
+            + (between == nil ? "" : " AND patientId BETWEEN ? AND ?") + " ORDER BY id"
+        let args: [String] = (patientId.map { [$0] } ?? []) + (between.map { [$0.0, $0.1] } ?? [])
+        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { r in
             let dueText: String = r["due"]
             guard let due = LocalDate(dueText) else { throw StoreError.corrupt(table: "workflowTask", column: "due", value: dueText) }
             return FollowUpTask(id: r["id"], patient: r["patientId"], due: due, kind: r["kind"], status: .upcoming,
@@ -39,9 +42,11 @@ enum WorkflowTaskStore {
         }
     }
 
-    static func states(_ db: Database, patientId: String?) throws -> [WorkflowTaskState] {
-        let sql = "SELECT * FROM followUpState" + (patientId == nil ? "" : " WHERE patientId = ?") + " ORDER BY id"
-        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(patientId.map { [$0] } ?? [])).map { r in
+    static func states(_ db: Database, patientId: String?, between: (String, String)? = nil) throws -> [WorkflowTaskState] {
+        let sql = "SELECT * FROM followUpState WHERE 1" + (patientId == nil ? "" : " AND patientId = ?")
+            + (between == nil ? "" : " AND patientId BETWEEN ? AND ?") + " ORDER BY id"
+        let args: [String] = (patientId.map { [$0] } ?? []) + (between.map { [$0.0, $0.1] } ?? [])
+        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { r in
             let occ: String? = r["occurrenceDue"], done: String? = r["done"], res: String? = r["rescheduledDue"]
             return WorkflowTaskState(taskId: r["taskId"], patientId: r["patientId"], occurrenceDue: occ.flatMap(LocalDate.init),
                                      done: done.flatMap(LocalDate.init), rescheduledDue: res.flatMap(LocalDate.init),

@@ -57,6 +57,26 @@ public struct CatalogueMatchEngine: MatchEngine {
         }
     }
 
+    /// The case list's stored sort keys' inputs (with the verdicts, no transaction open): each patient interpreted
+    /// once — the rank of what the Risk column shows (`CaseListRisk`) and the rules' follow-up tasks (the workflows'
+    /// task provider, `FollowUpScheduler.tasks`, which the full interpretation runs) — spread over the cores.
+    public func sortInputs(_ patients: [Patient], today: LocalDate) -> [CaseListSortInput]? {
+        CatalogueMatchEngine.sortInputs(patients, today: today)
+    }
+
+    static func sortInputs(_ patients: [Patient], today: LocalDate) -> [CaseListSortInput] {
+        var out = [CaseListSortInput](repeating: CaseListSortInput(riskRank: 0, tasks: []), count: patients.count)
+        out.withUnsafeMutableBufferPointer { buf in
+            nonisolated(unsafe) let b = buf
+            DispatchQueue.concurrentPerform(iterations: patients.count) { i in
+                let p = patients[i]
+                let interp = Interpretation.interpret(p, today: today)
+                b[i] = CaseListSortInput(riskRank: CaseListRisk.of(p, interpretation: interp, today: today).rank, tasks: interp.followUps)
+            }
+        }
+        return out
+    }
+
     /// The trial engine's view of one patient: interpretation (ELN, germline, MRD; no follow-up schedule) + index.
     public static func facts(_ p: Patient, today: LocalDate) -> PatientFacts {
         PatientFacts(patient: p, interpretation: Interpretation.interpret(p, today: today, followUps: false), today: today)

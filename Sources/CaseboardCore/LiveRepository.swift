@@ -154,6 +154,8 @@ public enum LiveRepository {
                             workflows: session.workflows, execution: execution,
                             screeningNext: { ScreeningTransitions.allowed(after: $0) })
         let inbox = rt.inbox
+        // "preparing verdicts…" in the header lines while the stored verdicts are being brought up to date.
+        session.stored?.onStatus { inbox.post(.verdictStatus($0)) }
         session.stored?.onReady { inbox.post(.backgroundUpdated("stored trial verdicts ready")) }
         // Ready before the handler was set: the screens may have loaded on-the-fly values; reload them once.
         if session.stored?.current != nil { inbox.post(.backgroundUpdated("stored trial verdicts ready")) }

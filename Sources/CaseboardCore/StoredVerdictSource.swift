@@ -7,7 +7,9 @@ import TrialEngine
 /// The terminal UI's stored trial verdicts: brought up to date incrementally in the background (never on the
 /// way to the first frame), then read with one SQL aggregate. Until they are ready, or on a read-only
 /// database, or when the store cannot be brought up to date, `current` is nil and the UI computes on the fly:
-/// a stale verdict is never served.
+/// a stale verdict is never served. The case list's sort keys stored with the verdicts are read and served with
+/// them (the same publication: current exactly when the verdicts are). `status` says which of preparing / ready /
+/// on the fly holds, and every change of it reaches the UI as an action (`onStatus`).
 final class StoredVerdictSource: @unchecked Sendable {
     private let db: AppDatabase
     private let matcher: Matcher
@@ -18,6 +20,9 @@ final class StoredVerdictSource: @unchecked Sendable {
     private var preparing = false
     /// a write happened during the background preparation: it must recheck before publishing
     private var recheck = false
+    /// what the UI is told (`onStatus`); changed under `lock`
+    private var status: StoredVerdictStatus = .onTheFly
+    private var statusHandler: (@Sendable (StoredVerdictStatus) -> Void)?
 
     /// Called (on a background thread) whenever new stored verdicts are published, so that the UI hears of it as
     /// an action (`AppRuntime.inbox`) and reloads what it shows.
@@ -37,6 +42,24 @@ final class StoredVerdictSource: @unchecked Sendable {
         h?()
     }
 
+    /// `handler` hears the current status at once, then every change, in order (it is called with the lock held:
+    /// it must only post, e.g. to `AppRuntime.inbox`).
+    func onStatus(_ handler: @escaping @Sendable (StoredVerdictStatus) -> Void) {
+        lock.lock(); defer { lock.unlock() }
+        statusHandler = handler
+        handler(status)
+    }
+
+    /// Sets the status (call with `lock` held).
+    private func setStatus(_ s: StoredVerdictStatus) {
+        guard s != status else { return }
+        status = s
+        statusHandler?(s)
+    }
+
+    /// The current status (tests).
+    var currentStatus: StoredVerdictStatus { lock.lock(); defer { lock.unlock() }; return status }
+
     /// The stored verdicts when up to date, else nil.
     var current: StoredTrialVerdicts? { lock.lock(); defer { lock.unlock() }; return value }
 
@@ -45,14 +68,15 @@ final class StoredVerdictSource: @unchecked Sendable {
     private func load() throws -> StoredTrialVerdicts {
         let open = StoredMatching.openArms(matcher)
         return StoredTrialVerdicts(candidates: try db.storedCandidateVerdicts(openArms: open),
-                                   trialsWithOpenArm: Set(open.filter { !$0.value.isEmpty }.keys))
+                                   trialsWithOpenArm: Set(open.filter { !$0.value.isEmpty }.keys),
+                                   sortKeys: try db.storedCaseListSortKeys())
     }
 
     /// Recomputes what changed and loads the verdicts (call on a background thread). Nothing on a read-only
     /// database or without trials.
     func prepare() {
         guard !db.isReadOnly, !matcher.trials.isEmpty else { return }
-        lock.lock(); preparing = true; lock.unlock()
+        lock.lock(); preparing = true; setStatus(.preparing); lock.unlock()
         while true {
             lock.lock(); recheck = false; lock.unlock()
             let loaded: StoredTrialVerdicts?
@@ -65,6 +89,7 @@ final class StoredVerdictSource: @unchecked Sendable {
             lock.lock()
             if recheck && loaded != nil { lock.unlock(); continue }
             value = loaded; preparing = false
+            setStatus(loaded == nil ? .onTheFly : .ready)
             lock.unlock()
             if loaded != nil { notifyReady() }
             return
@@ -79,7 +104,7 @@ final class StoredVerdictSource: @unchecked Sendable {
         lock.lock()
         if preparing { recheck = true; lock.unlock(); return }
         let ready = value != nil
-        if ready { value = nil }
+        if ready { value = nil; setStatus(.preparing) }
         lock.unlock()
         guard ready else { return }
         queue.async { [self] in
@@ -90,7 +115,7 @@ final class StoredVerdictSource: @unchecked Sendable {
             } catch {
                 published = nil  // locked or failed: the on-the-fly paths stay in use
             }
-            lock.lock(); value = published; lock.unlock()
+            lock.lock(); value = published; setStatus(published == nil ? .onTheFly : .ready); lock.unlock()
             if published != nil { notifyReady() }
         }
     }

@@ -182,7 +182,7 @@ final class ReducerTests: XCTestCase {
         rt.send(.key(.char("S")))   // issue 17: S reverses (r reschedules)
         XCTAssertEqual(try rt.state.caseList.ids.compactMap { try rt.repository.summary(id: $0)?.name }, names.sorted().reversed())
         rt.send(.key(.char("s"))); rt.send(.key(.char("s")))   // age, diagnosis
-        rt.send(.key(.char("s")))                             // ELN risk
+        rt.send(.key(.char("s")))                             // risk (the Risk column)
         XCTAssertEqual(rt.state.caseList.query.sort.key, .eln)
         XCTAssertEqual(rt.state.caseList.ids.first, "SL-AML-0042", "the only case with an ELN risk sorts first")
     }

@@ -55,6 +55,9 @@ final class LiveRepositoryTests: XCTestCase {
         let rt = LiveRepository.runtime(session, width: 120, height: 40, ascii: false)
         rt.start()
         XCTAssertEqual(reached.wait(timeout: .now() + 60), .success, "the background re-match is running")
+        rt.drainInbox()
+        XCTAssertEqual(rt.state.verdicts, .preparing)
+        XCTAssertTrue(rt.render().text.contains("preparing verdicts…"), "the case list header line says so")
         rt.send(.view3)
         let task = try XCTUnwrap(rt.state.worklist.selectedRow?.task, "the worklist has tasks")
         rt.send(.key(.char("d")))
@@ -68,9 +71,8 @@ final class LiveRepositoryTests: XCTestCase {
         release.signal()
         // The finished preparation arrives as an action that the UI loop drains.
         let deadline = Date().addingTimeInterval(120)
-        var heard = false
-        while !heard && Date() < deadline { heard = rt.drainInbox(); if !heard { usleep(50_000) } }
-        XCTAssertTrue(heard, "the stored verdicts being ready reached the UI as an action")
+        while rt.state.verdicts != .ready && Date() < deadline { rt.drainInbox(); usleep(50_000) }
+        XCTAssertEqual(rt.state.verdicts, .ready, "the stored verdicts being ready reached the UI as an action")
     }
 
     /// The terminal runs its effects off the UI thread (`.background`): once they settle, every screen a person walks
