@@ -4,14 +4,15 @@ import Foundation
 /// last one, so a case file saying `"vaf": 0.41, …, "vaf": 0.041` would be read as one of the two without a
 /// word. Runs over text that JSONSerialization has already accepted; iterative (no recursion), linear.
 public enum JSONDuplicateKeys {
-    /// JSON paths (`$.patients[3].variants[0].vaf`) of every repeated key, in file order.
-    public static func find(_ data: Data) -> [String] {
+    /// JSON paths (`$.patients[3].variants[0].vaf`) of every repeated key, in file order; `root` is the path of the
+    /// value `data` holds (`$.patients[3]` for one patient read apart).
+    public static func find(_ data: Data, root: String = "$") -> [String] {
         let b = [UInt8](data)
         var i = 0
         var out: [String] = []
         enum Frame { case object(path: String, keys: Set<String>), array(path: String, index: Int) }
         var stack: [Frame] = []
-        var pendingPath = "$" // path of the value about to be read
+        var pendingPath = root // path of the value about to be read
 
         func skipWS() { while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 } }
         /// Reads a string at `i` (on its opening quote); returns its decoded text.
