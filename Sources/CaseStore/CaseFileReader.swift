@@ -53,8 +53,11 @@ public struct CaseFileReader {
         var duplicates: [String] = []
         for (i, range) in scan.elements.enumerated() {
             let path = "$.patients[\(i)]"
-            let bytes = Data(UnsafeBufferPointer(rebasing: b[range]))
-            guard let item = try? JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed]) else { return nil }
+            let element = UnsafeBufferPointer(rebasing: b[range])
+            let bytes = Data(element)
+            // Native containers when the text is plain JSON (`NativeJSON`), else JSONSerialization's own answer.
+            guard let item = NativeJSON.parse(element) ?? (try? JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed]))
+            else { return nil }
             duplicates += JSONDuplicateKeys.find(bytes, root: path)
             r.validate(item, index: i, file: file)
         }

@@ -35,7 +35,8 @@ public enum JSONDuplicateKeys {
             return String(decoding: raw, as: UTF8.self)
         }
         func member(_ path: String, _ key: String) -> String {
-            let plain = !key.isEmpty && key.unicodeScalars.allSatisfy { ($0.value < 128 && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "_" }
+            // ASCII letters, digits and "_" only (a byte test: any non-ASCII scalar makes the key not plain).
+            let plain = !key.isEmpty && key.utf8.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
             return plain ? "\(path).\(key)" : "\(path)[\(CaseTextRules.quoted(key))]"
         }
         /// After a value: moves to the next member/element or closes containers.
@@ -79,7 +80,11 @@ public enum JSONDuplicateKeys {
                 if i < b.count, b[i] == 0x5D { i += 1; stack.removeLast(); afterValue() } else { pendingPath = "\(pendingPath)[0]" }
             case 0x22: _ = readString(); afterValue()
             default:
+                let start = i
                 while i < b.count, ![0x2C, 0x7D, 0x5D, 0x20, 0x0A, 0x0D, 0x09].contains(b[i]) { i += 1 }
+                // A stray closing bracket outside every container (text before the top-level value, e.g. a UTF-8
+                // byte-order mark that JSONSerialization accepts): step over it instead of looping on it forever.
+                if i == start && stack.isEmpty { i += 1; continue }
                 afterValue()
             }
             if stack.isEmpty { skipWS(); if i >= b.count { break } }
