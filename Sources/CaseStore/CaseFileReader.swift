@@ -55,10 +55,16 @@ public struct CaseFileReader {
             let path = "$.patients[\(i)]"
             let element = UnsafeBufferPointer(rebasing: b[range])
             let bytes = Data(element)
-            // Native containers when the text is plain JSON (`NativeJSON`), else JSONSerialization's own answer.
-            guard let item = NativeJSON.parse(element) ?? (try? JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed]))
-            else { return nil }
-            duplicates += JSONDuplicateKeys.find(bytes, root: path)
+            // Native containers when the text is plain JSON (`NativeJSON`, which also tells whether a key repeats),
+            // else JSONSerialization's own answer; the duplicate-key scan names the paths when there may be any.
+            let item: Any
+            if let native = NativeJSON.parse(element) {
+                item = native.value
+                if native.duplicateKeys { duplicates += JSONDuplicateKeys.find(bytes, root: path) }
+            } else if let parsed = try? JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed]) {
+                item = parsed
+                duplicates += JSONDuplicateKeys.find(bytes, root: path)
+            } else { return nil }
             r.validate(item, index: i, file: file)
         }
         var v = FieldValidator(file: file, patient: nil)

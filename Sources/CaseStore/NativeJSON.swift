@@ -13,17 +13,20 @@ enum NativeJSON {
         return (parsed?.first ?? NSNumber(value: true), parsed?.last ?? NSNumber(value: false))
     }()
 
-    static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Any? {
+    /// The value, and whether some object in it gives a key twice (keys compared as Swift strings, as
+    /// `JSONDuplicateKeys` does, which the caller then runs for the paths).
+    static func parse(_ b: UnsafeBufferPointer<UInt8>) -> (value: Any, duplicateKeys: Bool)? {
         var p = Parser(b: b)
         p.ws()
         guard let v = p.value(depth: 0) else { return nil }
         p.ws()
-        return p.i == b.count ? v : nil
+        return p.i == b.count ? (v, p.duplicateKeys) : nil
     }
 
     private struct Parser {
         let b: UnsafeBufferPointer<UInt8>
         var i = 0
+        var duplicateKeys = false
 
         mutating func ws() { while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 } }
 
@@ -51,7 +54,7 @@ enum NativeJSON {
                     i += 1
                     ws()
                     guard let v = value(depth: depth + 1) else { return nil }
-                    o[k] = v
+                    if o.updateValue(v, forKey: k) != nil { duplicateKeys = true }
                     ws()
                     guard i < b.count else { return nil }
                     if b[i] == 0x2C { i += 1; continue }

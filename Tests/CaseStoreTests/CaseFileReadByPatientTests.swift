@@ -78,12 +78,14 @@ final class CaseFileReadByPatientTests: XCTestCase {
         let texts = ["{\"a\": [1, -2, 0.5, 1e-5, 1E+2, true, false, null, \"x\\u00e9\\ud83d\\ude00\\n\\\"\\/\"], \"b\": {}, \"c\": []}",
                      "{\"k\": 1, \"k\": 2}", "123", "\"s\"", "[0, 12345678901234567]"]
         for t in texts {
-            let native = try XCTUnwrap(Array(t.utf8).withUnsafeBufferPointer { NativeJSON.parse($0) }, t)
+            let native = try XCTUnwrap(Array(t.utf8).withUnsafeBufferPointer { NativeJSON.parse($0) }?.value, t)
             let reference = try JSONSerialization.jsonObject(with: Data(t.utf8), options: [.fragmentsAllowed])
             XCTAssertEqual(FieldValidator.kind(native), FieldValidator.kind(reference), t)
             XCTAssertTrue(NSArray(array: [native]).isEqual(NSArray(array: [reference])), t)
         }
-        let bools = try XCTUnwrap(Array("[true, false, 1, 0]".utf8).withUnsafeBufferPointer { NativeJSON.parse($0) } as? [Any])
+        let bools = try XCTUnwrap(Array("[true, false, 1, 0]".utf8).withUnsafeBufferPointer { NativeJSON.parse($0) }?.value as? [Any])
+        XCTAssertEqual(Array("{\"a\": {\"b\": 1, \"b\": 2}}".utf8).withUnsafeBufferPointer { NativeJSON.parse($0) }?.duplicateKeys, true)
+        XCTAssertEqual(Array("{\"a\": {\"b\": 1}, \"b\": [{\"a\": 1}]}".utf8).withUnsafeBufferPointer { NativeJSON.parse($0) }?.duplicateKeys, false)
         XCTAssertEqual(bools.map { FieldValidator.kind($0) }, ["a boolean", "a boolean", "a number", "a number"])
         for bad in ["01", "-0", "1.", ".5", "1e", "+1", "\"\\ud800\"", "\"\\x\"", "[1,]", "{\"a\" 1}", "tru", "1e400",
                     "123456789012345678901", "\"\u{1}\""] {
