@@ -38,7 +38,7 @@ extension AppDatabase {
     /// Returns the number of patients that replaced existing ones.
     @discardableResult
     public func importPatients(_ patients: [Patient], who: String = "import", source: String = "") throws -> Int {
-        try write("import patients") { db in try AppDatabase.importPatients(patients, db: db, who: who, source: source) }
+        try bulkWrite("import patients") { db in try AppDatabase.importPatients(patients, db: db, who: who, source: source) }
     }
 
     /// The import inside an open transaction (used by `importPatients` and the demo builder).

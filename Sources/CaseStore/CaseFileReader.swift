@@ -33,6 +33,81 @@ public struct CaseFileReader {
     }
 
     public mutating func read(data: Data, file: String) {
+        if let streamed = data.withUnsafeBytes({ raw in readByPatient(raw.bindMemory(to: UInt8.self), file: file) }) {
+            self = streamed
+            return
+        }
+        readWhole(data: data, file: file)
+    }
+
+    /// The usual path (issue #16): the top level is scanned (`CaseFileScan`), each patient parsed and validated on its
+    /// own and its tree dropped before the next, so memory holds the file's bytes and the built patients only. Same
+    /// problems, paths, order and refusals as `readWhole`: nil (nothing changed) when the file is not valid JSON or
+    /// has anything the scan does not take apart, and the caller then reads it whole for that parse's message.
+    func readByPatient(_ b: UnsafeBufferPointer<UInt8>, file: String) -> CaseFileReader? {
+        guard let scan = CaseFileScan.scan(b) else { return nil }
+        let skeleton = scan.skeleton(b)
+        guard let root = try? JSONSerialization.jsonObject(with: skeleton, options: []), let top = root as? [String: Any],
+              JSONDuplicateKeys.find(skeleton).isEmpty else { return nil }
+        var r = self
+        var duplicates: [String] = []
+        for (i, range) in scan.elements.enumerated() {
+            let path = "$.patients[\(i)]"
+            let element = UnsafeBufferPointer(rebasing: b[range])
+            let bytes = Data(element)
+            // Native containers when the text is plain JSON (`NativeJSON`, which also tells whether a key repeats),
+            // else JSONSerialization's own answer; the duplicate-key scan names the paths when there may be any.
+            let item: Any
+            if let native = NativeJSON.parse(element) {
+                item = native.value
+                if native.duplicateKeys { duplicates += JSONDuplicateKeys.find(bytes, root: path) }
+            } else if let parsed = try? JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed]) {
+                item = parsed
+                duplicates += JSONDuplicateKeys.find(bytes, root: path)
+            } else { return nil }
+            r.validate(item, index: i, file: file)
+        }
+        var v = FieldValidator(file: file, patient: nil)
+        for dup in duplicates { v.error(dup, "duplicate key: the object gives this key twice (which one counts is ambiguous); keep one") }
+        r.header(top, &v)
+        r.errors += v.errors; r.warnings += v.warnings
+        return r
+    }
+
+    /// The header checks of the top-level object (format, version, unknown fields); the `patients` array itself is
+    /// read by the caller.
+    func header(_ top: [String: Any], _ v: inout FieldValidator) {
+        v.unknown(top, allowed: ["format", "version", "patients"], path: "$")
+        if let f = v.string(top, "format", "$", required: true), f != CaseFile.formatName {
+            v.error("$.format", "expected \"\(CaseFile.formatName)\", found \"\(f)\"")
+        }
+        if let n = v.integer(top, "version", "$", required: true), n != CaseFile.currentVersion {
+            v.error("$.version", "unsupported version \(n) (this Caseboard reads version \(CaseFile.currentVersion))")
+        }
+    }
+
+    /// Validates the patient at `patients[index]`, keeping it when it has no error; a repeated id is an error.
+    mutating func validate(_ item: Any, index i: Int, file: String) {
+        let path = "$.patients[\(i)]"
+        var pv = FieldValidator(file: file, patient: "[\(i)]")
+        if let o = item as? [String: Any], let id = o["id"] as? String, !id.isEmpty {
+            pv.patient = CaseTextRules.idProblem(id) == nil ? id : CaseTextRules.quoted(id)
+        }
+        if let p = pv.patient(item, path) {
+            for bad in CasePlausibility.problems(p, path: path, today: today) { pv.error(bad.path, bad.message) }
+            if let first = seen[p.id] {
+                pv.error(path + ".id", "duplicate patient id (first at \(first.file == file ? "" : first.file + " ")\(first.path))")
+            } else {
+                seen[p.id] = (file, path)
+                if pv.errors.isEmpty { patients.append(p) }
+            }
+        }
+        errors += pv.errors; warnings += pv.warnings
+    }
+
+    /// The whole file parsed at once: the reference behaviour, and the path of every file `readByPatient` declines
+    /// (invalid JSON, with `JSONSerialization`'s message and a line and column).
+    mutating func readWhole(data: Data, file: String) {
         let root: Any
         do {
             root = try JSONSerialization.jsonObject(with: data, options: [])
@@ -49,31 +124,16 @@ public struct CaseFileReader {
         guard let top = root as? [String: Any] else {
             v.error("$", "expected an object with format, version and patients, found \(FieldValidator.kind(root))"); return
         }
-        v.unknown(top, allowed: ["format", "version", "patients"], path: "$")
-        if let f = v.string(top, "format", "$", required: true), f != CaseFile.formatName {
-            v.error("$.format", "expected \"\(CaseFile.formatName)\", found \"\(f)\"")
-        }
-        if let n = v.integer(top, "version", "$", required: true), n != CaseFile.currentVersion {
-            v.error("$.version", "unsupported version \(n) (this Caseboard reads version \(CaseFile.currentVersion))")
-        }
+        header(top, &v)
         guard let list = v.array(top, "patients", "$", required: true) else { return }
-        for (i, item) in list.enumerated() {
-            let path = "$.patients[\(i)]"
-            var pv = FieldValidator(file: file, patient: "[\(i)]")
-            if let o = item as? [String: Any], let id = o["id"] as? String, !id.isEmpty {
-                pv.patient = CaseTextRules.idProblem(id) == nil ? id : CaseTextRules.quoted(id)
-            }
-            if let p = pv.patient(item, path) {
-                for bad in CasePlausibility.problems(p, path: path, today: today) { pv.error(bad.path, bad.message) }
-                if let first = seen[p.id] {
-                    pv.error(path + ".id", "duplicate patient id (first at \(first.file == file ? "" : first.file + " ")\(first.path))")
-                } else {
-                    seen[p.id] = (file, path)
-                    if pv.errors.isEmpty { patients.append(p) }
-                }
-            }
-            errors += pv.errors; warnings += pv.warnings
-        }
+        for (i, item) in list.enumerated() { validate(item, index: i, file: file) }
+    }
+
+    /// True when a scan of the top level alone finds a `patients` array and no `resourceType` member: the file is
+    /// then read as `caseboard-cases` (not FHIR) without parsing it (`import` sorts its files by this first).
+    public static func scansAsCaseFile(_ data: Data) -> Bool {
+        guard let scan = data.withUnsafeBytes({ CaseFileScan.scan($0.bindMemory(to: UInt8.self)) }) else { return false }
+        return !scan.keys.contains("resourceType")
     }
 
     /// " (line L, column C)" computed from "around character N" when JSONSerialization gives an offset.

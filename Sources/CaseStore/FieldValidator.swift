@@ -29,6 +29,13 @@ struct FieldValidator {
         }
     }
 
+    /// Empty or only whitespace (`CharacterSet.whitespaces`); a first byte that is ASCII and neither space nor tab
+    /// answers without trimming (almost every value).
+    static func blank(_ s: String) -> Bool {
+        if let b = s.utf8.first, b < 0x80, b != 0x20, b != 0x09 { return false }
+        return s.trimmingCharacters(in: .whitespaces).isEmpty
+    }
+
     static func isBool(_ n: NSNumber) -> Bool { JSONScalar.isBool(n) }
 
     static func describe(_ d: Double) -> String { JSONScalar.describe(d) }
@@ -51,7 +58,7 @@ struct FieldValidator {
     mutating func string(_ o: [String: Any], _ key: String, _ path: String, required: Bool = false, nonEmpty: Bool = true) -> String? {
         guard let v = value(o, key, path, required: required) else { return nil }
         guard let s = v as? String else { error("\(path).\(key)", "expected a string, found \(Self.kind(v))"); return nil }
-        if nonEmpty && s.trimmingCharacters(in: .whitespaces).isEmpty { error("\(path).\(key)", "must not be empty"); return nil }
+        if nonEmpty && Self.blank(s) { error("\(path).\(key)", "must not be empty"); return nil }
         guard checkText(s, key: key, path: "\(path).\(key)") else { return nil }
         return s
     }
@@ -112,7 +119,7 @@ struct FieldValidator {
         var ok = true
         for (i, v) in a.enumerated() {
             guard let s = v as? String else { error("\(path).\(key)[\(i)]", "expected a string, found \(Self.kind(v))"); ok = false; continue }
-            if s.trimmingCharacters(in: .whitespaces).isEmpty { error("\(path).\(key)[\(i)]", "must not be empty"); ok = false; continue }
+            if Self.blank(s) { error("\(path).\(key)[\(i)]", "must not be empty"); ok = false; continue }
             if !checkText(s, key: key, path: "\(path).\(key)[\(i)]") { ok = false; continue }
             out.append(s)
         }

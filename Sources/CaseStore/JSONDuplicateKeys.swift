@@ -4,14 +4,15 @@ import Foundation
 /// last one, so a case file saying `"vaf": 0.41, …, "vaf": 0.041` would be read as one of the two without a
 /// word. Runs over text that JSONSerialization has already accepted; iterative (no recursion), linear.
 public enum JSONDuplicateKeys {
-    /// JSON paths (`$.patients[3].variants[0].vaf`) of every repeated key, in file order.
-    public static func find(_ data: Data) -> [String] {
+    /// JSON paths (`$.patients[3].variants[0].vaf`) of every repeated key, in file order; `root` is the path of the
+    /// value `data` holds (`$.patients[3]` for one patient read apart).
+    public static func find(_ data: Data, root: String = "$") -> [String] {
         let b = [UInt8](data)
         var i = 0
         var out: [String] = []
         enum Frame { case object(path: String, keys: Set<String>), array(path: String, index: Int) }
         var stack: [Frame] = []
-        var pendingPath = "$" // path of the value about to be read
+        var pendingPath = root // path of the value about to be read
 
         func skipWS() { while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 } }
         /// Reads a string at `i` (on its opening quote); returns its decoded text.
@@ -34,7 +35,8 @@ public enum JSONDuplicateKeys {
             return String(decoding: raw, as: UTF8.self)
         }
         func member(_ path: String, _ key: String) -> String {
-            let plain = !key.isEmpty && key.unicodeScalars.allSatisfy { ($0.value < 128 && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "_" }
+            // ASCII letters, digits and "_" only (a byte test: any non-ASCII scalar makes the key not plain).
+            let plain = !key.isEmpty && key.utf8.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
             return plain ? "\(path).\(key)" : "\(path)[\(CaseTextRules.quoted(key))]"
         }
         /// After a value: moves to the next member/element or closes containers.
@@ -78,7 +80,11 @@ public enum JSONDuplicateKeys {
                 if i < b.count, b[i] == 0x5D { i += 1; stack.removeLast(); afterValue() } else { pendingPath = "\(pendingPath)[0]" }
             case 0x22: _ = readString(); afterValue()
             default:
+                let start = i
                 while i < b.count, ![0x2C, 0x7D, 0x5D, 0x20, 0x0A, 0x0D, 0x09].contains(b[i]) { i += 1 }
+                // A stray closing bracket outside every container (text before the top-level value, e.g. a UTF-8
+                // byte-order mark that JSONSerialization accepts): step over it instead of looping on it forever.
+                if i == start && stack.isEmpty { i += 1; continue }
                 afterValue()
             }
             if stack.isEmpty { skipWS(); if i >= b.count { break } }

@@ -26,4 +26,14 @@ public enum CaseExport {
         }
         return Output(data: try CaseFileWriter.data(patients), warnings: [])
     }
+
+    /// `caseboard-cases` v1 streamed to `sink` batch by batch (`AppDatabase.writeCaseFile`): the bytes of
+    /// `make(format: "cases")` without the whole document in memory.
+    public static func streamCases(_ workspace: Workspace, patientIDs: [String], to sink: (Data) throws -> Void) throws {
+        do {
+            try workspace.database().writeCaseFile(patientIDs: patientIDs.isEmpty ? nil : patientIDs, to: sink)
+        } catch StoreError.unknownPatient(let id) {
+            throw CoreError.user("unknown patient id '\(id)'")
+        }
+    }
 }

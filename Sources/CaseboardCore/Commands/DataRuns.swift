@@ -19,7 +19,7 @@ public enum DataRuns {
     /// as `FILE: patient ID: JSON path: message`, the exit status is 1 and nothing is written (the database is not
     /// even opened). FHIR files go to the FHIR importer.
     public static func importFiles(_ context: Workspace, files: [String], fhir options: FHIROptions, console: Console) throws {
-        let fhir = files.filter { $0.hasSuffix(".fsh") || (FileManager.default.contents(atPath: $0).map(FHIRDocument.looksLikeFHIR) ?? false) }
+        let fhir = files.filter { $0.hasSuffix(".fsh") || (FileManager.default.contents(atPath: $0).map { !CaseFileReader.scansAsCaseFile($0) && FHIRDocument.looksLikeFHIR($0) } ?? false) }
         if !fhir.isEmpty {
             guard fhir.count == files.count else { throw CoreError.user("import FHIR files and caseboard-cases files separately") }
             return try InteropImports.fhir(context, files: files, idSystem: options.idSystem, patient: options.patient, date: options.date,
@@ -38,7 +38,29 @@ public enum DataRuns {
     }
 
     /// `export [--out FILE] [--format cases|fhir] [--patient ID…] [--force]`.
+    /// `cases` streams: the patients are loaded in batches and written as they come (to a temporary file renamed at
+    /// the end with `--out`), never the whole document in memory.
     public static func export(_ context: Workspace, out: String?, format: String, patientIDs: [String], force: Bool, console: Console) throws {
+        if format == "cases" {
+            guard let out else { return try CaseExport.streamCases(context, patientIDs: patientIDs) { console.write($0) } }
+            try OutputGuard.check(out, writing: "a caseboard-cases export", mayReplace: [.caseFile], force: force,
+                                  openDatabase: try context.database().path)
+            let tmp = out + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+            try? FileManager.default.removeItem(atPath: tmp) // a leftover of a killed run, if any
+            defer { try? FileManager.default.removeItem(atPath: tmp) } // gone after the rename; left only on failure
+            guard FileManager.default.createFile(atPath: tmp, contents: nil), let handle = FileHandle(forWritingAtPath: tmp) else {
+                throw CoreError.user("cannot write \(out): cannot create \(tmp)")
+            }
+            do {
+                defer { try? handle.close() }
+                try CaseExport.streamCases(context, patientIDs: patientIDs) { try handle.write(contentsOf: $0) }
+                try handle.synchronize()
+            } catch let e as CoreError { throw e } catch {
+                throw CoreError.user("cannot write \(out): \(error.localizedDescription)")
+            }
+            guard rename(tmp, out) == 0 else { throw CoreError.user("cannot write \(out) (errno \(errno))") }
+            return
+        }
         let export = try CaseExport.make(context, format: format, patientIDs: patientIDs)
         for w in export.warnings { console.err("warning: \(w)") }
         guard let out else { console.write(export.data); return }
