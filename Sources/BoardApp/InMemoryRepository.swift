@@ -13,12 +13,55 @@ public final class InMemoryRepository: CaseRepository {
     /// open arm may be left out. Used for counts (case list, catalogue) when given.
     public typealias TrialVerdictProvider = (Patient, Interpretation) -> [String: Verdict]
 
+    /// What the store, the workflows and the matching engine add to the repository, given once at init (nil: not
+    /// offered; the repository then uses its own per-case paths). Built by CaseboardCore's `LiveRepository` for the
+    /// terminal UI, by tests with only what they exercise.
+    public struct Backing {
+        /// Re-reads the index of every case (the store's); a change made elsewhere may add or remove cases.
+        public var indexLoader: (() throws -> [CaseIndexEntry])?
+        /// A case's follow-up tasks with the nurses' records applied (the workflows).
+        public var taskProvider: ((Patient) throws -> [FollowUpTask]?)?
+        /// Loads every case at once (one pass over the store), for the views that need them all; without it cases
+        /// are loaded one by one.
+        public var loadAll: (() throws -> [Patient])?
+        /// The open follow-up tasks of many cases at once, by case id (the worklist).
+        public var openTasks: (([Patient]) throws -> [String: [FollowUpTask]]?)?
+        /// One trial's explained arm verdicts for a case (trial and screening screens).
+        public var verdictsForTrial: ((Patient, Interpretation, String) -> [ArmVerdict])?
+        /// Trial verdicts from the store's up-to-date results, when ready (nil: not ready, read-only database or
+        /// failed; the on-the-fly paths are then used). Asked on each use; cheap.
+        public var storedTrialVerdicts: (() -> StoredTrialVerdicts?)?
+        /// Called by `invalidate` after a write concerning a case (nil: any): schedules the stored results' update in
+        /// the background (the write never waits for it; `backgroundChanged` follows when it is done).
+        public var afterWrite: ((String?) -> Void)?
+        /// Patient id → "TRIAL arm ARM" from the screening log, for the Outcomes view's `trial-arm` grouping.
+        public var enrolments: (() throws -> [String: String])?
+
+        public init(indexLoader: (() throws -> [CaseIndexEntry])? = nil, taskProvider: ((Patient) throws -> [FollowUpTask]?)? = nil,
+                    loadAll: (() throws -> [Patient])? = nil, openTasks: (([Patient]) throws -> [String: [FollowUpTask]]?)? = nil,
+                    verdictsForTrial: ((Patient, Interpretation, String) -> [ArmVerdict])? = nil,
+                    storedTrialVerdicts: (() -> StoredTrialVerdicts?)? = nil, afterWrite: ((String?) -> Void)? = nil,
+                    enrolments: (() throws -> [String: String])? = nil) {
+            self.indexLoader = indexLoader; self.taskProvider = taskProvider; self.loadAll = loadAll; self.openTasks = openTasks
+            self.verdictsForTrial = verdictsForTrial; self.storedTrialVerdicts = storedTrialVerdicts; self.afterWrite = afterWrite
+            self.enrolments = enrolments
+        }
+    }
+
+    public let backing: Backing
+    private var indexLoader: (() throws -> [CaseIndexEntry])? { backing.indexLoader }
+    private var taskProvider: ((Patient) throws -> [FollowUpTask]?)? { backing.taskProvider }
+    private var loadAll: (() throws -> [Patient])? { backing.loadAll }
+    private var openTasks: (([Patient]) throws -> [String: [FollowUpTask]]?)? { backing.openTasks }
+    private var verdictsForTrial: ((Patient, Interpretation, String) -> [ArmVerdict])? { backing.verdictsForTrial }
+    private var storedTrialVerdicts: (() -> StoredTrialVerdicts?)? { backing.storedTrialVerdicts }
+    private var afterWrite: ((String?) -> Void)? { backing.afterWrite }
+    private var enrolments: (() throws -> [String: String])? { backing.enrolments }
+
     public let isDemo: Bool
     public let today: LocalDate
     private var entries: [CaseIndexEntry]
     private var index: [String: Int]
-    /// Re-reads the index of every case (the store's); a change made elsewhere may add or remove cases.
-    public var indexLoader: (() throws -> [CaseIndexEntry])?
     private let loader: (String) throws -> Patient?
     private var patientCache: [String: Patient] = [:]
     private let trialList: [Trial]
@@ -26,8 +69,6 @@ public final class InMemoryRepository: CaseRepository {
     private let interpreter: Interpreter
     private let verdictProvider: VerdictProvider
     private let fastVerdicts: TrialVerdictProvider?
-    /// A case's follow-up tasks with the nurses' records applied (the workflows), when wired.
-    public var taskProvider: ((Patient) throws -> [FollowUpTask]?)?
 
     private var interpretations: [String: Interpretation] = [:]
     private var verdicts: [String: [ArmVerdict]] = [:]
@@ -38,17 +79,21 @@ public final class InMemoryRepository: CaseRepository {
 
     public convenience init(patients: [Patient], trials: [Trial] = [], today: LocalDate, isDemo: Bool = false,
                 interpreter: @escaping Interpreter = { Interpretation.interpret($0, today: $1) },
-                verdicts: @escaping VerdictProvider = { _, _ in [] }, trialVerdicts: TrialVerdictProvider? = nil) {
+                verdicts: @escaping VerdictProvider = { _, _ in [] }, trialVerdicts: TrialVerdictProvider? = nil,
+                backing: Backing = Backing()) {
         var byID: [String: Patient] = [:]
         for p in patients { byID[p.id] = p }
         self.init(index: patients.map { CaseIndexEntry(patient: $0, today: today) }, loader: { byID[$0] }, trials: trials,
-                  today: today, isDemo: isDemo, interpreter: interpreter, verdicts: verdicts, trialVerdicts: trialVerdicts)
+                  today: today, isDemo: isDemo, interpreter: interpreter, verdicts: verdicts, trialVerdicts: trialVerdicts,
+                  backing: backing)
     }
 
     /// A repository over an index of every case and a loader of whole cases (called at most once per case).
     public init(index entries: [CaseIndexEntry], loader: @escaping (String) throws -> Patient?, trials: [Trial] = [], today: LocalDate,
                 isDemo: Bool = false, interpreter: @escaping Interpreter = { Interpretation.interpret($0, today: $1) },
-                verdicts: @escaping VerdictProvider = { _, _ in [] }, trialVerdicts: TrialVerdictProvider? = nil) {
+                verdicts: @escaping VerdictProvider = { _, _ in [] }, trialVerdicts: TrialVerdictProvider? = nil,
+                backing: Backing = Backing()) {
+        self.backing = backing
         let sorted = entries.sorted { $0.id < $1.id }
         self.entries = sorted
         var idx: [String: Int] = [:]
@@ -97,21 +142,6 @@ public final class InMemoryRepository: CaseRepository {
         return p
     }
 
-    /// Loads every case at once (one pass over the store), for the views that need them all; without
-    /// it cases are loaded one by one.
-    public var loadAll: (() throws -> [Patient])?
-    /// The open follow-up tasks of many cases at once, by case id (the worklist), when the store offers it.
-    public var openTasks: (([Patient]) throws -> [String: [FollowUpTask]]?)?
-    /// One trial's explained arm verdicts for a case (trial and screening screens), when the engine offers it.
-    public var verdictsForTrial: ((Patient, Interpretation, String) -> [ArmVerdict])?
-    /// Trial verdicts from the store's up-to-date results, when ready (nil: not ready, read-only database or
-    /// failed; the on-the-fly paths are then used). Asked on each use; cheap.
-    public var storedTrialVerdicts: (() -> StoredTrialVerdicts?)?
-    /// Called by `invalidate` after a write concerning a case (nil: any): schedules the stored results' update in
-    /// the background (the write never waits for it; `backgroundChanged` follows when it is done).
-    public var afterWrite: ((String?) -> Void)?
-    /// Patient id → "TRIAL arm ARM" from the screening log, for the Outcomes view's `trial-arm` grouping (nil: none known).
-    public var enrolments: (() throws -> [String: String])?
 
     /// Every case, loaded (for the views that need them all: trial counts, worklist).
     func everyPatient() throws -> [Patient] { try allPatients() }

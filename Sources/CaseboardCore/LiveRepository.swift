@@ -110,11 +110,6 @@ public enum LiveRepository {
         // Scripts and tests may ask for the stored verdicts before the first frame (never the interactive default).
         if waitStored { pending.waitStored() }
         lap("trials")
-        let repo = InMemoryRepository(index: index, loader: { try db.patient(id: $0) }, trials: wiring.trials,
-                                      today: context.today, isDemo: context.isDemo,
-                                      interpreter: { Interpretation.interpret($0, today: $1) }, verdicts: wiring.verdicts,
-                                      trialVerdicts: wiring.trialVerdicts)
-        repo.indexLoader = { try db.caseIndex() }
         let today = context.today
         let matcher = wiring.matcher
         let known: Set<String>? = wiring.trials.isEmpty ? nil : Set(wiring.trials.map(\.id))
@@ -128,17 +123,21 @@ public enum LiveRepository {
         let workflows = try WorkflowService(db: db, user: context.options.user, today: today, taskProvider: tasks,
                                             verdictProvider: verdictProvider, knownTrials: known, clock: clock)
         // Case detail, list and worklist show the tasks with the nurses' records and workflow-created tasks.
-        repo.taskProvider = { try workflows.tasks(for: $0) }
-        repo.loadAll = { try db.patients() }
-        repo.enrolments = { TrialEnrolment.groups(try db.screeningRecords()) }
-        repo.openTasks = { ps in Dictionary(grouping: try workflows.worklist(patients: ps), by: \.patient) }
+        var backing = InMemoryRepository.Backing(
+            indexLoader: { try db.caseIndex() }, taskProvider: { try workflows.tasks(for: $0) }, loadAll: { try db.patients() },
+            openTasks: { ps in Dictionary(grouping: try workflows.worklist(patients: ps), by: \.patient) },
+            enrolments: { TrialEnrolment.groups(try db.screeningRecords()) })
         if let stored = wiring.stored {
-            repo.storedTrialVerdicts = { stored.current }
-            repo.afterWrite = { stored.afterWrite($0) }
+            backing.storedTrialVerdicts = { stored.current }
+            backing.afterWrite = { stored.afterWrite($0) }
         }
         if let m = matcher {
-            repo.verdictsForTrial = { p, i, id in m.verdicts(trialID: id, facts: PatientFacts(patient: p, interpretation: i, today: today)) }
+            backing.verdictsForTrial = { p, i, id in m.verdicts(trialID: id, facts: PatientFacts(patient: p, interpretation: i, today: today)) }
         }
+        let repo = InMemoryRepository(index: index, loader: { try db.patient(id: $0) }, trials: wiring.trials,
+                                      today: context.today, isDemo: context.isDemo,
+                                      interpreter: { Interpretation.interpret($0, today: $1) }, verdicts: wiring.verdicts,
+                                      trialVerdicts: wiring.trialVerdicts, backing: backing)
         lap("workflows")
         return Session(repository: repo, workflows: workflows, context: context, phases: phases, stored: wiring.stored)
     }

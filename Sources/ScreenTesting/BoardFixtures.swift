@@ -198,9 +198,9 @@ public enum BoardFixtures {
     }
 
     /// The fixture repository.
-    public static func repository(isDemo: Bool = true) -> InMemoryRepository {
+    public static func repository(isDemo: Bool = true, backing: InMemoryRepository.Backing = .init()) -> InMemoryRepository {
         InMemoryRepository(patients: patients, trials: trials, today: today, isDemo: isDemo,
-                           interpreter: interpretation(_:today:), verdicts: verdicts(_:_:))
+                           interpreter: interpretation(_:today:), verdicts: verdicts(_:_:), backing: backing)
     }
 
     /// A runtime over the fixture repository and an in-memory workflow repository (tasks shown with
@@ -208,8 +208,7 @@ public enum BoardFixtures {
     public static func workflowRuntime(width: Int = 120, height: Int = 40, ascii: Bool = false, readOnly: Bool = false,
                                        workflows: FixtureWorkflows? = nil) -> (AppRuntime, FixtureWorkflows) {
         let wf = workflows ?? FixtureWorkflows(readOnly: readOnly)
-        let repo = repository()
-        repo.taskProvider = { try? wf.tasks(for: $0) }
+        let repo = repository(backing: .init(taskProvider: { try wf.tasks(for: $0) }))
         let rt = AppRuntime(repository: repo, width: width, height: height, ascii: ascii, workflows: wf,
                             screeningNext: { wf.allowedNext($0) })
         rt.start()

@@ -140,16 +140,20 @@ final class InMemoryRepositoryTests: XCTestCase {
     }
 
     func testBulkLoadAndOneTrialVerdictsForTheWholeCatalogueViews() throws {
-        final class Calls { var single: [String] = []; var bulk = 0; var oneTrial: [String] = []; var explained = 0 }
+        final class Calls {
+            var single: [String] = []; var bulk = 0; var oneTrial: [String] = []; var explained = 0
+            var openTasks: (([Patient]) throws -> [String: [FollowUpTask]]?)?
+        }
         let calls = Calls()
         let byID = Dictionary(uniqueKeysWithValues: BoardFixtures.patients.map { ($0.id, $0) })
         let repo = InMemoryRepository(
             index: BoardFixtures.patients.map { CaseIndexEntry(patient: $0, today: BoardFixtures.today) },
             loader: { id in calls.single.append(id); return byID[id] },
             trials: BoardFixtures.trials, today: BoardFixtures.today, interpreter: BoardFixtures.interpretation(_:today:),
-            verdicts: { p, i in calls.explained += 1; return BoardFixtures.verdicts(p, i) })
-        repo.loadAll = { calls.bulk += 1; return BoardFixtures.patients }
-        repo.verdictsForTrial = { p, i, id in calls.oneTrial.append(id); return BoardFixtures.verdicts(p, i).filter { $0.trial == id } }
+            verdicts: { p, i in calls.explained += 1; return BoardFixtures.verdicts(p, i) },
+            backing: .init(loadAll: { calls.bulk += 1; return BoardFixtures.patients },
+                           openTasks: { ps in try calls.openTasks?(ps) },
+                           verdictsForTrial: { p, i, id in calls.oneTrial.append(id); return BoardFixtures.verdicts(p, i).filter { $0.trial == id } }))
         let d = try XCTUnwrap(repo.trialDetail(id: "DEMO-AML-MENIN"))
         XCTAssertEqual(calls.bulk, 1, "every case in one pass")
         XCTAssertTrue(calls.single.isEmpty)
@@ -161,7 +165,7 @@ final class InMemoryRepositoryTests: XCTestCase {
         XCTAssertEqual(calls.bulk, 1, "loaded once")
         final class Asked { var cases = 0 }
         let asked = Asked()
-        repo.openTasks = { ps in
+        calls.openTasks = { ps in
             asked.cases = ps.count
             return ["SL-CML-0007": [FollowUpTask(id: "X", patient: "SL-CML-0007", due: BoardFixtures.today, kind: "bulk", status: .dueSoon, source: "t")]]
         }
@@ -192,10 +196,9 @@ final class InMemoryRepositoryTests: XCTestCase {
             index: BoardFixtures.patients.map { CaseIndexEntry(patient: $0, today: BoardFixtures.today) },
             loader: { id in calls.loads.append(id); return byID[id] },
             trials: BoardFixtures.trials, today: BoardFixtures.today, interpreter: BoardFixtures.interpretation(_:today:),
-            verdicts: BoardFixtures.verdicts(_:_:), trialVerdicts: { _, _ in calls.fast += 1; return [:] })
-        repo.loadAll = { calls.bulk += 1; return BoardFixtures.patients }
-        repo.storedTrialVerdicts = { stored }
-        repo.afterWrite = { id in calls.writes.append(id) }
+            verdicts: BoardFixtures.verdicts(_:_:), trialVerdicts: { _, _ in calls.fast += 1; return [:] },
+            backing: .init(loadAll: { calls.bulk += 1; return BoardFixtures.patients }, storedTrialVerdicts: { stored },
+                           afterWrite: { id in calls.writes.append(id) }))
         let expected = try BoardFixtures.repository().trials()
         let got = try repo.trials()
         XCTAssertEqual(got.map { [$0.eligible, $0.possiblyEligible] }, expected.map { [$0.eligible, $0.possiblyEligible] })
@@ -231,8 +234,8 @@ final class InMemoryRepositoryTests: XCTestCase {
                 var out: [String: Verdict] = [:]
                 for r in CaseTrialRow.rows(from: BoardFixtures.verdicts(p, i), titles: [:]) { out[r.trialID] = r.verdict }
                 return out
-            })
-        repo.storedTrialVerdicts = { nil }  // not ready yet
+            },
+            backing: .init(storedTrialVerdicts: { nil }))  // not ready yet
         let counts = try repo.trials().map { [$0.eligible, $0.possiblyEligible, $0.ineligible] }
         XCTAssertEqual(calls.fast, repo.caseCount)
         XCTAssertEqual(counts, try BoardFixtures.repository().trials().map { [$0.eligible, $0.possiblyEligible, $0.ineligible] })

@@ -15,8 +15,7 @@ final class WorkflowDatabaseTests: XCTestCase {
         let service = try WorkflowService(db: db, user: "nurse", today: BoardFixtures.today,
                                           taskProvider: { FollowUpScheduler.tasks(for: $0, today: $1) },
                                           clock: { "2026-11-29T10:00:00Z" })
-        let repo = BoardFixtures.repository()
-        repo.taskProvider = { try? service.tasks(for: $0) }
+        let repo = BoardFixtures.repository(backing: .init(taskProvider: { try service.tasks(for: $0) }))
         let rt = AppRuntime(repository: repo, width: 120, height: 40, ascii: false, workflows: service,
                             screeningNext: { ScreeningTransitions.allowed(after: $0) })
         rt.start()

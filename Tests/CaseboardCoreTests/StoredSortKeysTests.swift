@@ -27,20 +27,17 @@ final class StoredSortKeysTests: XCTestCase {
         let stored = try orders(repo)
         XCTAssertEqual(repo.interpretedCount, 0, "sorting from the stored keys interprets no case")
 
-        // The same repository computing everything on the fly.
-        let served = repo.storedTrialVerdicts
-        repo.storedTrialVerdicts = nil
-        repo.backgroundChanged()
-        XCTAssertFalse(repo.sortsFromStoredKeys)
-        let computed = try orders(repo)
-        XCTAssertEqual(repo.interpretedCount, repo.caseCount, "the on-the-fly path interprets every case")
+        // A repository on the same file computing everything on the fly (read-only: no stored verdicts served).
+        let onTheFly = try LiveRepository.open(CoreFixture.workspace(path, readOnly: true)).repository
+        XCTAssertFalse(onTheFly.sortsFromStoredKeys)
+        let computed = try orders(onTheFly)
+        XCTAssertEqual(onTheFly.interpretedCount, onTheFly.caseCount, "the on-the-fly path interprets every case")
         for (k, ids) in computed.sorted(by: { $0.key < $1.key }) {
             XCTAssertEqual(stored[k], ids, "sorted by \(k): stored keys and on-the-fly rows disagree")
         }
         // The orders are not trivial: each computed key differs from the id order on the demo data.
         let byID = computed["id asc"]
         for k in ["risk asc", "next follow-up asc", "trials asc"] { XCTAssertNotEqual(computed[k], byID, k) }
-        repo.storedTrialVerdicts = served
     }
 
     /// A nurse's record changes a case's next follow-up: the stored keys stop being served at once (never stale), and
@@ -60,11 +57,9 @@ final class StoredSortKeysTests: XCTestCase {
         repo.backgroundChanged()
         XCTAssertTrue(repo.sortsFromStoredKeys)
         let stored = try repo.caseIDs(matching: query)
-        let served = repo.storedTrialVerdicts
-        repo.storedTrialVerdicts = nil
-        repo.backgroundChanged()
-        XCTAssertEqual(stored, try repo.caseIDs(matching: query))
-        repo.storedTrialVerdicts = served
+        let onTheFly = try LiveRepository.open(CoreFixture.workspace(path, readOnly: true)).repository
+        XCTAssertFalse(onTheFly.sortsFromStoredKeys)
+        XCTAssertEqual(stored, try onTheFly.caseIDs(matching: query))
     }
 
     /// The status the header lines show: preparing while the background preparation runs, then ready.
