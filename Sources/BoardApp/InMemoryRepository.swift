@@ -142,7 +142,6 @@ public final class InMemoryRepository: CaseRepository {
         return p
     }
 
-
     /// Every case, loaded (for the views that need them all: trial counts, worklist).
     func everyPatient() throws -> [Patient] { try allPatients() }
 

@@ -47,17 +47,21 @@ enum PatientColumnLoad {
                      _ body: (ColumnReader) throws -> Void) throws {
         let statement = try db.makeStatement(sql: sql)
         try statement.setArguments(arguments)
-        let st = statement.sqliteStatement
-        defer { sqlite3_reset(st) }
-        let reader = ColumnReader(statement: st, table: table, columns: columns)
-        while true {
-            let rc = sqlite3_step(st)
-            if rc == SQLITE_DONE { return }
-            guard rc == SQLITE_ROW else {
-                let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) } ?? "code \(rc)"
-                throw StoreError.unusable(path: table, reason: message)
+        // The Statement finalizes its sqlite3_stmt when it is released, and Swift may release it after its last use,
+        // not at the end of the scope: it is kept alive until the stepping is over (else a use after free).
+        try withExtendedLifetime(statement) {
+            let st = statement.sqliteStatement
+            defer { sqlite3_reset(st) }
+            let reader = ColumnReader(statement: st, table: table, columns: columns)
+            while true {
+                let rc = sqlite3_step(st)
+                if rc == SQLITE_DONE { return }
+                guard rc == SQLITE_ROW else {
+                    let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) } ?? "code \(rc)"
+                    throw StoreError.unusable(path: table, reason: message)
+                }
+                try body(reader)
             }
-            try body(reader)
         }
     }
 
