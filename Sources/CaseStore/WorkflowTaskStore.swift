@@ -74,7 +74,10 @@ enum WorkflowTaskStore {
                 }
                 if let d = s.done { t.done = d }
             }
-            t.status = WorkflowService.status(due: t.due, done: doneInData || t.done != nil, today: today)
+            let dated = WorkflowService.status(due: t.due, done: doneInData || t.done != nil, today: today)
+            // A deceased patient's open task stays "patient deceased" (DeceasedRule), with its status by the (possibly
+            // rescheduled) due date beside it; done is done.
+            if t.status == .patientDeceased && dated != .done { t.dueStatus = dated } else { t.status = dated; t.dueStatus = nil }
             out.append(t)
         }
         let openSuccessorBases = Set(out.filter { $0.status != .done }.compactMap { WorkflowService.successorBase($0.id) })
