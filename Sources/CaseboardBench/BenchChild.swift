@@ -4,8 +4,9 @@ import Foundation
 import Glibc
 #endif
 
-/// One `caseboard` command run as a child process of the benchmark: wall time, and peak resident memory from
-/// `wait4`'s rusage (`ru_maxrss`, the child's own high-water mark, in KiB on Linux).
+/// One `caseboard` command run as a child process of the benchmark: wall time, and peak resident memory as the child
+/// reports it at exit (`PeakMemoryReport`: its own `VmHWM`; `wait4`'s `ru_maxrss` would include the benchmark's memory,
+/// which a `posix_spawn`ed child shares until its `exec`).
 struct BenchChild {
     var seconds: Double
     var peakRSSMiB: Double
@@ -22,6 +23,8 @@ struct BenchChild {
     static func run(_ args: [String], stdoutPath: String = "/dev/null", workDir: URL) throws -> BenchChild {
         let exe = try executable()
         let errPath = workDir.appendingPathComponent("child-stderr.txt").path
+        let peakPath = workDir.appendingPathComponent("child-peak-rss.txt").path
+        if FileManager.default.fileExists(atPath: peakPath) { try FileManager.default.removeItem(atPath: peakPath) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -29,7 +32,9 @@ struct BenchChild {
         posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         let argv: [UnsafeMutablePointer<CChar>?] = ([exe] + args).map { strdup($0) } + [nil]
-        let envp: [UnsafeMutablePointer<CChar>?] = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        var environment = ProcessInfo.processInfo.environment
+        environment["CASEBOARD_PEAK_RSS_FILE"] = peakPath
+        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { for a in argv + envp { free(a) } }
         var pid: pid_t = 0
         let t0 = DispatchTime.now().uptimeNanoseconds
@@ -47,6 +52,11 @@ struct BenchChild {
             throw CoreError.internal("caseboard bench: `caseboard \(args.joined(separator: " "))` failed ("
                                      + (exited ? "exit \(code)" : "signal \(status & 0x7f)") + "): " + err.suffix(2000))
         }
-        return BenchChild(seconds: seconds, peakRSSMiB: Double(usage.ru_maxrss) / 1024)
+        let reported = FileManager.default.contents(atPath: peakPath).map { String(decoding: $0, as: UTF8.self) }
+        guard let kib = reported.flatMap({ Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }) else {
+            throw CoreError.internal("caseboard bench: `caseboard \(args.joined(separator: " "))` did not report its peak memory in "
+                                     + "\(peakPath) (found: \(reported ?? "no file"))")
+        }
+        return BenchChild(seconds: seconds, peakRSSMiB: kib / 1024)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import CaseStore
+import CaseboardCore
 
 @main
 struct Caseboard: AsyncParsableCommand {
@@ -22,6 +23,7 @@ struct Caseboard: AsyncParsableCommand {
     /// 1 user error (bad input, unknown id, bad option), 2 internal error. Help and --version exit 0.
     static func main() async {
         FilePermissions.restrictNewFiles(arguments: CommandLine.arguments) // 0600/0700; --group-shared or CASEBOARD_GROUP_SHARED=1: 0660/0770
+        PeakMemoryReport.installIfRequested() // CASEBOARD_PEAK_RSS_FILE (caseboard bench): the peak memory written at exit
         var parsed = false
         do {
             var command = try parseAsRoot()
