@@ -49,14 +49,6 @@ public final class InMemoryRepository: CaseRepository {
     }
 
     public let backing: Backing
-    private var indexLoader: (() throws -> [CaseIndexEntry])? { backing.indexLoader }
-    private var taskProvider: ((Patient) throws -> [FollowUpTask]?)? { backing.taskProvider }
-    private var loadAll: (() throws -> [Patient])? { backing.loadAll }
-    private var openTasks: (([Patient]) throws -> [String: [FollowUpTask]]?)? { backing.openTasks }
-    private var verdictsForTrial: ((Patient, Interpretation, String) -> [ArmVerdict])? { backing.verdictsForTrial }
-    private var storedTrialVerdicts: (() -> StoredTrialVerdicts?)? { backing.storedTrialVerdicts }
-    private var afterWrite: ((String?) -> Void)? { backing.afterWrite }
-    private var enrolments: (() throws -> [String: String])? { backing.enrolments }
 
     public let isDemo: Bool
     public let today: LocalDate
@@ -146,7 +138,7 @@ public final class InMemoryRepository: CaseRepository {
     func everyPatient() throws -> [Patient] { try allPatients() }
 
     private func allPatients() throws -> [Patient] {
-        if patientCache.count < entries.count, let all = loadAll {
+        if patientCache.count < entries.count, let all = backing.loadAll {
             for p in try all() where index[p.id] != nil && patientCache[p.id] == nil { patientCache[p.id] = p }
         }
         return try entries.compactMap { try patient($0.id) }
@@ -170,7 +162,7 @@ public final class InMemoryRepository: CaseRepository {
     private func trialVerdicts(of p: Patient) -> [String: Verdict] {
         if let v = trialVerdictCache[p.id] { return v }
         var out: [String: Verdict] = [:]
-        if let stored = storedTrialVerdicts?() {
+        if let stored = backing.storedTrialVerdicts?() {
             out = stored.verdicts(of: p.id)
         } else if let fast = fastVerdicts {
             out = fast(p, interpretation(of: p))
@@ -184,7 +176,7 @@ public final class InMemoryRepository: CaseRepository {
     /// Follow-up tasks: the interpretation's (schedule and explicit merged by the rules), or, while
     /// the rules give none, the file's explicit tasks with their status relative to today.
     func followUps(of p: Patient) throws -> [FollowUpTask] {
-        if let provider = taskProvider, let tasks = try provider(p) {
+        if let provider = backing.taskProvider, let tasks = try provider(p) {
             return FollowUpScheduler.sortedByUrgency(tasks)
         }
         let interp = interpretation(of: p)
@@ -215,12 +207,12 @@ public final class InMemoryRepository: CaseRepository {
             patientCache = [:]; interpretations = [:]; verdicts = [:]; trialVerdictCache = [:]; summaryCache = [:]
         }
         trialSummaryCache = nil
-        afterWrite?(caseID)
+        backing.afterWrite?(caseID)
     }
 
     public func externalChange() throws {
         patientCache = [:]; interpretations = [:]; verdicts = [:]; trialVerdictCache = [:]; summaryCache = [:]; trialSummaryCache = nil
-        guard let indexLoader else { return }
+        guard let indexLoader = backing.indexLoader else { return }
         // Cases imported or removed by another process: the index is read again (a failure is the caller's error).
         let sorted = try indexLoader().sorted { $0.id < $1.id }
         entries = sorted
@@ -273,7 +265,7 @@ public final class InMemoryRepository: CaseRepository {
 
     /// Whether sorting by a computed column reads the stored sort keys and verdicts (true) or computes every hit's
     /// row on the fly (false: the stored ones are not ready).
-    public var sortsFromStoredKeys: Bool { storedTrialVerdicts?()?.sortKeys != nil }
+    public var sortsFromStoredKeys: Bool { backing.storedTrialVerdicts?()?.sortKeys != nil }
 
     /// The sort key of a computed column, from what the column shows (one rule for both paths): the risk rank
     /// (`CaseListRisk.rank`), the next open follow-up's due date (none last), most eligible then most possibly
@@ -292,7 +284,7 @@ public final class InMemoryRepository: CaseRepository {
     private func sortedByComputedColumn(_ hits: [CaseIndexEntry], _ key: CaseSortKey) throws -> [CaseIndexEntry] {
         var keyed: [((Int, Int), Int)] = []
         keyed.reserveCapacity(hits.count)
-        if let stored = storedTrialVerdicts?(), let keys = stored.sortKeys, hits.allSatisfy({ keys[$0.id] != nil }) {
+        if let stored = backing.storedTrialVerdicts?(), let keys = stored.sortKeys, hits.allSatisfy({ keys[$0.id] != nil }) {
             for (i, e) in hits.enumerated() {
                 guard let k = keys[e.id] else { continue }
                 let c = key == .trials ? stored.counts(of: e.id) : (0, 0)
@@ -349,7 +341,7 @@ public final class InMemoryRepository: CaseRepository {
     public func trials() throws -> [TrialSummary] {
         if let t = trialSummaryCache { return t }
         var counts: [String: (Int, Int, Int)] = [:]
-        if !trialList.isEmpty, let stored = storedTrialVerdicts?() {
+        if !trialList.isEmpty, let stored = backing.storedTrialVerdicts?() {
             // From the stored results: no case is loaded or evaluated.
             for e in entries {
                 for (trial, verdict) in stored.candidates[e.id] ?? [:] {
@@ -391,7 +383,7 @@ public final class InMemoryRepository: CaseRepository {
             // One trial's explained verdicts (the case's full set when already computed).
             let arms: [ArmVerdict]
             if let all = verdicts[p.id] { arms = all.filter { $0.trial == id } }
-            else if let one = verdictsForTrial { arms = one(p, interpretation(of: p), id) }
+            else if let one = backing.verdictsForTrial { arms = one(p, interpretation(of: p), id) }
             else { arms = armVerdicts(of: p).filter { $0.trial == id } }
             // A trial with no open arm has no candidates (its patients are neither eligible nor ineligible).
             guard let row = CaseTrialRow.rows(from: arms, titles: trialTitles).first(where: { $0.trialID == id }),
@@ -415,7 +407,7 @@ public final class InMemoryRepository: CaseRepository {
         if filter.site == nil { _ = try allPatients() }
         let selected = try entries.filter { e in filter.site.map { e.site == $0 } ?? true }.compactMap { try patient($0.id) }
         // The open tasks of many cases in one pass when the store offers it (done tasks need the per-case path).
-        let bulk = filter.includeDone ? nil : try openTasks?(selected)
+        let bulk = filter.includeDone ? nil : try backing.openTasks?(selected)
         for p in selected {
             for t in try bulk.map({ $0[p.id] ?? [] }) ?? followUps(of: p) {
                 if !filter.includeDone && t.status == .done { continue }
@@ -431,7 +423,7 @@ public final class InMemoryRepository: CaseRepository {
 extension InMemoryRepository {
     /// Every case analysed for the Outcomes view (the cohort, groups and endpoint of `query`).
     public func outcomes(_ query: OutcomesQuery) throws -> OutcomesData {
-        let arms = query.grouping == .trialArm ? try enrolments?() ?? [:] : [:]
+        let arms = query.grouping == .trialArm ? try backing.enrolments?() ?? [:] : [:]
         return try OutcomesData.analyse(try everyPatient(), query: query, today: today, enrolments: arms)
     }
 }
