@@ -193,8 +193,15 @@ extension AppDatabase {
     /// spread a chunk over the cores).
     static let recomputeChunk = 256
 
-    /// Hook for tests: called after a chunk is matched and before it is written.
-    nonisolated(unsafe) static var afterChunkMatched: (() -> Void)?
+    /// Hook for tests: called after a chunk is matched and before it is written. Set by a test's thread and read by the
+    /// background threads that re-match, so it is guarded by a lock (an unguarded closure read while another thread
+    /// replaces it may retain a freed context).
+    static var afterChunkMatched: (@Sendable () -> Void)? {
+        get { afterChunkMatchedLock.lock(); defer { afterChunkMatchedLock.unlock() }; return afterChunkMatchedValue }
+        set { afterChunkMatchedLock.lock(); afterChunkMatchedValue = newValue; afterChunkMatchedLock.unlock() }
+    }
+    private static let afterChunkMatchedLock = NSLock()
+    nonisolated(unsafe) private static var afterChunkMatchedValue: (@Sendable () -> Void)?
 
     private func recompute(_ plan: MatchRecomputePlan, engine: some MatchEngine, today: LocalDate, cleanRevisions: Bool,
                            report: inout MatchRecomputeReport) throws {

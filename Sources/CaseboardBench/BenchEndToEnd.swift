@@ -119,7 +119,8 @@ final class WriteProbe: @unchecked Sendable {
     init(db: AppDatabase) { self.db = db }
 
     func start() {
-        Thread.detachNewThread { [self] in
+        // A dispatch queue, not a detached Thread (see `LiveRepository.Pending`).
+        DispatchQueue(label: "caseboard.bench.write-probe").async { [self] in
             var i = 0
             while lock.withLock({ running }) {
                 let a = DispatchTime.now().uptimeNanoseconds

@@ -17,7 +17,9 @@ public final class LiveDataWatch: @unchecked Sendable {
     public static func start(_ database: AppDatabase, inbox: ActionInbox, intervalMs: Int = 1000) throws -> LiveDataWatch? {
         guard let w = try DataVersionWatcher(database) else { return nil }
         let watch = LiveDataWatch(w, inbox: inbox, intervalMs: intervalMs)
-        Thread.detachNewThread { watch.loop() }
+        // A dispatch queue, not a detached Thread (see `LiveRepository.Pending`: a thread's closure released at
+        // thread exit may dispose of the database's queues after libdispatch freed the thread's cache).
+        DispatchQueue(label: "caseboard.live-data", qos: .utility).async { watch.loop() }
         return watch
     }
 

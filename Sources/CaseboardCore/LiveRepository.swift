@@ -45,16 +45,21 @@ public enum LiveRepository {
             matcher: matcher, stored: stored)
     }
 
-    /// The trial wiring computed on a background thread (GRDB's database is thread-safe; the context's
-    /// database is already open). Once the wiring is handed over, the same thread brings the stored match
-    /// results up to date (incremental; the only write of this thread) and loads them: the first frame never
-    /// waits for it, and the UI computes on the fly until they are ready.
+    /// The trial wiring computed in the background (GRDB's database is thread-safe; the context's database is
+    /// already open). Once the wiring is handed over, the same work item brings the stored match results up to
+    /// date (incremental; its only write) and loads them: the first frame never waits for it, and the UI computes
+    /// on the fly until they are ready.
+    ///
+    /// It runs on a dispatch queue, never on a detached `Thread`: a Foundation thread releases its closure in a
+    /// thread-exit destructor that runs after libdispatch has freed the thread's continuation cache, so when that
+    /// closure held the last reference to the database (whose GRDB queues are disposed then) the disposal wrote
+    /// into freed memory (heap corruption seen as "unaligned tcache chunk" aborts; found with valgrind).
     final class Pending: @unchecked Sendable {
         private var result: Result<TrialWiring, Error>?
         private let done = DispatchSemaphore(value: 0)
         private let storedDone = DispatchSemaphore(value: 0)
         init(_ context: Workspace) {
-            Thread.detachNewThread { [self] in
+            DispatchQueue.global(qos: .userInitiated).async { [self] in
                 let r = Result { try LiveRepository.trialWiring(context) }
                 result = r
                 done.signal()
@@ -80,6 +85,8 @@ public enum LiveRepository {
         public var phases: [(String, Double)] = []
         /// The stored verdicts (writable database with a catalogue), prepared in the background.
         var stored: StoredVerdictSource?
+        /// The background thread that compiled the catalogue and prepares the stored verdicts.
+        let pending: Pending?
         /// The live-data poll of this session's runtime (stopped by `stopLiveData`).
         let liveWatch = WatchHolder()
         /// Stops the live-data poll (tests, bench).
@@ -139,7 +146,7 @@ public enum LiveRepository {
                                       interpreter: { Interpretation.interpret($0, today: $1) }, verdicts: wiring.verdicts,
                                       trialVerdicts: wiring.trialVerdicts, backing: backing)
         lap("workflows")
-        return Session(repository: repo, workflows: workflows, context: context, phases: phases, stored: wiring.stored)
+        return Session(repository: repo, workflows: workflows, context: context, phases: phases, stored: wiring.stored, pending: pending)
     }
 
     /// A runtime over a session: the case repository, the workflows, and the screening status model.
@@ -175,8 +182,12 @@ public enum LiveRepository {
         }
     }
 
-    /// Waits for the stored verdicts' background work queued so far (tests).
-    public static func waitForBackgroundWork(_ session: Session) { session.stored?.waitForBackgroundWork() }
+    /// Waits for the session's background work queued so far: the start-up preparation of the stored verdicts, then
+    /// the re-matches queued after writes (tests, bench).
+    public static func waitForBackgroundWork(_ session: Session) {
+        session.pending?.waitStored()
+        session.stored?.waitForBackgroundWork()
+    }
 
     /// Start-up cost without a terminal: opening the database and the index, compiling the trials
     /// (`loadMs`), then rendering the first full frame of the case list (`firstFrameMs`, from the

@@ -113,5 +113,6 @@ final class LiveRepositoryTests: XCTestCase {
         XCTAssertTrue(rt.state.caseList.ids.contains("SL-AML-9999"), "the new case is listed")
         rt.send(.search); rt.type("9999"); rt.send(.key(.enter))
         XCTAssertEqual(rt.state.caseList.ids, ["SL-AML-9999"], "and found by search")
+        LiveRepository.waitForBackgroundWork(session)
     }
 }

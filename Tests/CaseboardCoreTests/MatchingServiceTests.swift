@@ -62,7 +62,7 @@ final class MatchingServiceTests: XCTestCase {
         defer { AppDatabase.afterChunkMatched = nil }
         let done = DispatchSemaphore(value: 0)
         nonisolated(unsafe) var recomputeError: Error?
-        Thread.detachNewThread {
+        DispatchQueue.global().async {
             do { try db.recomputeMatches(engine: CatalogueMatchEngine(matcher: matcher), today: ws.today) } catch { recomputeError = error }
             done.signal()
         }
