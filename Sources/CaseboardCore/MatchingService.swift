@@ -60,42 +60,55 @@ public enum StoredMatching {
     /// Every patient's explained verdicts for one trial's arms, patients in id order and arms in catalogue order
     /// (as `Matcher.verdicts(trialID:)` per patient); facts are built only for the patients printed.
     /// nil when the stored rows do not cover every patient × arm.
-    public static func trialVerdicts(_ db: AppDatabase, matcher: Matcher, trialID: String, today: LocalDate, candidatesOnly: Bool) throws -> [ArmVerdict]? {
-        guard let t = matcher.trials.firstIndex(where: { $0.trial.id == trialID }) else { return [] }
+    /// The stored verdicts of one trial, explained, handed to `emit` one arm verdict at a time in patient then arm
+    /// order (`match --trial` streams them: at 10,000 patients neither the cases nor the verdicts are all in memory).
+    /// False, before anything is emitted, when the stored results do not cover every patient × arm of the trial.
+    public static func forEachTrialVerdict(_ db: AppDatabase, matcher: Matcher, trialID: String, today: LocalDate, candidatesOnly: Bool,
+                                           _ emit: (ArmVerdict) throws -> Void) throws -> Bool {
+        guard let t = matcher.trials.firstIndex(where: { $0.trial.id == trialID }) else { return true }
         let ct = matcher.trials[t]
         var armAt: [String: Int] = [:]
         for (a, arm) in ct.arms.enumerated() { armAt[arm.arm.id] = a }
         let rows = try db.storedMatches(trialId: trialID)  // ordered by patient id
         let patientIDs = try db.patientIDs()
-        guard rows.count == patientIDs.count * ct.arms.count else { return nil }
-        // Group by patient (rows are in patient order), arms put in catalogue order.
-        var groups: [(id: String, arms: [StoredMatch?])] = []
+        guard rows.count == patientIDs.count * ct.arms.count else { return false }
+        // Group by patient (rows are in patient order), arms put in catalogue order; every arm of every patient present.
+        var groups: [(id: String, arms: [StoredMatch])] = []
+        var partial: [StoredMatch?] = []
+        var current: String?
+        func close() -> Bool {
+            guard let id = current else { return true }
+            let arms = partial.compactMap { $0 }
+            guard arms.count == ct.arms.count else { return false }
+            groups.append((id, arms))
+            return true
+        }
         for m in rows {
-            guard let a = armAt[m.armId] else { return nil }
-            if groups.last?.id != m.patientId { groups.append((m.patientId, Array(repeating: nil, count: ct.arms.count))) }
-            groups[groups.count - 1].arms[a] = m
+            guard let a = armAt[m.armId] else { return false }
+            if current != m.patientId {
+                guard close() else { return false }
+                current = m.patientId; partial = Array(repeating: nil, count: ct.arms.count)
+            }
+            partial[a] = m
         }
-        guard groups.map(\.id) == patientIDs else { return nil }
+        guard close(), groups.map(\.id) == patientIDs else { return false }
         func wanted(_ m: StoredMatch, _ a: Int) -> Bool { !candidatesOnly || (m.verdict != .ineligible && ct.arms[a].arm.status == .open) }
-        let printed = groups.filter { g in g.arms.enumerated().contains { a, m in m.map { wanted($0, a) } ?? false } }.map(\.id)
-        // Facts only for the patients printed: by id when few, in one pass when many.
-        var patients: [String: Patient] = [:]
-        if printed.count <= 200 {
-            for id in printed { patients[id] = try db.patient(id: id) }
-        } else {
-            let want = Set(printed)
-            for p in try db.patients() where want.contains(p.id) { patients[p.id] = p }
-        }
-        var out: [ArmVerdict] = []
-        for g in groups {
-            guard let p = patients[g.id] else { continue }
+        var printed: [String: [StoredMatch]] = [:]
+        for g in groups where g.arms.enumerated().contains(where: { wanted($1, $0) }) { printed[g.id] = g.arms }
+        func explain(_ p: Patient) throws {
+            guard let arms = printed[p.id] else { return }
             let f = CatalogueMatchEngine.facts(p, today: today)
-            for (a, m) in g.arms.enumerated() {
-                guard let m else { return nil }
-                if wanted(m, a) { out.append(matcher.explain(trial: t, arm: a, verdict: m.verdict, codes: m.codes, facts: f)) }
+            for (a, m) in arms.enumerated() where wanted(m, a) {
+                try emit(matcher.explain(trial: t, arm: a, verdict: m.verdict, codes: m.codes, facts: f))
             }
         }
-        return out
+        // Facts only for the patients printed: by id when few, else a chunk of cases at a time (in id order).
+        if printed.count <= 200 {
+            for id in printed.keys.sorted() { try explain(try db.patient(id: id)) }
+        } else {
+            try db.forEachPatientChunk { chunk in for p in chunk { try explain(p) } }
+        }
+        return true
     }
 
     /// Per patient, the number of trials whose best open arm is eligible / possibly eligible (one SQL aggregate).

@@ -44,22 +44,9 @@ public struct Console: Sendable {
     /// newline), so that a list
     /// of 10,000 cases is never one encoder tree in memory.
     public func jsonArray<T: Encodable>(_ elements: [T]) throws {
-        guard !elements.isEmpty else { write(try Console.encodeJSON(elements)); return }
-        let e = JSONEncoder()
-        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var chunk = Data("[\n".utf8)
-        for (i, element) in elements.enumerated() {
-            // Two spaces before every line but the blank ones (the printer's empty `{\n\n}` and `[\n\n]`).
-            var lineStart = true
-            for b in try e.encode(element) {
-                if lineStart && b != 10 { chunk.append(contentsOf: [32, 32]) }
-                chunk.append(b); lineStart = b == 10
-            }
-            chunk.append(contentsOf: i + 1 < elements.count ? [44, 10] : [10])
-            if chunk.count > 1 << 16 { write(chunk); chunk.removeAll(keepingCapacity: true) }
-        }
-        chunk.append(contentsOf: Array("]\n".utf8))
-        write(chunk)
+        let writer = JSONArrayWriter<T>(self)
+        for element in elements { try writer.append(element) }
+        try writer.finish()
     }
 
     /// Writes `text` to the file `out`, or to stdout (with a final newline).
@@ -93,5 +80,42 @@ public struct Console: Sendable {
     /// An optional date option.
     public static func date(_ text: String?, option: String, today: LocalDate) throws -> LocalDate? {
         try text.map { try date($0, option: option, today: today) }
+    }
+}
+
+/// A JSON array written to a console one element at a time as the elements are produced (`match --trial` at 10,000
+/// patients never holds its verdicts in memory), byte for byte what `Console.json(array)` writes: each element
+/// encoded alone and indented by two spaces, as the pretty printer nests it (blank lines left blank; JSON strings
+/// hold no raw newline). The separator of an element is written when the next one (or the end) is known.
+public final class JSONArrayWriter<T: Encodable> {
+    private let console: Console
+    private let encoder = JSONEncoder()
+    private var chunk = Data()
+    private var count = 0
+
+    public init(_ console: Console) {
+        self.console = console
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    }
+
+    public func append(_ element: T) throws {
+        let encoded = try encoder.encode(element)
+        chunk.append(contentsOf: count == 0 ? Array("[\n".utf8) : [44, 10])
+        // Two spaces before every line but the blank ones (the printer's empty `{\n\n}` and `[\n\n]`).
+        var lineStart = true
+        for b in encoded {
+            if lineStart && b != 10 { chunk.append(contentsOf: [32, 32]) }
+            chunk.append(b); lineStart = b == 10
+        }
+        count += 1
+        if chunk.count > 1 << 16 { console.write(chunk); chunk.removeAll(keepingCapacity: true) }
+    }
+
+    /// Closes the array (an empty one as the encoder writes it).
+    public func finish() throws {
+        if count == 0 { console.write(try Console.encodeJSON([T]())); return }
+        chunk.append(contentsOf: Array("\n]\n".utf8))
+        console.write(chunk)
+        chunk.removeAll()
     }
 }

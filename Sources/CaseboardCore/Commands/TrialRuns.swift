@@ -57,38 +57,16 @@ public enum TrialRuns {
     public static func match(_ ctx: Workspace, patient: String?, trial: String?, candidates: Bool, json: Bool, console: Console) throws {
         guard (patient == nil) != (trial == nil) else { throw CoreError.user("match: give exactly one of --patient ID or --trial ID") }
         let matcher = try matcher(ctx, console: console)
-        var out: [ArmVerdict] = []
         let thePatient = try patient.map { try ctx.patient(id: $0) }
         if let tid = trial, !matcher.trials.contains(where: { $0.trial.id == tid }) { throw CoreError.user("unknown trial id \(tid)") }
-        var stored: [ArmVerdict]?
         let db = try ctx.database()
-        if StoredMatching.bringUpToDate(db, matcher: matcher, today: ctx.today, report: console.matchReport("match"), warn: { console.warn("match", $0) }) {
-            do {
-                if let p = thePatient {
-                    stored = try StoredMatching.patientVerdicts(db, matcher: matcher, patient: p, today: ctx.today, candidatesOnly: candidates)
-                } else if let tid = trial {
-                    stored = try StoredMatching.trialVerdicts(db, matcher: matcher, trialID: tid, today: ctx.today, candidatesOnly: candidates)
-                }
-                if stored == nil { console.warn("match", "the stored trial results do not cover the catalogue in force; computing on the fly.") }
-            } catch {
-                console.warn("match", "could not read the stored trial results (\(CoreError.classify(error).message)); computing on the fly.")
-            }
-        }
-        if let stored {
-            out = stored
-        } else if let p = thePatient {
-            out = matcher.verdicts(for: p, interpretation: Interpretation.interpret(p, today: ctx.today), today: ctx.today)
-        } else if let tid = trial {
-            try db.forEachPatientChunk { chunk in
-                for p in chunk {
-                    let f = PatientFacts(patient: p, interpretation: Interpretation.interpret(p, today: ctx.today), today: ctx.today)
-                    out += matcher.verdicts(trialID: tid, facts: f)
-                }
-            }
-        }
-        if candidates { out = out.filter { $0.verdict != .ineligible && $0.armStatus == .open } }
-        if json { try console.jsonArray(out); return }
-        for v in out {
+        // Each verdict is written as soon as it is explained (a trial's verdicts over 10,000 cases are never all in memory).
+        let writer = json ? JSONArrayWriter<ArmVerdict>(console) : nil
+        var emitted = 0
+        func emit(_ v: ArmVerdict) throws {
+            if candidates && (v.verdict == .ineligible || v.armStatus != .open) { return }
+            emitted += 1
+            if let writer { try writer.append(v); return }
             let status = v.armStatus == .open ? "" : " [arm \(v.armStatus.rawValue): never eligible]"
             console.line("\(v.patient)  \(v.trial) arm \(v.arm): \(v.verdict.rawValue)\(status)")
             for c in v.criteria {
@@ -97,6 +75,37 @@ public enum TrialRuns {
                 console.line("   \(mark) \(c.kind == .inclusion ? "incl" : "excl") \(c.text) — \(c.result.rawValue): \(c.reason)")
             }
         }
+        var served = false
+        if StoredMatching.bringUpToDate(db, matcher: matcher, today: ctx.today, report: console.matchReport("match"), warn: { console.warn("match", $0) }) {
+            do {
+                if let p = thePatient {
+                    if let stored = try StoredMatching.patientVerdicts(db, matcher: matcher, patient: p, today: ctx.today, candidatesOnly: candidates) {
+                        for v in stored { try emit(v) }
+                        served = true
+                    }
+                } else if let tid = trial {
+                    served = try StoredMatching.forEachTrialVerdict(db, matcher: matcher, trialID: tid, today: ctx.today, candidatesOnly: candidates, emit)
+                }
+                if !served { console.warn("match", "the stored trial results do not cover the catalogue in force; computing on the fly.") }
+            } catch {
+                // Once verdicts were written, computing them again would repeat them: the failure is the command's.
+                if emitted > 0 { throw error }
+                console.warn("match", "could not read the stored trial results (\(CoreError.classify(error).message)); computing on the fly.")
+            }
+        }
+        if !served {
+            if let p = thePatient {
+                for v in matcher.verdicts(for: p, interpretation: Interpretation.interpret(p, today: ctx.today), today: ctx.today) { try emit(v) }
+            } else if let tid = trial {
+                try db.forEachPatientChunk { chunk in
+                    for p in chunk {
+                        let f = PatientFacts(patient: p, interpretation: Interpretation.interpret(p, today: ctx.today), today: ctx.today)
+                        for v in matcher.verdicts(trialID: tid, facts: f) { try emit(v) }
+                    }
+                }
+            }
+        }
+        try writer?.finish()
     }
 
     /// `trials import-ctml FILE… --out DIR`: every file converted and loaded back before anything is written.
