@@ -19,8 +19,8 @@ struct FieldValidator {
     }
 
     static func kind(_ v: Any) -> String {
+        if JSONScalar.isNull(v) { return "null" }
         switch v {
-        case is NSNull: return "null"
         case let n as NSNumber: return isBool(n) ? "a boolean" : "a number"
         case is String: return "a string"
         case is [Any]: return "an array"
@@ -41,6 +41,7 @@ struct FieldValidator {
     static func describe(_ d: Double) -> String { JSONScalar.describe(d) }
 
     mutating func unknown(_ o: [String: Any], allowed: Set<String>, path: String) {
+        if o.keys.allSatisfy(allowed.contains) { return }  // the usual case: no key sorted, nothing said
         for k in o.keys.sorted() where !allowed.contains(k) {
             warn("\(path).\(k)", "unknown field ignored")
         }
@@ -48,7 +49,7 @@ struct FieldValidator {
 
     /// The value at `key`, or nil when absent or null (an absent optional datum means "not known").
     mutating func value(_ o: [String: Any], _ key: String, _ path: String, required: Bool) -> Any? {
-        guard let v = o[key], !(v is NSNull) else {
+        guard let v = o[key], !JSONScalar.isNull(v) else {
             if required { error("\(path).\(key)", o[key] == nil ? "required field is missing" : "required field is null") }
             return nil
         }
@@ -189,7 +190,7 @@ struct FieldValidator {
         }
         let sex: Sex? = enumValue(o, "sex", path, required: true)
         // Required, but may be null when the source does not record it (formats.md).
-        let birthRecorded = !(o["birthDate"] is NSNull)
+        let birthRecorded = !(o["birthDate"].map(JSONScalar.isNull) ?? false)
         let birthDate = birthRecorded ? date(o, "birthDate", path, required: true) : nil
         let site = string(o, "site", path)
         let diagnoses: [Diagnosis] = objects(o, "diagnoses", path, required: true, allowed: [
@@ -262,7 +263,7 @@ struct FieldValidator {
             let tissue: MRDTissue? = v.enumValue(d, "tissue", p, required: true)
             let detected = v.bool(d, "detected", p, required: true)
             let value = v.fraction(v.nonNegative(v.number(d, "value", p), "\(p).value", "MRD value"), "\(p).value", "MRD value")
-            if detected == true && (d["value"] == nil || d["value"] is NSNull) { v.error("\(p).value", "required when detected is true (a fraction, e.g. 0.0012)") }
+            if detected == true && (d["value"].map(JSONScalar.isNull) ?? true) { v.error("\(p).value", "required when detected is true (a fraction, e.g. 0.0012)") }
             let sens = v.fraction(v.nonNegative(v.number(d, "sensitivity", p), "\(p).sensitivity", "sensitivity"), "\(p).sensitivity", "MRD sensitivity")
             let copies = v.nonNegative(v.number(d, "controlCopies", p), "\(p).controlCopies", "control copies")
             guard let date, let marker, let method, let tissue, let detected else { return nil }
@@ -333,7 +334,7 @@ struct FieldValidator {
             let note = v.string(d, "note", p, nonEmpty: false)
             var doneDate: LocalDate?
             var doneFlag = false
-            if let x = d["done"], !(x is NSNull) {
+            if let x = d["done"], !JSONScalar.isNull(x) {
                 if let n = x as? NSNumber, FieldValidator.isBool(n) { doneFlag = n.boolValue }
                 else if let s = x as? String { doneDate = v.parseDate(s, "\(p).done"); doneFlag = doneDate != nil }
                 else { v.error("\(p).done", "expected a date YYYY-MM-DD or true/false, found \(FieldValidator.kind(x))") }
