@@ -12,6 +12,9 @@ public final class InMemoryRepository: CaseRepository {
     /// Fast path without reasons: each trial's verdict (best open arm) by trial id; trials with no
     /// open arm may be left out. Used for counts (case list, catalogue) when given.
     public typealias TrialVerdictProvider = (Patient, Interpretation) -> [String: Verdict]
+    /// One trial's explained verdicts of many cases: (trial id, each case with its interpretation when known) → per
+    /// case, in order, its interpretation and that trial's arm verdicts.
+    public typealias TrialVerdictsOfCases = (String, [(Patient, Interpretation?)]) -> [(interpretation: Interpretation, arms: [ArmVerdict])]
 
     /// What the store, the workflows and the matching engine add to the repository, given once at init (nil: not
     /// offered; the repository then uses its own per-case paths). Built by CaseboardCore's `LiveRepository` for the
@@ -26,8 +29,10 @@ public final class InMemoryRepository: CaseRepository {
         public var loadAll: (() throws -> [Patient])?
         /// The open follow-up tasks of many cases at once, by case id (the worklist).
         public var openTasks: (([Patient]) throws -> [String: [FollowUpTask]]?)?
-        /// One trial's explained arm verdicts for a case (trial and screening screens).
-        public var verdictsForTrial: ((Patient, Interpretation, String) -> [ArmVerdict])?
+        /// One trial's explained arm verdicts for many cases at once (the trial and screening screens), each case
+        /// interpreted first when given without its interpretation; the interpretations come back to be cached. The
+        /// engine behind it may spread the cases over the cores.
+        public var verdictsForTrial: TrialVerdictsOfCases?
         /// Trial verdicts from the store's up-to-date results, when ready (nil: not ready, read-only database or
         /// failed; the on-the-fly paths are then used). Asked on each use; cheap.
         public var storedTrialVerdicts: (() -> StoredTrialVerdicts?)?
@@ -39,7 +44,7 @@ public final class InMemoryRepository: CaseRepository {
 
         public init(indexLoader: (() throws -> [CaseIndexEntry])? = nil, taskProvider: ((Patient) throws -> [FollowUpTask]?)? = nil,
                     loadAll: (() throws -> [Patient])? = nil, openTasks: (([Patient]) throws -> [String: [FollowUpTask]]?)? = nil,
-                    verdictsForTrial: ((Patient, Interpretation, String) -> [ArmVerdict])? = nil,
+                    verdictsForTrial: TrialVerdictsOfCases? = nil,
                     storedTrialVerdicts: (() -> StoredTrialVerdicts?)? = nil, afterWrite: ((String?) -> Void)? = nil,
                     enrolments: (() throws -> [String: String])? = nil) {
             self.indexLoader = indexLoader; self.taskProvider = taskProvider; self.loadAll = loadAll; self.openTasks = openTasks
@@ -379,12 +384,19 @@ public final class InMemoryRepository: CaseRepository {
     public func trialDetail(id: String) throws -> TrialDetail? {
         guard let t = trialList.first(where: { $0.id == id }) else { return nil }
         var groups: [Verdict: [TrialCandidate]] = [:]
-        for p in try allPatients() {
-            // One trial's explained verdicts (the case's full set when already computed).
-            let arms: [ArmVerdict]
-            if let all = verdicts[p.id] { arms = all.filter { $0.trial == id } }
-            else if let one = backing.verdictsForTrial { arms = one(p, interpretation(of: p), id) }
-            else { arms = armVerdicts(of: p).filter { $0.trial == id } }
+        let patients = try allPatients()
+        // One trial's explained verdicts per case: the case's full set when already computed, else the engine's
+        // verdicts of that trial for all the other cases at once (interpretations computed there are cached here).
+        var armsOf: [String: [ArmVerdict]] = [:]
+        if let many = backing.verdictsForTrial {
+            let rest = patients.filter { verdicts[$0.id] == nil }
+            for (p, r) in zip(rest, many(id, rest.map { ($0, interpretations[$0.id]) })) {
+                if interpretations[p.id] == nil { interpretations[p.id] = r.interpretation }
+                armsOf[p.id] = r.arms
+            }
+        }
+        for p in patients {
+            let arms = verdicts[p.id].map { $0.filter { $0.trial == id } } ?? armsOf[p.id] ?? armVerdicts(of: p).filter { $0.trial == id }
             // A trial with no open arm has no candidates (its patients are neither eligible nor ineligible).
             guard let row = CaseTrialRow.rows(from: arms, titles: trialTitles).first(where: { $0.trialID == id }),
                   let verdict = row.verdict else { continue }

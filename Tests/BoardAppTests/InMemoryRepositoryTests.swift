@@ -153,7 +153,13 @@ final class InMemoryRepositoryTests: XCTestCase {
             verdicts: { p, i in calls.explained += 1; return BoardFixtures.verdicts(p, i) },
             backing: .init(loadAll: { calls.bulk += 1; return BoardFixtures.patients },
                            openTasks: { ps in try calls.openTasks?(ps) },
-                           verdictsForTrial: { p, i, id in calls.oneTrial.append(id); return BoardFixtures.verdicts(p, i).filter { $0.trial == id } }))
+                           verdictsForTrial: { id, cases in
+                               calls.oneTrial.append(id)
+                               return cases.map { p, i in
+                                   let i = i ?? BoardFixtures.interpretation(p, today: BoardFixtures.today)
+                                   return (i, BoardFixtures.verdicts(p, i).filter { $0.trial == id })
+                               }
+                           }))
         let d = try XCTUnwrap(repo.trialDetail(id: "DEMO-AML-MENIN"))
         XCTAssertEqual(calls.bulk, 1, "every case in one pass")
         XCTAssertTrue(calls.single.isEmpty)

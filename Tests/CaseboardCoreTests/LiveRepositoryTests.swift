@@ -2,6 +2,7 @@ import BoardApp
 import CaseModel
 import ClinicalRules
 import ScreenKit
+import TrialEngine
 import XCTest
 @testable import CaseStore
 @testable import CaseboardCore
@@ -92,6 +93,26 @@ final class LiveRepositoryTests: XCTestCase {
             XCTAssertTrue(background.settle(timeout: 60), "effects of \(k) finished")
             XCTAssertEqual(text(background), text(inline), "after \(k)")
         }
+    }
+
+    /// The trial and screening screens explain one trial over every case at once, spread over the cores: the same
+    /// verdicts, in the same order, as explaining the cases one by one; an interpretation given is used as given.
+    func testOneTrialOverManyCasesEqualsTheCaseByCaseVerdicts() throws {
+        let ws = CoreFixture.workspace(try CoreFixture.copy(), readOnly: true)
+        let matcher = try XCTUnwrap(try ws.matcher())
+        let patients = try ws.patients()
+        for trial in matcher.trials.prefix(6).map(\.trial.id) {
+            let given = patients.enumerated().map { k, p in (p, k % 3 == 0 ? Interpretation.interpret(p, today: ws.today) : nil) }
+            let many = LiveRepository.verdicts(matcher, trialID: trial, cases: given, today: ws.today)
+            XCTAssertEqual(many.count, patients.count)
+            for (k, p) in patients.enumerated() {
+                let i = Interpretation.interpret(p, today: ws.today)
+                XCTAssertEqual(many[k].interpretation, i, p.id)
+                XCTAssertEqual(many[k].arms, matcher.verdicts(trialID: trial, facts: PatientFacts(patient: p, interpretation: i, today: ws.today)),
+                               "\(trial) \(p.id)")
+            }
+        }
+        XCTAssertTrue(LiveRepository.verdicts(matcher, trialID: "NONE", cases: [], today: ws.today).isEmpty)
     }
 
     /// A case imported by another process appears in a running UI once the live-data poll reports the change; the
