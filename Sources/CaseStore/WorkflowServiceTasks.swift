@@ -61,9 +61,13 @@ extension WorkflowService {
     private func openTasks(_ patients: [Patient], app: [String: [FollowUpTask]], states: [String: [WorkflowTaskState]], dueWithinDays: Int?,
                            site: String?, into out: inout [FollowUpTask]) {
         let wantedSite = site?.lowercased()
-        for p in patients {
-            if let w = wantedSite, p.site?.lowercased() != w { continue }
-            let tasks = WorkflowTaskStore.apply(states[p.id] ?? [], to: rawTasks(for: p, appTasks: app[p.id] ?? []), today: today)
+        let selected = wantedSite.map { w in patients.filter { $0.site?.lowercased() == w } } ?? patients
+        // The rules' tasks of every case over the cores (the provider is pure and @Sendable), then merged in order.
+        let provider = taskProvider, today = today
+        let provided = ParallelMap.map(count: selected.count) { provider(selected[$0], today) }
+        for (p, own) in zip(selected, provided) {
+            let raw = WorkflowService.rawTasks(own, of: p, appTasks: app[p.id] ?? [], today: today)
+            let tasks = WorkflowTaskStore.apply(states[p.id] ?? [], to: raw, today: today)
             for t in tasks where t.status != .done {
                 if let n = dueWithinDays, today.days(until: t.due) > n { continue }
                 out.append(t)

@@ -65,16 +65,11 @@ public struct CatalogueMatchEngine: MatchEngine {
     }
 
     static func sortInputs(_ patients: [Patient], today: LocalDate) -> [CaseListSortInput] {
-        var out = [CaseListSortInput](repeating: CaseListSortInput(riskRank: 0, tasks: []), count: patients.count)
-        out.withUnsafeMutableBufferPointer { buf in
-            nonisolated(unsafe) let b = buf
-            DispatchQueue.concurrentPerform(iterations: patients.count) { i in
-                let p = patients[i]
-                let interp = Interpretation.interpret(p, today: today)
-                b[i] = CaseListSortInput(riskRank: CaseListRisk.of(p, interpretation: interp, today: today).rank, tasks: interp.followUps)
-            }
+        ParallelMap.map(count: patients.count) { i in
+            let p = patients[i]
+            let interp = Interpretation.interpret(p, today: today)
+            return CaseListSortInput(riskRank: CaseListRisk.of(p, interpretation: interp, today: today).rank, tasks: interp.followUps)
         }
-        return out
     }
 
     /// The trial engine's view of one patient: interpretation (ELN, germline, MRD; no follow-up schedule) + index.

@@ -184,25 +184,14 @@ public enum LiveRepository {
 
     /// One trial's explained verdicts of many cases (the trial and screening screens), spread over the cores: each
     /// case interpreted when it comes without its interpretation (the full interpretation the repository caches),
-    /// then explained against that trial only. Pure per case, so the cases are split into one range per worker.
+    /// then explained against that trial only (pure per case: `ParallelMap`).
     static func verdicts(_ matcher: Matcher, trialID: String, cases: [(Patient, Interpretation?)], today: LocalDate)
         -> [(interpretation: Interpretation, arms: [ArmVerdict])] {
-        guard !cases.isEmpty else { return [] }
-        @Sendable func one(_ k: Int) -> (interpretation: Interpretation, arms: [ArmVerdict]) {
+        ParallelMap.map(count: cases.count) { k in
             let (p, known) = cases[k]
             let i = known ?? Interpretation.interpret(p, today: today)
             return (i, matcher.verdicts(trialID: trialID, facts: PatientFacts(patient: p, interpretation: i, today: today)))
         }
-        let workers = min(cases.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
-        var parts = [[(interpretation: Interpretation, arms: [ArmVerdict])]](repeating: [], count: workers)
-        parts.withUnsafeMutableBufferPointer { buf in
-            nonisolated(unsafe) let b = buf
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
-                let lo = cases.count * w / workers, hi = cases.count * (w + 1) / workers
-                b[w] = (lo..<hi).map(one)
-            }
-        }
-        return parts.flatMap { $0 }
     }
 
     /// Waits for the session's background work queued so far: the start-up preparation of the stored verdicts, then
