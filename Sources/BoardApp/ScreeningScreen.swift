@@ -51,8 +51,8 @@ public enum ScreeningScreen {
             buffer.write("No case has a verdict for this trial.", x: content.x, y: content.y, role: .muted, maxWidth: content.width)
             return
         }
-        var perVerdict: [Verdict: Int] = [:]
-        for c in all { perVerdict[c.verdict, default: 0] += 1 }
+        // The order groups the candidates by verdict: each group's size is its count (no pass over every candidate).
+        let perVerdict = Dictionary(uniqueKeysWithValues: Verdict.allCases.map { ($0, d.candidates($0).count) }).filter { $0.value > 0 }
         VerdictGroupedList(counts: perVerdict, selected: st.candidates.selected, isFocused: focused, ascii: s.ascii)
             .render(into: &buffer, area: content) { c in
                 let cand = all[c]

@@ -6,14 +6,16 @@ import ScreenKit
 public struct ScreeningState: Equatable, Sendable {
     public var trialList = ListState()
     public var focus: TrialPanel = .criteria
-    public var detail: TrialDetail?
+    public var detail: TrialDetail? { didSet { ordered = ScreeningState.ordered(detail, records) } }
     public var candidates = ListState()
     /// The trial's pre-screening log, by patient id.
-    public var records: [String: ScreeningRecord] = [:]
+    public var records: [String: ScreeningRecord] = [:] { didSet { ordered = ScreeningState.ordered(detail, records) } }
+    /// Candidates in display order: by verdict, then those in the log (by status), then by id. Sorted when the
+    /// candidates or the log change, not on every frame or key.
+    public private(set) var ordered: [TrialCandidate] = []
     public init() {}
 
-    /// Candidates in display order: by verdict, then those in the log (by status), then by id.
-    public var ordered: [TrialCandidate] {
+    static func ordered(_ detail: TrialDetail?, _ records: [String: ScreeningRecord]) -> [TrialCandidate] {
         guard let d = detail else { return [] }
         func rank(_ c: TrialCandidate) -> Int {
             guard let st = records[c.patientID]?.status else { return 99 }

@@ -26,6 +26,15 @@ public struct TrialDetail: Equatable, Sendable {
     public init(trial: Trial, eligible: [TrialCandidate], possiblyEligible: [TrialCandidate], ineligible: [TrialCandidate]) {
         self.trial = trial; self.eligible = eligible; self.possiblyEligible = possiblyEligible; self.ineligible = ineligible
     }
+    /// Candidates in display order (eligible, possibly eligible, ineligible).
+    public var count: Int { eligible.count + possiblyEligible.count + ineligible.count }
+    /// The candidate at display position `i` (no array of every candidate built per frame).
+    public func candidate(at i: Int) -> TrialCandidate {
+        if i < eligible.count { return eligible[i] }
+        if i < eligible.count + possiblyEligible.count { return possiblyEligible[i - eligible.count] }
+        return ineligible[i - eligible.count - possiblyEligible.count]
+    }
+
     public func candidates(_ v: Verdict) -> [TrialCandidate] {
         switch v {
         case .eligible: return eligible

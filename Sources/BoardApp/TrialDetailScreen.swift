@@ -58,13 +58,12 @@ public enum TrialDetailScreen {
         let inner = Panel(title: "Candidates", isFocused: focused, ascii: ascii, rightTitle: counts).render(into: &buffer, area: area)
         guard !inner.isEmpty else { return }
         let content = Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 1), height: inner.height)
-        let all = d.eligible + d.possiblyEligible + d.ineligible
-        if all.isEmpty {
+        if d.count == 0 {
             buffer.write("No case has a verdict for this trial.", x: content.x, y: content.y, role: .muted, maxWidth: content.width)
             return
         }
         let perVerdict = Dictionary(uniqueKeysWithValues: Verdict.allCases.map { ($0, d.candidates($0).count) })
         VerdictGroupedList(counts: perVerdict, selected: list.selected, isFocused: focused, ascii: ascii)
-            .render(into: &buffer, area: content) { candidateSpans(all[$0], presenter: presenter, ascii: ascii) }
+            .render(into: &buffer, area: content) { candidateSpans(d.candidate(at: $0), presenter: presenter, ascii: ascii) }
     }
 }

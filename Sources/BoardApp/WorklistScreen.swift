@@ -5,7 +5,7 @@ import ScreenKit
 public enum WorklistScreen {
     public static func render(_ s: AppState, into buffer: inout Buffer, area: Rect) {
         let st = s.worklist
-        let counts = FollowUpStatus.allCases.map { status in st.rows.filter { $0.task.status == status }.count }
+        let counts = st.statusCounts
         if !st.isLoaded {
             // Never "0 tasks" for a list not read yet.
             buffer.write(spans: [Span(" Loading the worklist" + (s.ascii ? "..." : "…"), role: .title)], x: area.x, y: area.y, maxWidth: area.width)

@@ -10,8 +10,17 @@ public struct WorklistState: Equatable, Sendable {
         case task(WorklistRow)
     }
 
-    public var rows: [WorklistRow] = [] { didSet { lines = WorklistState.lines(for: rows) } }
+    public var rows: [WorklistRow] = [] {
+        didSet {
+            lines = WorklistState.lines(for: rows)
+            var n = [Int](repeating: 0, count: FollowUpStatus.allCases.count)
+            for r in rows { if let k = FollowUpStatus.allCases.firstIndex(of: r.task.status) { n[k] += 1 } }
+            statusCounts = n
+        }
+    }
     public private(set) var lines: [Line] = []
+    /// Tasks per status, in `FollowUpStatus.allCases` order (the header line; counted once per load, not per frame).
+    public private(set) var statusCounts = [Int](repeating: 0, count: FollowUpStatus.allCases.count)
     public var list = ListState()
     public var filter = WorklistFilter()
     public var sites: [String] = []
