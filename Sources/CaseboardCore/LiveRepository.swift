@@ -85,7 +85,7 @@ public enum LiveRepository {
         public var phases: [(String, Double)] = []
         /// The stored verdicts (writable database with a catalogue), prepared in the background.
         var stored: StoredVerdictSource?
-        /// The background thread that compiled the catalogue and prepares the stored verdicts.
+        /// The background work that compiles the catalogue, then prepares the stored verdicts.
         let pending: Pending?
         /// The live-data poll of this session's runtime (stopped by `stopLiveData`).
         let liveWatch = WatchHolder()

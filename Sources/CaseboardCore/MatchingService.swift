@@ -57,12 +57,10 @@ public enum StoredMatching {
         return out
     }
 
-    /// Every patient's explained verdicts for one trial's arms, patients in id order and arms in catalogue order
-    /// (as `Matcher.verdicts(trialID:)` per patient); facts are built only for the patients printed.
-    /// nil when the stored rows do not cover every patient × arm.
-    /// The stored verdicts of one trial, explained, handed to `emit` one arm verdict at a time in patient then arm
-    /// order (`match --trial` streams them: at 10,000 patients neither the cases nor the verdicts are all in memory).
-    /// False, before anything is emitted, when the stored results do not cover every patient × arm of the trial.
+    /// Every patient's explained verdicts for one trial's arms, patients in id order and arms in catalogue order (as
+    /// `Matcher.verdicts(trialID:)` per patient), handed to `emit` one at a time (`match --trial` streams them: at
+    /// 10,000 patients neither the cases nor the verdicts are all in memory); facts are built only for the patients
+    /// printed. False, before anything is emitted, when the stored rows do not cover every patient × arm.
     public static func forEachTrialVerdict(_ db: AppDatabase, matcher: Matcher, trialID: String, today: LocalDate, candidatesOnly: Bool,
                                            _ emit: (ArmVerdict) throws -> Void) throws -> Bool {
         guard let t = matcher.trials.firstIndex(where: { $0.trial.id == trialID }) else { return true }
