@@ -11,7 +11,8 @@ import GRDB
 /// closures (the command line passes `FollowUpScheduler.tasks(for:today:)` and the matcher). The UI's
 /// repository calls these methods; every value in and out is a CaseModel type or a small struct here.
 public struct WorkflowService: WorkflowRepository {
-    /// A patient's follow-up tasks as the rules generate them (explicit ones merged), for `today`.
+    /// A patient's follow-up tasks as the rules generate them (explicit ones merged), for `today`. Pure: the worklist
+    /// calls it for many patients at once from several threads (`ParallelMap`).
     public typealias TaskProvider = @Sendable (Patient, LocalDate) -> [FollowUpTask]
     /// A patient's arm verdicts, or nil when verdicts are not available.
     public typealias VerdictProvider = @Sendable (Patient) -> [ArmVerdict]?
