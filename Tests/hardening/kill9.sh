@@ -17,7 +17,19 @@ export CASEBOARD_TODAY=2026-11-29
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail=0
-q() { sqlite3 "$1" "$2"; }
+# A killed process releases its locks as it exits, which may be a moment after kill returns: the checks wait up to 5 s
+# for a lock (a lock still held is not corruption; a damaged file fails integrity_check whatever the wait).
+q() { sqlite3 -cmd ".timeout 5000" "$1" "$2"; }
+# Waits (at most 5 s) until each given process has exited (a zombie has exited: it holds no file or lock).
+gone() {
+  for k in "$@"; do
+    for _ in $(seq 1 500); do
+      st=$(awk '/^State:/ {print $2}' "/proc/$k/status" 2>/dev/null)
+      [ -z "$st" ] || [ "$st" = Z ] && break
+      sleep 0.01
+    done
+  done
+}
 
 # A base database of 40 patients and a case file of 400 (the same id scheme: 40 replaced, 360 new).
 "$bin" demo-db --patients 40 --seed 1 --out "$work/base.sqlite" 2>/dev/null || { echo "kill9: demo-db failed" >&2; exit 1; }
@@ -66,7 +78,11 @@ for i in $(seq 1 "$kills_writes"); do
   delay_ms=$(( note_ms / 2 + (RANDOM * 7919 + i * 104729) % (3 * note_ms) ))
   sleep "$(printf '0.%03d' $((delay_ms % 1000)))"; [ $delay_ms -ge 1000 ] && sleep $((delay_ms / 1000))
   # Stop the loop first (so it cannot start a new note between the two kills), then kill its note and the loop.
-  kill -STOP "$pid" 2>/dev/null; pkill -9 -P "$pid" 2>/dev/null; kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  kill -STOP "$pid" 2>/dev/null; kids=$(pgrep -P "$pid" 2>/dev/null)
+  pkill -9 -P "$pid" 2>/dev/null; kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  # The killed note was the loop's child: `wait` does not wait for it; the check runs once it has exited.
+  # shellcheck disable=SC2086
+  gone $kids
   ic=$(q "$db" "PRAGMA integrity_check" 2>&1)
   notes=$(q "$db" "SELECT COUNT(*) FROM followUpState WHERE note IS NOT NULL")
   audits=$(q "$db" "SELECT COUNT(*) FROM auditLog WHERE action = 'followUp.note'")
