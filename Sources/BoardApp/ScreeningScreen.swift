@@ -52,7 +52,7 @@ public enum ScreeningScreen {
             return
         }
         // The order groups the candidates by verdict: each group's size is its count (no pass over every candidate).
-        let perVerdict = Dictionary(uniqueKeysWithValues: Verdict.allCases.map { ($0, d.candidates($0).count) }).filter { $0.value > 0 }
+        let perVerdict = d.countsByVerdict.filter { $0.value > 0 }
         VerdictGroupedList(counts: perVerdict, selected: st.candidates.selected, isFocused: focused, ascii: s.ascii)
             .render(into: &buffer, area: content) { c in
                 let cand = all[c]

@@ -26,8 +26,10 @@ public struct TrialDetail: Equatable, Sendable {
     public init(trial: Trial, eligible: [TrialCandidate], possiblyEligible: [TrialCandidate], ineligible: [TrialCandidate]) {
         self.trial = trial; self.eligible = eligible; self.possiblyEligible = possiblyEligible; self.ineligible = ineligible
     }
-    /// Candidates in display order (eligible, possibly eligible, ineligible).
+    /// How many candidates the three groups hold.
     public var count: Int { eligible.count + possiblyEligible.count + ineligible.count }
+    /// Each verdict's number of candidates (every verdict, zero included).
+    public var countsByVerdict: [Verdict: Int] { Dictionary(uniqueKeysWithValues: Verdict.allCases.map { ($0, candidates($0).count) }) }
     /// The candidate at display position `i` (no array of every candidate built per frame).
     public func candidate(at i: Int) -> TrialCandidate {
         if i < eligible.count { return eligible[i] }

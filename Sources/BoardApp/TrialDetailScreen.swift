@@ -62,8 +62,7 @@ public enum TrialDetailScreen {
             buffer.write("No case has a verdict for this trial.", x: content.x, y: content.y, role: .muted, maxWidth: content.width)
             return
         }
-        let perVerdict = Dictionary(uniqueKeysWithValues: Verdict.allCases.map { ($0, d.candidates($0).count) })
-        VerdictGroupedList(counts: perVerdict, selected: list.selected, isFocused: focused, ascii: ascii)
+        VerdictGroupedList(counts: d.countsByVerdict, selected: list.selected, isFocused: focused, ascii: ascii)
             .render(into: &buffer, area: content) { candidateSpans(d.candidate(at: $0), presenter: presenter, ascii: ascii) }
     }
 }
