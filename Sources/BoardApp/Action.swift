@@ -21,6 +21,9 @@ public enum Action: Equatable, Sendable {
     case caseLoaded(id: String, CaseDetail?)
     case trialsLoaded([TrialSummary])
     case trialLoaded(id: String, TrialDetail?)
+    /// The explained rows of some of a trial's candidates, for the load (`AppState.candidatesGeneration`) they were
+    /// asked for.
+    case candidatesExplained(trial: String, generation: Int, [TrialCandidate])
     case worklistLoaded([WorklistRow])
     case screeningLoaded(trial: String, [ScreeningRecord])
     case meetingsLoaded([BoardMeeting])

@@ -125,7 +125,7 @@ public final class AppRuntime {
     private func job(for e: Effect) -> Job {
         let repository = self.repository, workflows = self.workflows, today = state.today
         switch e {
-        case .loadCaseList, .loadCaseRows, .loadCase, .loadTrials, .loadTrial, .loadWorklist, .loadMeetingCase:
+        case .loadCaseList, .loadCaseRows, .loadCase, .loadTrials, .loadTrial, .explainCandidates, .loadWorklist, .loadMeetingCase:
             return Job { AppRuntime.read(e, repository) }
         case .loadOutcomes(let q):
             return Job { AppRuntime.outcomes(q, repository) }
@@ -151,6 +151,8 @@ public final class AppRuntime {
             case .loadCase(let id): return [.caseLoaded(id: id, try repository.detail(id: id))]
             case .loadTrials: return [.trialsLoaded(try repository.trials())]
             case .loadTrial(let id): return [.trialLoaded(id: id, try repository.trialDetail(id: id))]
+            case .explainCandidates(let trial, let ids, let generation):
+                return [.candidatesExplained(trial: trial, generation: generation, try repository.explainedCandidates(trialID: trial, ids: ids))]
             case .loadWorklist(let f): return [.worklistLoaded(try repository.worklist(filter: f))]
             case .loadMeetingCase(let id): return [.meetingCaseLoaded(id: id, try repository.detail(id: id))]
             default: return []
@@ -168,6 +170,7 @@ public final class AppRuntime {
         case .loadCase(let id), .loadMeetingCase(let id): what = id
         case .loadTrials: what = "the trial catalogue"
         case .loadTrial(let id): what = "trial \(id)"
+        case .explainCandidates(let trial, let ids, _): what = "\(ids.count) candidates of trial \(trial) (from \(ids.first ?? "-"))"
         case .loadWorklist: what = "the worklist"
         default: what = "the data"
         }

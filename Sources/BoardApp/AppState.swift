@@ -48,6 +48,9 @@ public struct AppState: Equatable, Sendable {
     /// Where the trial counts and the computed sort keys come from (`.preparing`: the header lines of Cases and
     /// Trials say "preparing verdicts…" while they are computed on the fly).
     public var verdicts: StoredVerdictStatus = .onTheFly
+    /// Counts the trial details received (trial and screening screens): an explanation answers the load it was
+    /// asked for, never a later one.
+    public var candidatesGeneration = 0
 
     public init(width: Int, height: Int, ascii: Bool, isDemo: Bool, today: LocalDate, caseCount: Int, facets: CaseFacets = CaseFacets()) {
         self.width = width; self.height = height; self.ascii = ascii; self.isDemo = isDemo; self.today = today

@@ -78,7 +78,7 @@ public enum CaseListScreen {
             case .loaded(let c): return row(c, presenter: s.presenter, ascii: s.ascii)
             case .missing: return [Span(ids[i]), Span("(missing)", role: .error)]
             case .failed(let message): return [Span(ids[i]), Span("could not read: \(message)", role: .error)]
-            case nil: return [Span(ids[i]), Span(s.ascii ? "..." : "…", role: .muted)]
+            case nil: return [Span(ids[i]), Span(Formatting.ellipsis(s.ascii), role: .muted)]
             }
         }
         table.render(into: &buffer, area: tableArea, state: &list)

@@ -23,6 +23,9 @@ public protocol CaseRepository: AnyObject {
     func trials() throws -> [TrialSummary]
     /// One trial with its candidates grouped by verdict, or nil for an unknown id.
     func trialDetail(id: String) throws -> TrialDetail?
+    /// These candidates of a trial explained (best arm, what to obtain, what fails), for the rows `trialDetail` left
+    /// unexplained; an id without a verdict for the trial is left out.
+    func explainedCandidates(trialID: String, ids: [String]) throws -> [TrialCandidate]
     /// Follow-up tasks, most urgent first.
     func worklist(filter: WorklistFilter) throws -> [WorklistRow]
     /// Forgets what is cached for a case (nil: every case) after a workflow changed it.
@@ -38,6 +41,11 @@ public protocol CaseRepository: AnyObject {
 }
 
 extension CaseRepository {
+    public func explainedCandidates(trialID: String, ids: [String]) throws -> [TrialCandidate] {
+        guard let d = try trialDetail(id: trialID) else { return [] }
+        let wanted = Set(ids)
+        return (0..<d.count).map(d.candidate(at:)).filter { wanted.contains($0.patientID) && $0.explained }
+    }
     public func invalidate(caseID: String?) {}
     public func backgroundChanged() {}
     public func outcomes(_ query: OutcomesQuery) throws -> OutcomesData { throw OutcomesUnavailable() }

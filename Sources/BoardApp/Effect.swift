@@ -8,6 +8,8 @@ public enum Effect: Equatable, Sendable {
     case loadCase(String)
     case loadTrials
     case loadTrial(String)
+    /// The best arm and the reasons of these candidates of a trial (the rows on screen), for a load of its detail.
+    case explainCandidates(trial: String, ids: [String], generation: Int)
     case loadWorklist(WorklistFilter)
     case quit
     // Workflows, performed through the `WorkflowRepository`.

@@ -40,6 +40,9 @@ enum Formatting {
     /// The separator between items on a line: " · ", or " / " in ASCII.
     static func dot(_ ascii: Bool) -> String { ascii ? " / " : " · " }
 
+    /// What stands for a value still being loaded: "…", or "..." in ASCII.
+    static func ellipsis(_ ascii: Bool) -> String { ascii ? "..." : "…" }
+
     /// A dash for "none": "—", or "-" in ASCII.
     static func none(_ ascii: Bool) -> String { ascii ? "-" : "—" }
 

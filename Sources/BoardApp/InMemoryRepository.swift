@@ -381,10 +381,39 @@ public final class InMemoryRepository: CaseRepository {
         return out
     }
 
+    /// One trial's candidates. With the stored verdicts ready, every case's verdict comes from them (no case is
+    /// loaded or explained) and the rows come unexplained: the screens ask `explainedCandidates` for the rows they
+    /// show. Otherwise every case is explained here.
     public func trialDetail(id: String) throws -> TrialDetail? {
         guard let t = trialList.first(where: { $0.id == id }) else { return nil }
+        if let stored = backing.storedTrialVerdicts?() { return storedTrialDetail(t, stored) }
         var groups: [Verdict: [TrialCandidate]] = [:]
-        let patients = try allPatients()
+        for c in try explained(trialID: id, try allPatients()) { groups[c.verdict, default: []].append(c) }
+        return TrialDetail(trial: t, eligible: groups[.eligible] ?? [], possiblyEligible: groups[.possiblyEligible] ?? [],
+                           ineligible: groups[.ineligible] ?? [])
+    }
+
+    /// The candidates of a trial from the stored verdicts, in the index's order, unexplained. A trial with no open
+    /// arm has no candidates (as `TrialVerdictRule`); a case absent from the stored candidates is ineligible.
+    private func storedTrialDetail(_ t: Trial, _ stored: StoredTrialVerdicts) -> TrialDetail {
+        var groups: [Verdict: [TrialCandidate]] = [:]
+        if stored.trialsWithOpenArm.contains(t.id) {
+            for e in entries {
+                let v = stored.candidates[e.id]?[t.id] ?? .ineligible
+                groups[v, default: []].append(.unexplained(patientID: e.id, name: e.name, initials: e.initials, verdict: v))
+            }
+        }
+        return TrialDetail(trial: t, eligible: groups[.eligible] ?? [], possiblyEligible: groups[.possiblyEligible] ?? [],
+                           ineligible: groups[.ineligible] ?? [])
+    }
+
+    public func explainedCandidates(trialID: String, ids: [String]) throws -> [TrialCandidate] {
+        guard trialList.contains(where: { $0.id == trialID }) else { return [] }
+        return try explained(trialID: trialID, try ids.compactMap { try patient($0) })
+    }
+
+    /// These cases explained against one trial, in order (a case without a verdict for it is left out).
+    private func explained(trialID id: String, _ patients: [Patient]) throws -> [TrialCandidate] {
         // One trial's explained verdicts per case: the case's full set when already computed, else the engine's
         // verdicts of that trial for all the other cases at once (interpretations computed there are cached here).
         var armsOf: [String: [ArmVerdict]] = [:]
@@ -395,21 +424,17 @@ public final class InMemoryRepository: CaseRepository {
                 armsOf[p.id] = r.arms
             }
         }
-        for p in patients {
+        return patients.compactMap { p in
             let arms = verdicts[p.id].map { $0.filter { $0.trial == id } } ?? armsOf[p.id] ?? armVerdicts(of: p).filter { $0.trial == id }
             // A trial with no open arm has no candidates (its patients are neither eligible nor ineligible).
             guard let row = CaseTrialRow.rows(from: arms, titles: trialTitles).first(where: { $0.trialID == id }),
-                  let verdict = row.verdict else { continue }
+                  let verdict = row.verdict else { return nil }
             let best = row.arms.first { $0.arm == row.bestArm }
             let crit = best?.criteria ?? []
             let failing = crit.filter { ($0.kind == .inclusion && $0.result == .notMet) || ($0.kind == .exclusion && $0.result == .met) }
-            groups[verdict, default: []].append(TrialCandidate(
-                patientID: p.id, name: p.displayName, initials: p.initials, verdict: verdict, arm: row.bestArm,
-                toObtain: crit.filter { $0.result == .unknown }.map(\.reason),
-                failing: failing.map(\.reason)))
+            return TrialCandidate(patientID: p.id, name: p.displayName, initials: p.initials, verdict: verdict, arm: row.bestArm,
+                                  toObtain: crit.filter { $0.result == .unknown }.map(\.reason), failing: failing.map(\.reason))
         }
-        return TrialDetail(trial: t, eligible: groups[.eligible] ?? [], possiblyEligible: groups[.possiblyEligible] ?? [],
-                           ineligible: groups[.ineligible] ?? [])
     }
 
     // MARK: worklist

@@ -7,6 +7,7 @@ public func reduce(_ state: AppState, _ action: Action) -> (AppState, [Effect]) 
     var s = state
     var effects = Reducer.apply(action, to: &s)
     if let rows = CaseListRows.request(&s) { effects.append(rows) }
+    if let explain = CandidateRows.request(&s) { effects.append(explain) }
     return (s, effects)
 }
 
@@ -62,19 +63,30 @@ enum Reducer {
             if s.screen == .screening, s.screening.detail == nil, let first = rows.first { return [.loadTrial(first.trial.id)] }
             return []
         case .trialLoaded(let id, let detail):
+            s.candidatesGeneration += 1
             if s.screen == .screening {
                 let same = s.screening.detail?.trial.id == id
                 let previous = s.screening.selectedCandidate?.patientID
                 s.screening.detail = detail
+                s.screening.explainGeneration = s.candidatesGeneration; s.screening.explainRequested = []
                 if !same { s.screening.candidates = ListState(); s.screening.records = [:] } else { keepScreeningSelection(previous, &s) }
                 return detail == nil ? [] : [.loadScreening(trial: id)]
             }
             guard s.trialDetail.id == id else { return [] }
-            if let d = detail { s.trialDetail.detail = d } else {
+            if let d = detail {
+                s.trialDetail.detail = d
+                s.trialDetail.explainGeneration = s.candidatesGeneration; s.trialDetail.explainRequested = []
+            } else {
                 s.message = "Unknown trial id \(id)"
                 if s.screen == .trialDetail { s.stack.removeLast() }
                 if s.stack.isEmpty { s.stack = [.trials] }
             }
+            return []
+        case .candidatesExplained(let trial, let generation, let rows):
+            // Only into the load they were asked for (a reload in between brings its own).
+            let byID = Dictionary(rows.map { ($0.patientID, $0) }, uniquingKeysWith: { a, _ in a })
+            if s.trialDetail.detail?.trial.id == trial, s.trialDetail.explainGeneration == generation { s.trialDetail.detail?.fill(byID) }
+            if s.screening.detail?.trial.id == trial, s.screening.explainGeneration == generation { s.screening.fill(byID) }
             return []
         case .worklistLoaded(let rows):
             let previous = s.worklist.selectedRow?.task.id
@@ -541,13 +553,13 @@ enum Reducer {
             if s.trialDetail.focus == .criteria {
                 s.trialDetail.criteriaScroll = scroll(c, s.trialDetail.criteriaScroll, page: listRows)
             } else {
-                apply(c, to: &s.trialDetail.candidates, rowCount: s.trialDetail.orderedCandidates.count, visibleRows: listRows)
+                apply(c, to: &s.trialDetail.candidates, rowCount: s.trialDetail.detail?.count ?? 0, visibleRows: listRows)
             }
         case .screening:
             if s.screening.focus == .criteria {
                 apply(c, to: &s.screening.trialList, rowCount: s.trials.rows.count, visibleRows: listRows)
             } else {
-                let n = s.screening.detail.map { $0.eligible.count + $0.possiblyEligible.count + $0.ineligible.count } ?? 0
+                let n = s.screening.detail?.count ?? 0
                 apply(c, to: &s.screening.candidates, rowCount: n, visibleRows: listRows)
             }
         case .meeting:
@@ -596,11 +608,10 @@ enum Reducer {
             s.caseDetail.showReasons.toggle(); s.caseDetail.reasonsScroll = 0
             return []
         case .trialDetail:
-            let c = s.trialDetail.orderedCandidates
-            guard s.trialDetail.focus == .candidates, s.trialDetail.candidates.selected < c.count else {
+            guard s.trialDetail.focus == .candidates, let d = s.trialDetail.detail, s.trialDetail.candidates.selected < d.count else {
                 s.trialDetail.focus = .candidates; return []
             }
-            return apply(.openCase(c[s.trialDetail.candidates.selected].patientID), to: &s)
+            return apply(.openCase(d.candidate(at: s.trialDetail.candidates.selected).patientID), to: &s)
         case .screening:
             if s.screening.focus == .criteria {
                 guard s.screening.trialList.selected < s.trials.rows.count else { return [] }

@@ -36,6 +36,10 @@ public enum ScreeningScreen {
         return ScreeningStatus.allCases.compactMap { st in counts[st].map { "\(st.rawValue) \($0)" } }.joined(separator: ", ")
     }
 
+    /// Lines of the candidate list at this terminal size: the content under the panel's borders and the log line (as
+    /// `renderCandidates` lays it out). What the reducer asks to be explained.
+    static func candidateRows(width: Int, height: Int) -> Int { max(0, ScreenLayout.content(width: width, height: height).height - 3) }
+
     static func renderCandidates(_ s: AppState, _ d: TrialDetail, into buffer: inout Buffer, area: Rect) {
         let st = s.screening
         let focused = st.focus == .candidates
@@ -68,7 +72,7 @@ public enum ScreeningScreen {
                 } else {
                     spans.append(Span(" [not in log]", role: .muted))
                 }
-                spans += CandidateReason.spans(cand)
+                spans += CandidateReason.spans(cand, ascii: s.ascii)
                 return spans
             }
     }

@@ -11,9 +11,27 @@ public struct TrialCandidate: Equatable, Sendable {
     public var toObtain: [String]
     /// Failing criteria (ineligible), first few.
     public var failing: [String]
-    public init(patientID: String, name: String?, initials: String, verdict: Verdict, arm: String, toObtain: [String], failing: [String]) {
+    /// false: only the verdict is known (read from the stored results, no case loaded); the best arm and the reasons
+    /// are explained when the row is shown (`Effect.explainCandidates`), and the line says "…" until then.
+    public var explained: Bool
+    public init(patientID: String, name: String?, initials: String, verdict: Verdict, arm: String, toObtain: [String], failing: [String],
+                explained: Bool = true) {
         self.patientID = patientID; self.name = name; self.initials = initials; self.verdict = verdict; self.arm = arm
-        self.toObtain = toObtain; self.failing = failing
+        self.toObtain = toObtain; self.failing = failing; self.explained = explained
+    }
+
+    /// A candidate whose verdict is known and whose arm and reasons are not explained yet.
+    public static func unexplained(patientID: String, name: String?, initials: String, verdict: Verdict) -> TrialCandidate {
+        TrialCandidate(patientID: patientID, name: name, initials: initials, verdict: verdict, arm: "", toObtain: [], failing: [],
+                       explained: false)
+    }
+}
+
+extension Array where Element == TrialCandidate {
+    /// Replaces the candidates of the patients in `explained` by their explained rows, in place (the order is kept).
+    mutating func fill(_ explained: [String: TrialCandidate]) {
+        guard !explained.isEmpty else { return }
+        for i in indices { if let c = explained[self[i].patientID] { self[i] = c } }
     }
 }
 
@@ -35,6 +53,11 @@ public struct TrialDetail: Equatable, Sendable {
         if i < eligible.count { return eligible[i] }
         if i < eligible.count + possiblyEligible.count { return possiblyEligible[i - eligible.count] }
         return ineligible[i - eligible.count - possiblyEligible.count]
+    }
+
+    /// Puts explained rows (`CaseRepository.explainedCandidates`) in place of the unexplained ones of the same patients.
+    public mutating func fill(_ explained: [String: TrialCandidate]) {
+        eligible.fill(explained); possiblyEligible.fill(explained); ineligible.fill(explained)
     }
 
     public func candidates(_ v: Verdict) -> [TrialCandidate] {

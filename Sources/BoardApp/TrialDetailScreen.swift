@@ -34,10 +34,15 @@ public enum TrialDetailScreen {
         let name = presenter ? c.initials : (c.name ?? c.initials)
         let glyph = ClinicalGlyphs.verdict(c.verdict, ascii: ascii)
         var spans: [Span] = [Span("  " + String(glyph.text.prefix(1)), role: glyph.role), Span(" \(c.patientID)", role: .title),
-                             Span(" \(name)", role: presenter ? .presenter : .normal), Span(" arm \(c.arm)", role: .muted)]
-        spans += CandidateReason.spans(c)
+                             Span(" \(name)", role: presenter ? .presenter : .normal),
+                             Span(" arm " + (c.explained ? c.arm : Formatting.ellipsis(ascii)), role: .muted)]
+        spans += CandidateReason.spans(c, ascii: ascii)
         return spans
     }
+
+    /// Lines of the candidate list at this terminal size: the content under the panel's borders (as `render` lays it
+    /// out). What the reducer asks to be explained.
+    static func candidateRows(width: Int, height: Int) -> Int { max(0, ScreenLayout.content(width: width, height: height).height - 2) }
 
     public static func render(_ s: AppState, into buffer: inout Buffer, area: Rect) {
         let st = s.trialDetail

@@ -8,11 +8,9 @@ public struct TrialDetailState: Equatable, Sendable {
     public var focus: TrialPanel = .criteria
     public var criteriaScroll = 0
     public var candidates = ListState()
+    /// Which load of `detail` the explanations asked for belong to (`AppState.candidatesGeneration` when it arrived).
+    public var explainGeneration = 0
+    /// Candidates whose explanation was asked for since `detail` arrived.
+    public var explainRequested: Set<String> = []
     public init(id: String? = nil) { self.id = id }
-
-    /// Candidates in display order: eligible, possibly eligible, ineligible.
-    public var orderedCandidates: [TrialCandidate] {
-        guard let d = detail else { return [] }
-        return d.eligible + d.possiblyEligible + d.ineligible
-    }
 }

@@ -140,10 +140,10 @@ extension DecisionScreensTests {
     func testIneligibleCandidateNamesTheFailingCriterion() {
         let c = TrialCandidate(patientID: "SL-ALL-0009", name: nil, initials: "AB", verdict: .ineligible, arm: "A",
                                toObtain: ["BCR::ABL1 not tested"], failing: ["age 8 < 18"])
-        let text = CandidateReason.spans(c).map(\.text).joined()
+        let text = CandidateReason.spans(c, ascii: false).map(\.text).joined()
         XCTAssertEqual(text, "  fails: age 8 < 18")
         var p = c; p.verdict = .possiblyEligible; p.failing = []
-        XCTAssertEqual(CandidateReason.spans(p).map(\.text).joined(), "  obtain: BCR::ABL1 not tested")
+        XCTAssertEqual(CandidateReason.spans(p, ascii: false).map(\.text).joined(), "  obtain: BCR::ABL1 not tested")
         // On the screening screen itself: no ineligible line carries an obtain: item.
         let rt = AppRuntime(repository: BoardFixtures.repository(), width: 200, height: 60, ascii: false)
         rt.start()
